@@ -1,0 +1,6 @@
+export * from './ids';
+export * from './clock';
+export * from './academic-year';
+export * from './errors';
+export * from './decider';
+export * from './envelope';

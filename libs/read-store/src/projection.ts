@@ -1,0 +1,21 @@
+import { RecordedEvent } from '@app/kernel';
+import { Document } from './read-store.port';
+
+/**
+ * A projection: which events it reads, which document each event touches, and a pure
+ * function that evolves that document. Returning null deletes the document.
+ */
+export interface Projection<D extends Document = Document> {
+  /** Stable name; the checkpoint is kept under it. */
+  name: string;
+  /** The one collection this projection writes. */
+  collection: string;
+  /** Event types it handles; the runner skips all others. */
+  handles: readonly string[];
+  /** Id of the document the event touches, or null to ignore the event. */
+  documentId: (event: RecordedEvent) => string | null;
+  evolve: (doc: D | null, event: RecordedEvent) => D | null;
+}
+
+/** Declares a projection with its types checked. */
+export const defineProjection = <D extends Document>(projection: Projection<D>): Projection<D> => projection;

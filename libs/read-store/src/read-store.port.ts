@@ -1,0 +1,84 @@
+/** A read-model document. `id` is unique within its collection. */
+export interface Document {
+  id: string;
+  [field: string]: unknown;
+}
+
+export type Scalar = string | number | boolean | null;
+
+/**
+ * A condition on one field (dotted paths reach into nested objects):
+ * a scalar means equality; `in` any of; `contains` a case-insensitive substring of a string;
+ * `gte`/`lte`/`gt`/`lt` ranges (strings compare as text, so ISO dates work).
+ */
+export type FieldFilter =
+  | Scalar
+  | { in: Scalar[] }
+  | { contains: string }
+  | { gte?: Scalar; lte?: Scalar; gt?: Scalar; lt?: Scalar };
+
+/** All conditions must hold. */
+export type Where = Record<string, FieldFilter>;
+
+export interface SortKey {
+  field: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface FindQuery {
+  where?: Where;
+  sort?: SortKey[];
+  offset?: number;
+  limit?: number;
+}
+
+/** One change to a document, made because of the event at `position`. */
+export type DocumentWrite =
+  | { op: 'put'; collection: string; doc: Document; position: number }
+  | { op: 'delete'; collection: string; id: string; position: number };
+
+/** How far a projection's copy (generation) has read the global log. */
+export interface Checkpoint {
+  projection: string;
+  generation: number;
+  position: number;
+}
+
+/**
+ * The read store: documents grouped in collections, written only by projections.
+ * Collections are named logically (`institutions`); each projection generation writes its own
+ * physical copy, and reads go to the copy that is active. Every adapter passes the same
+ * contract suite (`read-store.contract.ts`).
+ */
+export interface ReadStore {
+  get(collection: string, id: string): Promise<Document | null>;
+  find(collection: string, query?: FindQuery): Promise<Document[]>;
+  count(collection: string, where?: Where): Promise<number>;
+
+  /** The checkpoint of a generation; the active generation when none is given. */
+  checkpoint(projection: string, generation?: number): Promise<Checkpoint | null>;
+
+  /** The active generation of a projection, or null when it has never been activated. */
+  activeGeneration(projection: string): Promise<number | null>;
+
+  /**
+   * Applies writes to the generation's copies of their collections and moves its checkpoint
+   * to `position`, together: either both are stored or neither is. Replaying a batch that was
+   * already applied changes nothing.
+   */
+  commit(projection: string, generation: number, position: number, writes: DocumentWrite[]): Promise<void>;
+
+  /** Reads of `collections` now go to this generation's copies. */
+  activate(projection: string, generation: number, collections: string[]): Promise<void>;
+
+  /** Drops a generation's copies and checkpoint (after a rebuild replaced it). */
+  dropGeneration(projection: string, generation: number, collections: string[]): Promise<void>;
+
+  /** A short description for health checks; throws when the store cannot be reached. */
+  ping(): Promise<{ kind: string }>;
+
+  close(): Promise<void>;
+}
+
+/** DI token for the ReadStore port. */
+export const READ_STORE = Symbol('ReadStore');
