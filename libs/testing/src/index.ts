@@ -1,0 +1,2 @@
+export * from './test-servers.config';
+export * from './describe-with-server';
