@@ -1,0 +1,39 @@
+import { Decider } from '@app/kernel';
+
+/**
+ * Given/when/then for deciders:
+ * `spec.given([...events]).when(command).then([...events])` or `.thenThrows(ErrorClass, /message/)`.
+ */
+export const DeciderSpecification = {
+  for<S, C, E>(decider: Decider<S, C, E>) {
+    return {
+      given(events: E[]) {
+        return {
+          when(command: C) {
+            const run = (): E[] => decider.decide(command, events.reduce(decider.evolve, decider.initialState()));
+            return {
+              then(expected: E[]): void {
+                expect(run()).toEqual(expected);
+              },
+              thenThrows(errorType: new (...args: never[]) => Error, check?: RegExp | ((error: Error) => void)): void {
+                let thrown: unknown;
+                try {
+                  run();
+                } catch (error) {
+                  thrown = error;
+                }
+                expect(thrown).toBeInstanceOf(errorType);
+                if (check instanceof RegExp) expect((thrown as Error).message).toMatch(check);
+                else if (check) check(thrown as Error);
+              },
+            };
+          },
+        };
+      },
+    };
+  },
+};
+
+/** Given/then for projections: evolve a document through events, in order. */
+export const evolveAll = <D, E>(evolve: (doc: D | null, event: E) => D | null, events: E[], start: D | null = null): D | null =>
+  events.reduce<D | null>((doc, event) => evolve(doc, event), start);
