@@ -1,0 +1,76 @@
+import { RecordedEvent } from '@app/kernel';
+import { defineProjection } from '@app/read-store/projection';
+import { INSTITUTION_EVENT_TYPES, InstitutionEvent, InstitutionKind } from '../institution/institution.decider';
+
+/** One institution as operators list and look it up. */
+export interface InstitutionView {
+  id: string;
+  department: string;
+  fullName: string;
+  shortName: string;
+  kind: InstitutionKind;
+  settlement: string;
+  externalCode: string | null;
+  website: string | null;
+  status: 'open' | 'closed';
+  closedOn: string | null;
+  closureReason: string | null;
+  registeredAt: string;
+  updatedAt: string;
+  /** Revision of the institution's stream: what `If-Match` compares with. */
+  revision: number;
+  /** Lower-cased names, for text search. */
+  search: string;
+  [field: string]: unknown;
+}
+
+export const INSTITUTIONS = 'institutions';
+
+const searchText = (v: Pick<InstitutionView, 'fullName' | 'shortName'>): string =>
+  `${v.fullName} ${v.shortName}`.toLocaleLowerCase();
+
+export const evolveInstitutionView = (doc: InstitutionView | null, recorded: RecordedEvent): InstitutionView | null => {
+  const event = recorded as unknown as RecordedEvent & InstitutionEvent;
+  // Already applied (a replay): the document is left as it is.
+  if (doc && doc.revision >= recorded.revision) return doc;
+  const touched = { updatedAt: recorded.metadata.recordedAt, revision: recorded.revision };
+  if (event.type === 'InstitutionRegistered') {
+    const { institutionId, ...details } = event.data;
+    const view = {
+      id: institutionId,
+      ...details,
+      status: 'open' as const,
+      closedOn: null,
+      closureReason: null,
+      registeredAt: recorded.metadata.recordedAt,
+      ...touched,
+    };
+    return { ...view, search: searchText(view) };
+  }
+  if (!doc) return null;
+  switch (event.type) {
+    case 'InstitutionRenamed': {
+      const next = { ...doc, fullName: event.data.fullName, shortName: event.data.shortName, ...touched };
+      return { ...next, search: searchText(next) };
+    }
+    case 'InstitutionDetailsCorrected': {
+      const next = { ...doc, ...event.data.corrections, ...touched };
+      return { ...next, search: searchText(next) };
+    }
+    case 'InstitutionClosed':
+      return { ...doc, status: 'closed', closedOn: event.data.closedOn, closureReason: event.data.reason, ...touched };
+    case 'InstitutionReopened':
+      return { ...doc, status: 'open', closedOn: null, closureReason: null, ...touched };
+    default:
+      return doc;
+  }
+};
+
+/** The register of institutions: one document per institution, current details. */
+export const institutionListProjection = defineProjection<InstitutionView>({
+  name: 'institution-list',
+  collection: INSTITUTIONS,
+  handles: INSTITUTION_EVENT_TYPES,
+  documentId: (event) => (event.data as { institutionId?: string }).institutionId ?? null,
+  evolve: evolveInstitutionView,
+});
