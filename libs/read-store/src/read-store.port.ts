@@ -37,6 +37,15 @@ export type DocumentWrite =
   | { op: 'put'; collection: string; doc: Document; position: number }
   | { op: 'delete'; collection: string; id: string; position: number };
 
+/**
+ * A document as one generation's copy holds it, with the position of the write that last
+ * touched it; `doc` is null when that write deleted it.
+ */
+export interface StoredDocument {
+  doc: Document | null;
+  position: number;
+}
+
 /** How far a projection's copy (generation) has read the global log. */
 export interface Checkpoint {
   projection: string;
@@ -54,6 +63,13 @@ export interface ReadStore {
   get(collection: string, id: string): Promise<Document | null>;
   find(collection: string, query?: FindQuery): Promise<Document[]>;
   count(collection: string, where?: Where): Promise<number>;
+
+  /**
+   * Documents of one generation's copy of a collection, active or not, by id (ids the copy
+   * never held are absent). Projection runners read through this: a rebuild must see its own
+   * copy, and the positions let a replay skip events a document already reflects.
+   */
+  loadDocuments(collection: string, generation: number, ids: readonly string[]): Promise<Map<string, StoredDocument>>;
 
   /** The checkpoint of a generation; the active generation when none is given. */
   checkpoint(projection: string, generation?: number): Promise<Checkpoint | null>;
