@@ -1,0 +1,296 @@
+import {
+  AnyBulkWriteOperation,
+  Db,
+  Filter,
+  MongoBulkWriteError,
+  MongoClient,
+  MongoServerError,
+  Sort,
+  Document as MongoDocument,
+} from 'mongodb';
+import {
+  Checkpoint,
+  Document,
+  DocumentWrite,
+  FindQuery,
+  ReadStore,
+  StoredDocument,
+  Where,
+} from '../read-store.port';
+import { assertGeneration, assertPosition, classifyFilter, collapseWrites, fieldPath } from '../read-model-support';
+
+/** A read-model document as stored: the document plus its key, position and deletion mark. */
+interface StoredShape extends MongoDocument {
+  _id: string;
+  _position: number;
+  _deleted?: true;
+}
+
+interface CheckpointShape {
+  _id: string;
+  projection: string;
+  generation: number;
+  position: number;
+}
+
+/** One per projection: its active generation and the collections that generation serves. */
+interface AliasShape {
+  _id: string;
+  generation: number;
+  collections: string[];
+}
+
+const DUPLICATE_KEY = 11000;
+const NAMESPACE_NOT_FOUND = 26;
+
+const INTERNAL_FIELDS = { _id: 0, _position: 0, _deleted: 0 } as const;
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The read store in MongoDB. Each generation's copy of a collection is its own collection
+ * `<collection>__g<generation>`; documents keep `_id` = id and `_position`, the position of
+ * the write that made them. A delete leaves a tombstone (`_deleted`) that remembers its
+ * position, so an older write replayed later cannot bring the document back. Checkpoints live
+ * in `okrug_checkpoints` and only move forward; the active generation of each projection and
+ * the collections it serves are one document in `okrug_aliases`, so activation swaps atomically.
+ *
+ * A commit is not one transaction (that would need a replica set): the documents are written
+ * first, each guarded by its position, and the checkpoint after them, so a commit cut short is
+ * completed by replaying its batch.
+ */
+export class MongoReadStore implements ReadStore {
+  private closed = false;
+
+  private constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {}
+
+  /** Connects to `url`; the database is `dbName`, else the one the url names. */
+  static async connect(url: string, dbName?: string): Promise<MongoReadStore> {
+    const client = await MongoClient.connect(url);
+    try {
+      const db = client.db(dbName);
+      await db.collection<AliasShape>('okrug_aliases').createIndex({ collections: 1 });
+      return new MongoReadStore(client, db);
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+  }
+
+  static copyName(collection: string, generation: number): string {
+    return `${collection}__g${generation}`;
+  }
+
+  async get(collection: string, id: string): Promise<Document | null> {
+    const copy = await this.activeCopy(collection);
+    if (!copy) return null;
+    const found = await this.db
+      .collection<StoredShape>(copy)
+      .findOne({ _id: id, _deleted: { $exists: false } }, { projection: INTERNAL_FIELDS });
+    return (found as Document | null) ?? null;
+  }
+
+  async find(collection: string, query: FindQuery = {}): Promise<Document[]> {
+    const filter = buildFilter(query.where);
+    const sort: Record<string, 1 | -1> = {};
+    for (const key of query.sort ?? []) {
+      if (key.direction !== 'asc' && key.direction !== 'desc') throw new RangeError(`bad sort direction ${key.direction}`);
+      sort[fieldPath(key.field).join('.')] = key.direction === 'desc' ? -1 : 1;
+    }
+    if (!('_id' in sort)) sort._id = 1;
+    const offset = query.offset ?? 0;
+    if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`bad offset ${offset}`);
+    if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
+      throw new RangeError(`bad limit ${query.limit}`);
+    }
+    if (query.limit === 0) return [];
+    const copy = await this.activeCopy(collection);
+    if (!copy) return [];
+    let cursor = this.db
+      .collection<StoredShape>(copy)
+      .find(filter, { projection: INTERNAL_FIELDS })
+      .sort(sort as Sort)
+      .skip(offset);
+    if (query.limit !== undefined) cursor = cursor.limit(query.limit);
+    return (await cursor.toArray()) as unknown as Document[];
+  }
+
+  async count(collection: string, where?: Where): Promise<number> {
+    const filter = buildFilter(where);
+    const copy = await this.activeCopy(collection);
+    if (!copy) return 0;
+    return this.db.collection<StoredShape>(copy).countDocuments(filter);
+  }
+
+  async loadDocuments(collection: string, generation: number, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
+    assertGeneration(generation);
+    const found = new Map<string, StoredDocument>();
+    const unique = [...new Set(ids)];
+    if (!unique.length) return found;
+    const rows = await this.db
+      .collection<StoredShape>(MongoReadStore.copyName(collection, generation))
+      .find({ _id: { $in: unique } })
+      .toArray();
+    for (const row of rows) {
+      const { _id, _position, _deleted, ...doc } = row;
+      found.set(_id, { doc: _deleted ? null : (doc as Document), position: _position });
+    }
+    return found;
+  }
+
+  async checkpoint(projection: string, generation?: number): Promise<Checkpoint | null> {
+    const wanted = generation ?? (await this.activeGeneration(projection));
+    if (wanted === null) return null;
+    const row = await this.checkpoints().findOne({ _id: checkpointId(projection, wanted) });
+    return row ? { projection, generation: wanted, position: row.position } : null;
+  }
+
+  async activeGeneration(projection: string): Promise<number | null> {
+    const alias = await this.aliases().findOne({ _id: projection });
+    return alias ? alias.generation : null;
+  }
+
+  async commit(projection: string, generation: number, position: number, writes: DocumentWrite[]): Promise<void> {
+    assertGeneration(generation);
+    assertPosition(position);
+    const collapsed = collapseWrites(writes);
+    const current = await this.checkpoints().findOne({ _id: checkpointId(projection, generation) });
+    // A batch at or behind the checkpoint was applied already: replaying it changes nothing.
+    if (current && current.position >= position) return;
+
+    const byCopy = new Map<string, AnyBulkWriteOperation<StoredShape>[]>();
+    for (const write of collapsed) {
+      const copy = MongoReadStore.copyName(write.collection, generation);
+      const id = write.op === 'put' ? write.doc.id : write.id;
+      const replacement: Omit<StoredShape, '_id'> =
+        write.op === 'put'
+          ? { ...withoutInternalFields(write.doc), _position: write.position }
+          : { _position: write.position, _deleted: true };
+      const operation: AnyBulkWriteOperation<StoredShape> = {
+        replaceOne: {
+          // Only replaces an older version; when a newer one exists the upsert's insert
+          // collides on _id (E11000), which means this write was already superseded.
+          filter: { _id: id, _position: { $lt: write.position } } as Filter<StoredShape>,
+          replacement,
+          upsert: true,
+        },
+      };
+      const operations = byCopy.get(copy) ?? [];
+      operations.push(operation);
+      byCopy.set(copy, operations);
+    }
+    for (const [copy, operations] of byCopy) {
+      try {
+        await this.db.collection<StoredShape>(copy).bulkWrite(operations, { ordered: false });
+      } catch (error) {
+        if (!onlyDuplicateKeys(error)) throw error;
+      }
+    }
+
+    await this.checkpoints().updateOne(
+      { _id: checkpointId(projection, generation) },
+      { $max: { position }, $setOnInsert: { projection, generation } },
+      { upsert: true },
+    );
+  }
+
+  async activate(projection: string, generation: number, collections: string[]): Promise<void> {
+    assertGeneration(generation);
+    // One document per projection: reads of all its collections move together.
+    await this.aliases().updateOne(
+      { _id: projection },
+      { $set: { generation, collections: [...new Set(collections)] } },
+      { upsert: true },
+    );
+  }
+
+  async dropGeneration(projection: string, generation: number, collections: string[]): Promise<void> {
+    assertGeneration(generation);
+    if ((await this.activeGeneration(projection)) === generation) {
+      throw new Error(`generation ${generation} of ${projection} is active; activate another before dropping it`);
+    }
+    for (const collection of collections) {
+      try {
+        await this.db.collection(MongoReadStore.copyName(collection, generation)).drop();
+      } catch (error) {
+        if (!(error instanceof MongoServerError && error.code === NAMESPACE_NOT_FOUND)) throw error;
+      }
+    }
+    await this.checkpoints().deleteOne({ _id: checkpointId(projection, generation) });
+  }
+
+  async ping(): Promise<{ kind: string }> {
+    await this.db.command({ ping: 1 });
+    return { kind: 'mongodb' };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.close();
+  }
+
+  private checkpoints() {
+    return this.db.collection<CheckpointShape>('okrug_checkpoints');
+  }
+
+  private aliases() {
+    return this.db.collection<AliasShape>('okrug_aliases');
+  }
+
+  private async activeCopy(collection: string): Promise<string | null> {
+    const alias = await this.aliases().findOne({ collections: collection });
+    return alias ? MongoReadStore.copyName(collection, alias.generation) : null;
+  }
+}
+
+const checkpointId = (projection: string, generation: number): string => `${projection}#${generation}`;
+
+const withoutInternalFields = (doc: Document): MongoDocument => {
+  const { _id, _position, _deleted, ...rest } = doc as Document & { _id?: unknown; _position?: unknown; _deleted?: unknown };
+  return rest;
+};
+
+/** True when a bulk write failed only because newer versions of some documents exist. */
+const onlyDuplicateKeys = (error: unknown): boolean => {
+  if (error instanceof MongoBulkWriteError) {
+    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY) && !error.err;
+  }
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+};
+
+/**
+ * Translates filters into a MongoDB query; tombstones never match. Equality also matches an
+ * array element and equality with null a missing field, as in the embedded store.
+ */
+const buildFilter = (where: Where | undefined): Filter<StoredShape> => {
+  const filter: MongoDocument = { _deleted: { $exists: false } };
+  const and: MongoDocument[] = [];
+  for (const [field, condition] of Object.entries(where ?? {})) {
+    const path = fieldPath(field).join('.');
+    const classified = classifyFilter(field, condition);
+    switch (classified.kind) {
+      case 'eq':
+        and.push({ [path]: classified.value });
+        break;
+      case 'in':
+        and.push({ [path]: { $in: classified.values } });
+        break;
+      case 'contains':
+        and.push({ [path]: { $regex: escapeRegex(classified.text), $options: 'i' } });
+        break;
+      case 'range': {
+        const range: MongoDocument = {};
+        for (const bound of classified.bounds) range[`$${bound.op}`] = bound.value;
+        if (Object.keys(range).length) and.push({ [path]: range });
+        break;
+      }
+    }
+  }
+  if (and.length) filter.$and = and;
+  return filter as Filter<StoredShape>;
+};
