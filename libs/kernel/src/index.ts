@@ -4,3 +4,4 @@ export * from './academic-year';
 export * from './errors';
 export * from './decider';
 export * from './envelope';
+export * from './command-context';

@@ -1,0 +1,78 @@
+import {
+  CommandContext,
+  ConcurrencyConflict,
+  Decider,
+  DomainEvent,
+  StaleRevision,
+  WriteResult,
+  deterministicId,
+  metadataFor,
+  newId,
+} from '@app/kernel';
+import { EventStore, NO_STREAM_REVISION, WrongExpectedRevision } from './event-store.port';
+
+export interface DecideAndAppendOptions<S, C, E extends DomainEvent> {
+  store: EventStore;
+  decider: Decider<S, C, E>;
+  streamId: string;
+  /** Id of the aggregate, returned in the write result. */
+  aggregateId: string;
+  /** The command, or a function building it from the current state (for lookups that depend on it). */
+  command: C | ((state: S) => C | Promise<C>);
+  context: CommandContext;
+  /** The revision the client last saw (`If-Match`); a different current revision is refused. */
+  ifMatch?: number;
+  /** Metadata an event needs beyond the context: its effective date and reason. */
+  describe?: (event: E) => { effectiveAt?: string; reason?: string };
+  /** Attempts when another writer got in between our read and our append. */
+  maxAttempts?: number;
+}
+
+/**
+ * The write path of every command: read the stream, fold it, decide, append with the revision
+ * that was read. A repeated idempotency key returns the first result and appends nothing, even
+ * across a crash between append and response, because the key travels in the events' metadata
+ * and their ids derive from it.
+ */
+export const decideAndAppend = async <S, C, E extends DomainEvent>(
+  options: DecideAndAppendOptions<S, C, E>,
+): Promise<WriteResult & { replayed: boolean }> => {
+  const { store, decider, streamId, aggregateId, context } = options;
+  const attempts = options.ifMatch === undefined ? (options.maxAttempts ?? 5) : 1;
+  for (let attempt = 1; ; attempt++) {
+    const history = await store.readStream(streamId);
+    const key = context.idempotencyKey;
+    if (key) {
+      const earlier = history.filter((e) => e.metadata.idempotencyKey === key && e.metadata.department === context.department);
+      if (earlier.length > 0) {
+        const last = earlier[earlier.length - 1];
+        return { id: aggregateId, revision: last.revision, position: last.position, replayed: true };
+      }
+    }
+    const revision = history.length ? history[history.length - 1].revision : NO_STREAM_REVISION;
+    // An unknown stream is left to the command, which knows to call it not found.
+    if (options.ifMatch !== undefined && revision !== NO_STREAM_REVISION && options.ifMatch !== revision) throw new StaleRevision(options.ifMatch, revision);
+    const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+    const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
+    const decided = decider.decide(command, state);
+    if (decided.length === 0) {
+      return { id: aggregateId, revision, position: history.length ? history[history.length - 1].position : 0, replayed: false };
+    }
+    const events = decided.map((event, index) => ({
+      id: key ? deterministicId(context.department, key, streamId, String(index)) : newId(),
+      type: event.type,
+      data: event.data,
+      metadata: metadataFor(context, options.describe?.(event) ?? {}),
+    }));
+    try {
+      const result = await store.append(streamId, events, {
+        expectedRevision: revision === NO_STREAM_REVISION ? 'no_stream' : revision,
+      });
+      return { id: aggregateId, revision: result.nextRevision, position: result.position, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      if (options.ifMatch !== undefined) throw new StaleRevision(options.ifMatch, error.actual);
+      if (attempt >= attempts) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);
+    }
+  }
+};

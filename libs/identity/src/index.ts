@@ -1,0 +1,10 @@
+export * from './api-key.decider';
+export * from './api-key-secret';
+export * from './api-keys.projection';
+export * from './principal';
+export * from './identity.service';
+export * from './identity.module';
+
+import { apiKeysProjection } from './api-keys.projection';
+/** Projections this module needs the runner to keep. */
+export const identityProjections = [apiKeysProjection];

@@ -1,0 +1,23 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, RequestContext, commandContextFrom } from '@app/platform/http';
+import { IdentityService } from '../identity.service';
+import { AllowRoles, CurrentPrincipal, Principal } from '../principal';
+import { IssueApiKeyDto, IssuedApiKeyDto } from './issue-api-key.dto';
+
+@ApiTags('api keys')
+@ApiBearerAuth()
+@Controller('api-keys')
+export class IssueApiKeyController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Post()
+  @AllowRoles('admin')
+  @ApiOperation({ summary: 'Issue an API key for an actor of your department (admins only)' })
+  @ApiCreatedResponse({ type: IssuedApiKeyDto })
+  @ApiProblems(400, 401, 403)
+  async issue(@Body() body: IssueApiKeyDto, @CurrentPrincipal() principal: Principal, @RequestContext() request: RequestContext): Promise<IssuedApiKeyDto> {
+    const context = commandContextFrom(principal, request);
+    return this.identity.issue({ ...body, department: principal.department }, context);
+  }
+}

@@ -1,0 +1,36 @@
+import { Actor, EventMetadata, EventSource } from './envelope';
+
+/** Who asks, for which department, why and from where: what every command carries. */
+export interface CommandContext {
+  actor: Actor;
+  department: string;
+  commandId: string;
+  correlationId: string;
+  causationId?: string;
+  idempotencyKey?: string;
+  reason?: string;
+  source: EventSource;
+  /** When the command was received; becomes `recordedAt`. */
+  receivedAt: Date;
+}
+
+export const SCHEMA_VERSION = 1;
+
+/** The envelope metadata of events recorded for a command. */
+export const metadataFor = (context: CommandContext, extra: { effectiveAt?: string; reason?: string } = {}): EventMetadata => {
+  const reason = extra.reason ?? context.reason;
+  const effectiveAt = extra.effectiveAt;
+  return {
+    actor: context.actor,
+    department: context.department,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? context.commandId,
+    commandId: context.commandId,
+    ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey } : {}),
+    ...(reason ? { reason } : {}),
+    source: context.source,
+    recordedAt: context.receivedAt.toISOString(),
+    ...(effectiveAt ? { effectiveAt } : {}),
+    schemaVersion: SCHEMA_VERSION,
+  };
+};

@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '@app/platform/http';
+
+export class CloseInstitutionDto {
+  @ApiProperty({ description: 'The date the institution closes', example: '2021-06-30' })
+  @IsCalendarDate()
+  closedOn: string;
+
+  @ApiProperty({ example: 'Реорганізація шляхом приєднання до НВК № 11' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}

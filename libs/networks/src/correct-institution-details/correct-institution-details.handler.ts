@@ -1,0 +1,29 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { WriteResult } from '@app/kernel';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { changeInstitution } from '../institution/change-institution';
+import { ExternalCodeRegistry } from '../institution/external-code-registry';
+import { DETAIL_FIELDS, InstitutionDetails } from '../institution/institution.decider';
+import { CorrectInstitutionDetailsCommand } from './correct-institution-details.command';
+
+@CommandHandler(CorrectInstitutionDetailsCommand)
+export class CorrectInstitutionDetailsHandler implements ICommandHandler<CorrectInstitutionDetailsCommand, WriteResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly codes: ExternalCodeRegistry,
+  ) {}
+
+  execute({ institutionId, change, context, ifMatch }: CorrectInstitutionDetailsCommand): Promise<WriteResult> {
+    const corrections: Partial<InstitutionDetails> = {};
+    for (const field of DETAIL_FIELDS) {
+      const value = change[field];
+      if (value !== undefined) (corrections as Record<string, unknown>)[field] = typeof value === 'string' ? value.trim() : value;
+    }
+    return changeInstitution(this.store, institutionId, { ...context, reason: change.reason.trim() }, ifMatch, async (state) => {
+      const code = corrections.externalCode;
+      const holder = code && code !== state.externalCode ? await this.codes.claim(context.department, code, institutionId, context) : null;
+      return { type: 'CorrectInstitutionDetails', data: { institutionId, corrections, reason: change.reason, externalCodeHeldBy: holder } };
+    });
+  }
+}

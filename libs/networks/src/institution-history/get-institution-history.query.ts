@@ -1,0 +1,7 @@
+export class GetInstitutionHistoryQuery {
+  constructor(
+    readonly department: string,
+    readonly institutionId: string,
+    readonly consistentWith?: number,
+  ) {}
+}

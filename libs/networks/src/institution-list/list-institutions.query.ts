@@ -1,0 +1,30 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PagingQueryDto } from '@app/platform/http';
+import { INSTITUTION_KINDS, InstitutionKind } from '../institution/institution.decider';
+
+export class ListInstitutionsQueryDto extends PagingQueryDto {
+  @ApiPropertyOptional({ enum: INSTITUTION_KINDS }) @IsOptional() @IsIn(INSTITUTION_KINDS) kind?: InstitutionKind;
+  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
+  @ApiPropertyOptional({ description: 'Text in the full or short name, any case', example: 'лицей' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+  @ApiPropertyOptional({ example: 'Бахмут' }) @IsOptional() @IsString() @MaxLength(200) settlement?: string;
+}
+
+export class ListInstitutionsQuery {
+  constructor(
+    readonly department: string,
+    readonly filter: ListInstitutionsQueryDto,
+  ) {}
+}
+
+export class GetInstitutionQuery {
+  constructor(
+    readonly department: string,
+    readonly institutionId: string,
+    readonly consistentWith?: number,
+  ) {}
+}

@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '@app/platform/http';
+
+export class RenameInstitutionDto {
+  @ApiProperty({ example: 'Бахмутський ліцей № 7' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  fullName: string;
+
+  @ApiProperty({ example: 'Ліцей № 7' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  shortName: string;
+
+  @ApiProperty({ description: 'The date the new name takes effect (may be past or future)', example: '2020-09-01' })
+  @IsCalendarDate()
+  renamedOn: string;
+}

@@ -1,0 +1,37 @@
+import { InvalidConfiguration, loadConfig, profileOf } from './app-config';
+
+describe('configuration', () => {
+  it('defaults to the embedded profile on port 3000 with ./data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir.endsWith('data')).toBe(true);
+    expect(profileOf(config)).toEqual({ eventStore: 'sqlite', readStore: 'sqlite', queue: 'in-process' });
+  });
+
+  it('selects each distributed adapter by its URL alone', () => {
+    const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6380' });
+    expect(profileOf(config)).toEqual({ eventStore: 'sqlite', readStore: 'sqlite', queue: 'bull' });
+    expect(profileOf(loadConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', MONGODB_URL: 'mongodb://localhost/okrug' }))).toEqual({
+      eventStore: 'eventstoredb',
+      readStore: 'mongodb',
+      queue: 'in-process',
+    });
+  });
+
+  it('names every wrong value in one message', () => {
+    let error: InvalidConfiguration | undefined;
+    try {
+      loadConfig({ PORT: 'eighty', EVENTSTORE_URL: 'http://localhost:2113', MONGODB_URL: 'not a url', REDIS_URL: 'redis://ok:6379', OKRUG_ADMIN_KEY: 'short' });
+    } catch (e) {
+      error = e as InvalidConfiguration;
+    }
+    expect(error).toBeInstanceOf(InvalidConfiguration);
+    expect(error!.problems).toEqual([
+      "PORT: 'eighty' is not a port number (0–65535)",
+      'OKRUG_ADMIN_KEY: must be at least 16 characters long',
+      "EVENTSTORE_URL: scheme 'http' is not supported; use esdb:// or esdb+discover://",
+      "MONGODB_URL: 'not a url' is not a URL; expected e.g. mongodb://host:port",
+    ]);
+    expect(error!.message).toContain('  - PORT');
+  });
+});

@@ -1,0 +1,4 @@
+export * from './request-context';
+export * from './api-problems';
+export * from './dto-support';
+export * from './id-param.pipe';

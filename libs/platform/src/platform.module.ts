@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { systemClock } from '@app/kernel';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
+import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
+import { JOB_QUEUE, JobQueue, createJobQueue } from '@app/jobs';
+import { MongoReadStore } from '@app/read-store/mongodb/mongo-read-store';
+import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
+import { Projection } from '@app/read-store/projection';
+import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG, CLOCK } from './platform.tokens';
+import { ProjectionsService } from './projections.service';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  /** Every projection of every module, in one list: the runner keeps a checkpoint for each. */
+  projections: Projection[];
+  /** Whether this process runs the projections (the API does in the embedded profile; the worker always). */
+  runProjections: boolean;
+}
+
+export const PLATFORM_OPTIONS = 'PlatformOptions';
+
+/**
+ * Starts the projections once the application is up, and on shutdown (after the HTTP server
+ * has finished its in-flight requests) flushes them and closes the stores in order.
+ */
+@Injectable()
+class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('platform');
+  constructor(
+    @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.runProjections) await this.projections.start();
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log({ msg: 'shutting down', signal: signal ?? null });
+    await this.projections.stop();
+    await this.queue.close();
+    await this.readStore.close();
+    await this.eventStore.close();
+    this.logger.log({ msg: 'stores closed' });
+  }
+}
+
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: PLATFORM_OPTIONS, useValue: options },
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: systemClock },
+        {
+          provide: EVENT_STORE,
+          useFactory: async (): Promise<EventStore> => {
+            if (config.eventStoreUrl) return EventStoreDbEventStore.connect(config.eventStoreUrl);
+            mkdirSync(config.dataDir, { recursive: true });
+            return SqliteEventStore.open({ file: config.databaseFile });
+          },
+        },
+        {
+          provide: READ_STORE,
+          useFactory: async (): Promise<ReadStore> => {
+            if (config.mongodbUrl) return MongoReadStore.connect(config.mongodbUrl);
+            mkdirSync(config.dataDir, { recursive: true });
+            return SqliteReadStore.open({ file: config.databaseFile });
+          },
+        },
+        { provide: JOB_QUEUE, useFactory: (): JobQueue => createJobQueue({ redisUrl: config.redisUrl }) },
+        ProjectionsService,
+        PlatformLifecycle,
+      ],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, ProjectionsService, PLATFORM_OPTIONS],
+    };
+  }
+}
