@@ -1,2 +1,3 @@
 export * from './test-servers.config';
 export * from './describe-with-server';
+export * from './redis-server';
