@@ -1,0 +1,201 @@
+import type { AddJobOptions, Job, JobHandler, JobQueue, JobState, JobStatus } from '../job-queue.port';
+import {
+  assertJobId,
+  assertQueueName,
+  errorMessage,
+  jsonCopy,
+  JobQueueClosedError,
+  resolveJobOptions,
+  retryDelayMs,
+} from '../job-options';
+
+interface StoredJob {
+  id: string;
+  queue: string;
+  state: JobState;
+  payload: unknown;
+  attemptsMade: number;
+  maxAttempts: number;
+  backoffMs: number;
+  result?: unknown;
+  error?: string;
+  createdAt: Date;
+  finishedAt?: Date;
+}
+
+interface NamedQueue {
+  name: string;
+  jobs: Map<string, StoredJob>;
+  /** Ids ready to run, oldest first. */
+  waiting: string[];
+  handler?: JobHandler<unknown>;
+  concurrency: number;
+  active: number;
+}
+
+export interface InProcessJobQueueOptions {
+  /** Source of timestamps; defaults to the system time. */
+  now?: () => Date;
+}
+
+/**
+ * Jobs in memory, with Bull's semantics: idempotent ids, per-queue concurrency, retries with a
+ * doubling backoff. For development and tests; jobs do not survive the process.
+ */
+export class InProcessJobQueue implements JobQueue {
+  private readonly queues = new Map<string, NamedQueue>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly now: () => Date;
+  private closed = false;
+
+  constructor(options: InProcessJobQueueOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async add<P>(queue: string, id: string, payload: P, options?: AddJobOptions): Promise<JobStatus> {
+    this.assertOpen();
+    assertQueueName(queue);
+    assertJobId(id);
+    const named = this.queue(queue);
+    const existing = named.jobs.get(id);
+    if (existing) return snapshot(existing);
+    const { attempts, backoffMs } = resolveJobOptions(options);
+    const job: StoredJob = {
+      id,
+      queue,
+      state: 'waiting',
+      payload: jsonCopy(payload),
+      attemptsMade: 0,
+      maxAttempts: attempts,
+      backoffMs,
+      createdAt: this.now(),
+    };
+    named.jobs.set(id, job);
+    named.waiting.push(id);
+    const status = snapshot(job);
+    this.pump(named);
+    return status;
+  }
+
+  process<P>(queue: string, handler: JobHandler<P>, options: { concurrency?: number } = {}): void {
+    this.assertOpen();
+    assertQueueName(queue);
+    const concurrency = options.concurrency ?? 1;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    }
+    const named = this.queue(queue);
+    if (named.handler) throw new Error(`queue "${queue}" already has a handler`);
+    named.handler = handler as JobHandler<unknown>;
+    named.concurrency = concurrency;
+    this.pump(named);
+  }
+
+  async status(queue: string, id: string): Promise<JobStatus | null> {
+    const job = this.queues.get(queue)?.jobs.get(id);
+    return job ? snapshot(job) : null;
+  }
+
+  async ping(): Promise<{ kind: string }> {
+    this.assertOpen();
+    return { kind: 'in-process' };
+  }
+
+  /** Stops starting jobs (waiting and delayed ones stay where they are) and waits for running ones. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    this.retryTimers.clear();
+    while (this.running.size > 0) {
+      await Promise.allSettled([...this.running]);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new JobQueueClosedError();
+  }
+
+  private queue(name: string): NamedQueue {
+    let named = this.queues.get(name);
+    if (!named) {
+      named = { name, jobs: new Map(), waiting: [], concurrency: 1, active: 0 };
+      this.queues.set(name, named);
+    }
+    return named;
+  }
+
+  /** Starts waiting jobs while the queue has a handler and free slots. */
+  private pump(named: NamedQueue): void {
+    while (!this.closed && named.handler && named.active < named.concurrency && named.waiting.length > 0) {
+      const job = named.jobs.get(named.waiting.shift()!)!;
+      job.state = 'active';
+      job.attemptsMade += 1;
+      named.active += 1;
+      const run = this.attempt(named, named.handler, job).finally(() => {
+        this.running.delete(run);
+        named.active -= 1;
+        this.pump(named);
+      });
+      this.running.add(run);
+    }
+  }
+
+  private async attempt(named: NamedQueue, handler: JobHandler<unknown>, job: StoredJob): Promise<void> {
+    const view: Job<unknown> = {
+      id: job.id,
+      queue: job.queue,
+      payload: jsonCopy(job.payload),
+      attemptsMade: job.attemptsMade,
+    };
+    try {
+      // A microtask first, so a handler that throws synchronously still counts as a failed attempt.
+      const result = await Promise.resolve().then(() => handler(view));
+      job.result = jsonCopy(result);
+      job.state = 'completed';
+      job.finishedAt = this.now();
+    } catch (error) {
+      job.error = errorMessage(error);
+      if (job.attemptsMade >= job.maxAttempts) {
+        job.state = 'failed';
+        job.finishedAt = this.now();
+        return;
+      }
+      this.scheduleRetry(named, job);
+    }
+  }
+
+  private scheduleRetry(named: NamedQueue, job: StoredJob): void {
+    const delay = retryDelayMs(job.backoffMs, job.attemptsMade);
+    if (delay <= 0) {
+      job.state = 'waiting';
+      named.waiting.push(job.id);
+      return;
+    }
+    job.state = 'delayed';
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      job.state = 'waiting';
+      named.waiting.push(job.id);
+      this.pump(named);
+    }, delay);
+    timer.unref();
+    this.retryTimers.add(timer);
+  }
+}
+
+const snapshot = (job: StoredJob): JobStatus => {
+  const status: JobStatus = {
+    id: job.id,
+    queue: job.queue,
+    state: job.state,
+    payload: jsonCopy(job.payload),
+    attemptsMade: job.attemptsMade,
+    maxAttempts: job.maxAttempts,
+    createdAt: job.createdAt.toISOString(),
+  };
+  if (job.state === 'completed' && job.result !== undefined) status.result = jsonCopy(job.result);
+  if (job.error !== undefined) status.error = job.error;
+  if (job.finishedAt) status.finishedAt = job.finishedAt.toISOString();
+  return status;
+};
