@@ -1,0 +1,210 @@
+import Bull from 'bull';
+import Redis from 'ioredis';
+import type { AddJobOptions, JobHandler, JobQueue, JobState, JobStatus } from '../job-queue.port';
+import {
+  assertJobId,
+  assertQueueName,
+  errorMessage,
+  JobQueueClosedError,
+  resolveJobOptions,
+  retryDelayMs,
+} from '../job-options';
+
+export const DEFAULT_KEY_PREFIX = 'okrug';
+
+/**
+ * Bull's built-in `exponential` backoff waits delay * (2^n - 1) after failure n (1x, 3x, 7x...);
+ * the port promises a doubling delay (1x, 2x, 4x...), so jobs use this custom strategy instead.
+ */
+export const DOUBLING_BACKOFF = 'doubling';
+
+export interface BullJobQueueOptions {
+  /** Prefix of every Redis key; distinct prefixes keep users of one Redis apart. Default `okrug`. */
+  prefix?: string;
+  /** Errors Bull reports outside any call (lost connections and the like); ignored by default. */
+  onError?: (error: Error, queue: string) => void;
+  /** Longest wait for a PING answer in ping(); default 3000 ms. */
+  pingTimeoutMs?: number;
+}
+
+/** Jobs in Redis through Bull: one Bull queue per queue name, created on first use. */
+export class BullJobQueue implements JobQueue {
+  private readonly queues = new Map<string, Bull.Queue>();
+  private readonly prefix: string;
+  private readonly onError: (error: Error, queue: string) => void;
+  private readonly pingTimeoutMs: number;
+  private pingClient?: Redis;
+  private closing?: Promise<void>;
+
+  constructor(
+    private readonly redisUrl: string,
+    options: BullJobQueueOptions = {},
+  ) {
+    this.prefix = options.prefix ?? DEFAULT_KEY_PREFIX;
+    this.onError = options.onError ?? (() => undefined);
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 3000;
+  }
+
+  async add<P>(queue: string, id: string, payload: P, options?: AddJobOptions): Promise<JobStatus> {
+    assertQueueName(queue);
+    assertJobId(id);
+    const { attempts, backoffMs } = resolveJobOptions(options);
+    const bullQueue = this.queue(queue);
+    // Bull keeps the first job with a given id and ignores later adds; the status is read back so
+    // the caller sees the stored job, not the one it just asked for.
+    await bullQueue.add(payload, {
+      jobId: id,
+      attempts,
+      backoff: { type: DOUBLING_BACKOFF, options: { delayMs: backoffMs } },
+      removeOnComplete: false,
+      removeOnFail: false,
+    });
+    const status = await this.status(queue, id);
+    if (!status) throw new Error(`job "${id}" of queue "${queue}" vanished right after it was added`);
+    return status;
+  }
+
+  process<P>(queue: string, handler: JobHandler<P>, options: { concurrency?: number } = {}): void {
+    assertQueueName(queue);
+    const concurrency = options.concurrency ?? 1;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    }
+    const bullQueue = this.queue(queue);
+    // Bull resolves this promise only when the queue closes; failures surface as errors.
+    bullQueue
+      .process(concurrency, async (job: Bull.Job<P>) => {
+        try {
+          const result = await handler({
+            id: String(job.id),
+            queue,
+            payload: job.data,
+            // Bull counts failed attempts; the port counts the running one too.
+            attemptsMade: job.attemptsMade + 1,
+          });
+          return result ?? null;
+        } catch (error) {
+          // Bull records error.message; make sure whatever was thrown has one.
+          throw error instanceof Error ? error : new Error(errorMessage(error));
+        }
+      })
+      .catch((error: unknown) => this.onError(asError(error), queue));
+  }
+
+  async status(queue: string, id: string): Promise<JobStatus | null> {
+    assertQueueName(queue);
+    const bullQueue = this.queue(queue);
+    const found = await bullQueue.getJob(id);
+    if (!found) return null;
+    const state = await stateOf(found);
+    // The state is read after the first fetch; read the job again so its fields are at least as
+    // recent as the state (a job seen completed then always carries its result).
+    const job = (await bullQueue.getJob(id)) ?? found;
+    const counted = state === 'active' || state === 'completed' ? job.attemptsMade + 1 : job.attemptsMade;
+    const status: JobStatus = {
+      id: String(job.id),
+      queue,
+      state,
+      payload: job.data,
+      attemptsMade: counted,
+      maxAttempts: job.opts.attempts ?? 1,
+      createdAt: new Date(job.timestamp).toISOString(),
+    };
+    if (state === 'completed' && job.returnvalue !== null && job.returnvalue !== undefined) {
+      status.result = job.returnvalue;
+    }
+    if (job.failedReason) status.error = job.failedReason;
+    if ((state === 'completed' || state === 'failed') && job.finishedOn) {
+      status.finishedAt = new Date(job.finishedOn).toISOString();
+    }
+    return status;
+  }
+
+  async ping(): Promise<{ kind: string }> {
+    this.assertOpen();
+    if (!this.pingClient) {
+      this.pingClient = new Redis(this.redisUrl, {
+        lazyConnect: true,
+        maxRetriesPerRequest: 1,
+        connectTimeout: this.pingTimeoutMs,
+        // When the socket is already gone, ioredis still waits this long for it to close on
+        // disconnect (2 s by default), holding the process open.
+        disconnectTimeout: 100,
+      });
+      this.pingClient.on('error', () => undefined); // failures are reported by ping() itself
+    }
+    const reply = await withTimeout(this.pingClient.ping(), this.pingTimeoutMs, 'Redis did not answer PING');
+    if (reply !== 'PONG') throw new Error(`unexpected PING reply from Redis: ${reply}`);
+    return { kind: 'bull' };
+  }
+
+  /** Stops taking jobs, waits for running handlers, closes every Redis connection. Idempotent. */
+  close(): Promise<void> {
+    this.closing ??= this.closeAll();
+    return this.closing;
+  }
+
+  private async closeAll(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    const client = this.pingClient;
+    if (client) {
+      if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
+      else client.disconnect();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new JobQueueClosedError();
+  }
+
+  private queue(name: string): Bull.Queue {
+    this.assertOpen();
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Bull(name, this.redisUrl, {
+        prefix: this.prefix,
+        settings: {
+          backoffStrategies: {
+            [DOUBLING_BACKOFF]: (attemptsMade: number, _error: Error, options?: { delayMs?: number }) =>
+              retryDelayMs(options?.delayMs ?? 0, attemptsMade),
+          },
+        },
+      });
+      queue.on('error', (error: Error) => this.onError(error, name));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}
+
+const STATES: Record<string, JobState> = {
+  waiting: 'waiting',
+  paused: 'waiting',
+  delayed: 'delayed',
+  active: 'active',
+  completed: 'completed',
+  failed: 'failed',
+};
+
+/**
+ * Bull checks the job's lists one after another, so a job moving between two of them can be seen
+ * in neither ('stuck'); asking again settles it.
+ */
+const stateOf = async (job: Bull.Job): Promise<JobState> => {
+  for (let tries = 0; tries < 5; tries++) {
+    const state = STATES[await job.getState()];
+    if (state) return state;
+  }
+  return 'waiting';
+};
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(errorMessage(error)));
+
+const withTimeout = <T>(promise: Promise<T>, ms: number, message: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+};
