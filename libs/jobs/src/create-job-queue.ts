@@ -1,0 +1,16 @@
+import type { JobQueue } from './job-queue.port';
+import { BullJobQueue } from './bull/bull-job-queue';
+import { InProcessJobQueue } from './in-process/in-process-job-queue';
+
+export interface CreateJobQueueOptions {
+  /** Redis to keep jobs in; without it jobs live in this process only. */
+  redisUrl?: string;
+  /** Prefix of the Redis keys (Bull only); default `okrug`. */
+  prefix?: string;
+}
+
+/** Bull on Redis when a Redis URL is given, the in-process queue otherwise. */
+export const createJobQueue = (options: CreateJobQueueOptions = {}): JobQueue =>
+  options.redisUrl
+    ? new BullJobQueue(options.redisUrl, { prefix: options.prefix })
+    : new InProcessJobQueue();

@@ -1,0 +1,5 @@
+export * from './job-queue.port';
+export { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, JobQueueClosedError } from './job-options';
+export * from './in-process/in-process-job-queue';
+export * from './bull/bull-job-queue';
+export * from './create-job-queue';
