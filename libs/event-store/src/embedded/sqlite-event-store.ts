@@ -1,0 +1,468 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { NewEvent, RecordedEvent } from '@app/kernel';
+import {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  FollowOptions,
+  NO_STREAM_REVISION,
+  ReadAllOptions,
+  ReadStreamOptions,
+  WrongExpectedRevision,
+} from '../event-store.port';
+import { DuplicateEventId } from '../errors';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; its directory is created when missing. */
+  file: string;
+  /** How long to wait for a lock another connection holds, in ms (default 10 s). */
+  busyTimeoutMs?: number;
+  /** How often `follow` looks for events appended by other connections, in ms (default 250). */
+  pollIntervalMs?: number;
+  /** Most appends committed in one transaction (default 500). */
+  maxAppendsPerCommit?: number;
+  /** Appends stop joining a transaction once it holds this many events (default 5,000). */
+  maxEventsPerCommit?: number;
+}
+
+/** Counters of the group commit, for tests and benchmarks. */
+export interface SqliteEventStoreStats {
+  /** Transactions committed (each durable on COMMIT). */
+  transactions: number;
+  /** Appends acknowledged, idempotent retries included. */
+  appends: number;
+  /** Events written. */
+  events: number;
+}
+
+/** One row as stored: position, stream_id, revision, event_id, type, data, metadata. */
+type Row = [number, string, number, string, string, string, string];
+
+/** An event already serialised for its row: id, type, data JSON, metadata JSON. */
+type PreparedEvent = [string, string, string, string];
+
+interface PendingAppend {
+  streamId: string;
+  expected: ExpectedRevision;
+  events: PreparedEvent[];
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position  INTEGER PRIMARY KEY,
+  stream_id TEXT    NOT NULL,
+  revision  INTEGER NOT NULL,
+  event_id  TEXT    NOT NULL UNIQUE,
+  type      TEXT    NOT NULL,
+  data      TEXT    NOT NULL,
+  metadata  TEXT    NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE TABLE IF NOT EXISTS streams (
+  stream_id TEXT    PRIMARY KEY,
+  revision  INTEGER NOT NULL
+) WITHOUT ROWID;
+`;
+
+const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
+
+const FOLLOW_BATCH = 500;
+
+const toRecorded = (row: Row): RecordedEvent => ({
+  id: row[3],
+  type: row[4],
+  data: JSON.parse(row[5]),
+  metadata: JSON.parse(row[6]),
+  streamId: row[1],
+  revision: row[2],
+  position: row[0],
+});
+
+const checkExpected = (expected: ExpectedRevision): void => {
+  if (expected === 'any' || expected === 'no_stream') return;
+  if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < NO_STREAM_REVISION) {
+    throw new RangeError(`not an expected revision: ${String(expected)}`);
+  }
+};
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof Error && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/**
+ * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so an append is
+ * acknowledged only once its COMMIT is on disk.
+ *
+ * Appends are group-committed: every append that arrives while the event loop is busy joins the
+ * same transaction (flushed on `setImmediate`), so one fsync serves many writers. Each append
+ * still has its own expected-revision check and its own savepoint: a refused append leaves no
+ * trace, and the others of its group commit. Global positions are assigned as max + 1 inside the
+ * write transaction, so the log has no gaps, even after refused or rolled-back appends.
+ *
+ * Other connections — in this process or another — may use the same file: writes take the lock
+ * with `BEGIN IMMEDIATE` and wait for it up to the busy timeout; `follow` polls for their events.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly emitter = new EventEmitter();
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private closing: Promise<void> | null = null;
+  private drained: Array<() => void> = [];
+  /** Incremented on every commit that wrote events, so a follower never misses a wake-up. */
+  private commitSeq = 0;
+  private readonly counters: SqliteEventStoreStats = { transactions: 0, appends: 0, events: 0 };
+
+  private readonly stmt: {
+    begin: Database.Statement;
+    commit: Database.Statement;
+    rollback: Database.Statement;
+    savepoint: Database.Statement;
+    release: Database.Statement;
+    rollbackToSavepoint: Database.Statement;
+    head: Database.Statement;
+    streamRevision: Database.Statement;
+    eventById: Database.Statement;
+    idsFrom: Database.Statement;
+    insertEvent: Database.Statement;
+    upsertStream: Database.Statement;
+    readForwards: Database.Statement;
+    readBackwards: Database.Statement;
+    readAll: Database.Statement;
+  };
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly options: Required<Omit<SqliteEventStoreOptions, 'file'>>,
+  ) {
+    this.emitter.setMaxListeners(0);
+    const raw = (sql: string) => db.prepare(sql).raw(true);
+    const pluck = (sql: string) => db.prepare(sql).pluck(true);
+    this.stmt = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      savepoint: db.prepare('SAVEPOINT append'),
+      release: db.prepare('RELEASE append'),
+      rollbackToSavepoint: db.prepare('ROLLBACK TO append'),
+      head: pluck('SELECT max(position) FROM events'),
+      streamRevision: pluck('SELECT revision FROM streams WHERE stream_id = ?'),
+      eventById: raw('SELECT stream_id, revision FROM events WHERE event_id = ?'),
+      idsFrom: raw(
+        'SELECT event_id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
+      insertEvent: db.prepare(
+        'INSERT INTO events (position, stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      upsertStream: db.prepare(
+        'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
+      ),
+      readForwards: raw(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      ),
+      readBackwards: raw(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      readAll: raw(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+    };
+  }
+
+  /** Opens (creating when needed) the store in `file`. */
+  static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+    const db = new Database(options.file, { timeout: busyTimeoutMs });
+    try {
+      db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('temp_store = MEMORY');
+      db.pragma('cache_size = -32768');
+      db.exec(SCHEMA);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new SqliteEventStore(db, {
+      busyTimeoutMs,
+      pollIntervalMs: options.pollIntervalMs ?? 250,
+      maxAppendsPerCommit: options.maxAppendsPerCommit ?? 500,
+      maxEventsPerCommit: options.maxEventsPerCommit ?? 5_000,
+    });
+  }
+
+  /** Group-commit counters since the store was opened. */
+  get stats(): SqliteEventStoreStats {
+    return { ...this.counters };
+  }
+
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    if (this.closed || this.closing) return Promise.reject(new Error('the event store is closed'));
+    let pending: Omit<PendingAppend, 'resolve' | 'reject'>;
+    try {
+      if (typeof streamId !== 'string' || streamId.length === 0) throw new RangeError('a stream id is required');
+      if (!Array.isArray(events)) throw new RangeError('events must be an array');
+      checkExpected(options?.expectedRevision);
+      pending = {
+        streamId,
+        expected: options.expectedRevision,
+        // Serialised here, outside the write transaction, which stays short.
+        events: events.map((e): PreparedEvent => {
+          if (typeof e.id !== 'string' || e.id.length === 0) throw new RangeError('every event needs an id');
+          if (typeof e.type !== 'string' || e.type.length === 0) throw new RangeError('every event needs a type');
+          return [e.id, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata ?? {})];
+        }),
+      };
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ ...pending, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = options.maxCount ?? -1;
+    const rows = (
+      options.direction === 'backwards'
+        ? this.stmt.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.stmt.readForwards.all(streamId, options.fromRevision ?? 0, limit)
+    ) as Row[];
+    return rows.map(toRecorded);
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.assertOpen();
+    return (this.stmt.streamRevision.get(streamId) as number | undefined) ?? NO_STREAM_REVISION;
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readAllNow(options.after ?? 0, options.maxCount);
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.headNow();
+  }
+
+  async *follow(options: FollowOptions): AsyncGenerator<RecordedEvent> {
+    const { signal } = options;
+    let checkpoint = options.after;
+    while (!signal?.aborted && !this.closed) {
+      const seq = this.commitSeq;
+      const batch = this.readAllNow(checkpoint, FOLLOW_BATCH);
+      for (const event of batch) {
+        if (signal?.aborted) return;
+        yield event;
+        checkpoint = event.position;
+      }
+      if (batch.length < FOLLOW_BATCH) await this.changeAfter(seq, signal);
+    }
+  }
+
+  async ping(): Promise<{ kind: string; head: number }> {
+    this.assertOpen();
+    return { kind: 'sqlite', head: this.headNow() };
+  }
+
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (!this.closing) {
+      this.closing = (async () => {
+        if (this.queue.length > 0 || this.flushScheduled) await new Promise<void>((r) => this.drained.push(r));
+        this.closed = true;
+        this.emitter.emit('close');
+        this.db.close();
+      })();
+    }
+    return this.closing;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the event store is closed');
+  }
+
+  private headNow(): number {
+    return (this.stmt.head.get() as number | null) ?? 0;
+  }
+
+  private readAllNow(after: number, maxCount: number): RecordedEvent[] {
+    if (this.closed) return [];
+    return (this.stmt.readAll.all(after, maxCount) as Row[]).map(toRecorded);
+  }
+
+  /** Resolves on the next commit after `seq`, after a poll interval, on abort, or on close. */
+  private changeAfter(seq: number, signal: AbortSignal | undefined): Promise<void> {
+    if (this.commitSeq !== seq || signal?.aborted || this.closed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.emitter.off('appended', done);
+        this.emitter.off('close', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      this.emitter.on('appended', done);
+      this.emitter.on('close', done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(this.flush);
+  }
+
+  /** Commits the queued appends (up to the caps) in one transaction, then settles them. */
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const batch = this.takeBatch();
+    if (batch.length > 0) {
+      const outcomes = this.commitBatch(batch);
+      for (let i = 0; i < batch.length; i++) {
+        const outcome = outcomes[i];
+        if (outcome.ok) batch[i].resolve(outcome.result);
+        else batch[i].reject(outcome.error);
+      }
+    }
+    if (this.queue.length > 0) this.scheduleFlush();
+    else for (const resolve of this.drained.splice(0)) resolve();
+  };
+
+  private takeBatch(): PendingAppend[] {
+    const { maxAppendsPerCommit, maxEventsPerCommit } = this.options;
+    let count = 0;
+    let events = 0;
+    while (count < this.queue.length && count < maxAppendsPerCommit) {
+      events += this.queue[count].events.length;
+      if (count > 0 && events > maxEventsPerCommit) break;
+      count++;
+    }
+    if (count === this.queue.length) {
+      const all = this.queue;
+      this.queue = [];
+      return all;
+    }
+    return this.queue.splice(0, count);
+  }
+
+  private commitBatch(batch: PendingAppend[]): Outcome[] {
+    const { stmt } = this;
+    const outcomes: Outcome[] = [];
+    let written = 0;
+    try {
+      stmt.begin.run();
+    } catch (error) {
+      return batch.map(() => ({ ok: false, error }));
+    }
+    try {
+      let head = this.headNow();
+      for (const pending of batch) {
+        try {
+          const result = this.applyOne(pending, head);
+          if (result.position > head) {
+            written += result.position - head;
+            head = result.position;
+          }
+          outcomes.push({ ok: true, result });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+        }
+      }
+      stmt.commit.run();
+    } catch (error) {
+      // The transaction as a whole failed (I/O, lock): nothing of it is durable.
+      if (this.db.inTransaction) {
+        try {
+          stmt.rollback.run();
+        } catch {
+          /* the connection already rolled back */
+        }
+      }
+      return batch.map(() => ({ ok: false, error }));
+    }
+    this.counters.transactions++;
+    this.counters.events += written;
+    for (const outcome of outcomes) if (outcome.ok) this.counters.appends++;
+    if (written > 0) {
+      this.commitSeq++;
+      this.emitter.emit('appended');
+    }
+    return outcomes;
+  }
+
+  /**
+   * Checks and writes one append inside the open transaction. Throws (leaving the stream as it
+   * was) when the append is refused; returns the original result for an idempotent retry.
+   */
+  private applyOne(pending: PendingAppend, head: number): AppendResult {
+    const { stmt } = this;
+    const { streamId, expected, events } = pending;
+    const current = (stmt.streamRevision.get(streamId) as number | undefined) ?? NO_STREAM_REVISION;
+
+    if (events.length > 0) {
+      const existing = stmt.eventById.get(events[0][0]) as [string, number] | undefined;
+      if (existing) return this.idempotentResult(pending, existing);
+    }
+
+    const refused =
+      expected === 'no_stream' ? current !== NO_STREAM_REVISION : expected !== 'any' && expected !== current;
+    if (refused) throw new WrongExpectedRevision(streamId, expected, current);
+
+    if (events.length === 0) {
+      const last = current === NO_STREAM_REVISION ? undefined : (stmt.idsFrom.get(streamId, current, 1) as [string, number]);
+      return { nextRevision: current, position: last ? last[1] : 0 };
+    }
+
+    stmt.savepoint.run();
+    try {
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i];
+        stmt.insertEvent.run(head + 1 + i, streamId, current + 1 + i, e[0], e[1], e[2], e[3]);
+      }
+      stmt.upsertStream.run(streamId, current + events.length);
+      stmt.release.run();
+    } catch (error) {
+      stmt.rollbackToSavepoint.run();
+      stmt.release.run();
+      if (isUniqueViolation(error)) throw this.duplicateOf(pending);
+      throw error;
+    }
+    return { nextRevision: current + events.length, position: head + events.length };
+  }
+
+  /** The append's first event id exists: it is a retry of the very same append, or an error. */
+  private idempotentResult(pending: PendingAppend, existing: [string, number]): AppendResult {
+    const { streamId, events } = pending;
+    const [existingStream, firstRevision] = existing;
+    if (existingStream !== streamId) throw new DuplicateEventId(streamId, events[0][0], existingStream);
+    const stored = this.stmt.idsFrom.all(streamId, firstRevision, events.length) as Array<[string, number]>;
+    const same = stored.length === events.length && stored.every(([id], i) => id === events[i][0]);
+    if (!same) throw new DuplicateEventId(streamId, events[0][0], existingStream);
+    return { nextRevision: firstRevision + events.length - 1, position: stored[stored.length - 1][1] };
+  }
+
+  /** Names the id that made an insert fail: one used elsewhere, or twice in the append. */
+  private duplicateOf(pending: PendingAppend): DuplicateEventId {
+    const seen = new Set<string>();
+    for (const [id] of pending.events) {
+      if (seen.has(id)) return new DuplicateEventId(pending.streamId, id, pending.streamId);
+      seen.add(id);
+      const existing = this.stmt.eventById.get(id) as [string, number] | undefined;
+      if (existing) return new DuplicateEventId(pending.streamId, id, existing[0]);
+    }
+    return new DuplicateEventId(pending.streamId, pending.events[0][0]);
+  }
+}
