@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './errors';
+export * from './decide-and-append';
+export * from './embedded/sqlite-event-store';
+export * from './eventstoredb/eventstoredb-event-store';
