@@ -2,7 +2,6 @@ import {
   CommandContext,
   ConcurrencyConflict,
   Decider,
-  DomainEvent,
   StaleRevision,
   WriteResult,
   deterministicId,
@@ -11,7 +10,7 @@ import {
 } from '@app/kernel';
 import { EventStore, NO_STREAM_REVISION, WrongExpectedRevision } from './event-store.port';
 
-export interface DecideAndAppendOptions<S, C, E extends DomainEvent> {
+export interface DecideAndAppendOptions<S, C, E extends { type: string; data: unknown }> {
   store: EventStore;
   decider: Decider<S, C, E>;
   streamId: string;
@@ -34,7 +33,7 @@ export interface DecideAndAppendOptions<S, C, E extends DomainEvent> {
  * across a crash between append and response, because the key travels in the events' metadata
  * and their ids derive from it.
  */
-export const decideAndAppend = async <S, C, E extends DomainEvent>(
+export const decideAndAppend = async <S, C, E extends { type: string; data: unknown }>(
   options: DecideAndAppendOptions<S, C, E>,
 ): Promise<WriteResult & { replayed: boolean }> => {
   const { store, decider, streamId, aggregateId, context } = options;

@@ -59,7 +59,7 @@ export class ProjectionsService {
   }
 
   /** Waits until the projections (all by default) have applied the event at `position`. */
-  async waitFor(position: number, projections: string[] = this.names, timeoutMs = 5000): Promise<void> {
+  async waitFor(position: number, projections: string[] = this.names, timeoutMs = 3000): Promise<void> {
     if (this.runner) return this.runner.waitFor(position, { projections, timeoutMs });
     return waitForCheckpoint(this.readStore, projections, position, timeoutMs);
   }

@@ -17,5 +17,9 @@ export interface Projection<D extends Document = Document> {
   evolve: (doc: D | null, event: RecordedEvent) => D | null;
 }
 
-/** Declares a projection with its types checked. */
-export const defineProjection = <D extends Document>(projection: Projection<D>): Projection<D> => projection;
+/**
+ * Declares a projection with its document type checked, and hands it to the runner as a
+ * plain projection (the runner treats every document alike).
+ */
+export const defineProjection = <D extends Document>(projection: Projection<D>): Projection =>
+  projection as unknown as Projection;

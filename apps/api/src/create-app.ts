@@ -1,0 +1,78 @@
+import { LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { newId } from '@app/kernel';
+import { IdentityService } from '@app/identity';
+import { AppConfig, JsonLogger, ProblemDetailsFilter, ProjectionsService, requestScope, validationPipe } from '@app/platform';
+import { AppModule } from './app.module';
+
+export interface StartedApi {
+  app: NestFastifyApplication;
+  /** The admin key made on the first start, shown once; undefined when it already existed. */
+  createdAdminKey?: string;
+}
+
+/**
+ * Builds the API on Fastify with validation, problem responses, correlation ids, request
+ * logs and the OpenAPI document, bootstraps the admin key, and waits for the read models
+ * to catch up with it. Used by `main.ts` and by the e2e tests.
+ */
+export const createApi = async (
+  config: AppConfig,
+  options: { logger?: LoggerService; runProjections?: boolean } = {},
+): Promise<StartedApi> => {
+  const logger = options.logger ?? new JsonLogger(config.logLevel);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, { runProjections: options.runProjections ?? true }),
+    new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true }),
+    { logger },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const given = request.headers['x-correlation-id'];
+    const correlationId = typeof given === 'string' && given.length > 0 && given.length <= 200 ? given : newId();
+    request.headers['x-correlation-id'] = correlationId;
+    reply.header('X-Correlation-Id', correlationId);
+    requestScope.run({ correlationId }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    logger.log(
+      {
+        msg: 'request',
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        correlationId: request.headers['x-correlation-id'],
+      },
+      'http',
+    );
+    done();
+  });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('okrug admin API')
+      .setDescription(
+        'Back office for municipal education departments: institutions, networks, plans, events and annual analyses. ' +
+          'Every change is a recorded event with who, when and why. Errors are RFC 7807 problem documents. ' +
+          'Writes answer {id, revision, position}; pass position as consistentWith to read your write.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+
+  await app.init();
+  await fastify.ready();
+
+  const bootstrap = await app.get(IdentityService).bootstrapAdmin({ adminKey: config.adminKey, department: config.department });
+  if (options.runProjections ?? true) await app.get(ProjectionsService).waitFor(bootstrap.position, undefined, 30_000);
+  return { app, createdAdminKey: bootstrap.created?.secret };
+};

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { InvalidConfiguration, profileOf } from '@app/platform';
+import { configFromEnvironment } from '@app/platform/config/env.config';
+import { createApi } from './create-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = configFromEnvironment();
+  } catch (error) {
+    if (error instanceof InvalidConfiguration) {
+      process.stderr.write(error.message + '\n');
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { app, createdAdminKey } = await createApi(config);
+  if (createdAdminKey) {
+    process.stdout.write(
+      `\n  okrug: an admin API key was created for department "${config.department}". It is shown only this once:\n\n` +
+        `    ${createdAdminKey}\n\n  Use it as "Authorization: Bearer <key>". Set OKRUG_ADMIN_KEY to choose your own.\n\n`,
+    );
+  }
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  const profile = profileOf(config);
+  process.stdout.write(
+    JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'okrug is listening', port: config.port, dataDir: config.dataDir, profile }) + '\n',
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`okrug failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { Public } from '@app/identity/principal';
+import { JOB_QUEUE, JobQueue } from '@app/jobs';
+import { APP_CONFIG, AppConfig, ProjectionsService, profileOf } from '@app/platform';
+import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+
+interface PartHealth {
+  status: 'up' | 'down';
+  [detail: string]: unknown;
+}
+
+const probe = async (check: () => Promise<Record<string, unknown>>): Promise<PartHealth> => {
+  try {
+    return { status: 'up', ...(await check()) };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  }
+};
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Health of each part: event store, read store, queue, and projection lag (no key needed)' })
+  @ApiOkResponse({ description: 'Every part is up' })
+  @ApiServiceUnavailableResponse({ description: 'A part is down or a projection failed' })
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const [eventStore, readStore, queue] = await Promise.all([
+      probe(() => this.eventStore.ping()),
+      probe(() => this.readStore.ping()),
+      probe(() => this.queue.ping()),
+    ]);
+    const projections = await this.projections.status().catch((error: Error) => [{ name: '*', state: 'failed', error: error.message }]);
+    const failed = projections.some((p) => p.state === 'failed');
+    const down = [eventStore, readStore, queue].some((p) => p.status === 'down');
+    const status = down || failed ? 'down' : 'up';
+    reply.status(status === 'up' ? 200 : 503);
+    return { status, profile: profileOf(this.config), eventStore, readStore, queue, projections };
+  }
+}

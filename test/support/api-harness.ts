@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { AppConfig, loadConfig } from '@app/platform';
+import { createApi } from '../../apps/api/src/create-app';
+
+export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
+
+/**
+ * The real HTTP API on a temporary data directory, embedded profile, with a known admin key.
+ * `restart()` stops the app and starts a new one on the same directory.
+ */
+export class ApiHarness {
+  app!: NestFastifyApplication;
+  config!: AppConfig;
+  readonly dataDir: string;
+
+  private constructor(
+    dataDir: string,
+    private readonly env: Record<string, string>,
+  ) {
+    this.dataDir = dataDir;
+  }
+
+  static async start(env: Record<string, string> = {}): Promise<ApiHarness> {
+    const harness = new ApiHarness(mkdtempSync(join(tmpdir(), 'okrug-e2e-')), env);
+    await harness.boot();
+    return harness;
+  }
+
+  private async boot(): Promise<void> {
+    this.config = loadConfig({ OKRUG_DATA_DIR: this.dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut', ...this.env });
+    ({ app: this.app } = await createApi(this.config));
+  }
+
+  get http() {
+    return request(this.app.getHttpServer());
+  }
+
+  /** An authorised request as the admin of the department. */
+  as(key = ADMIN_KEY) {
+    const server = this.app.getHttpServer();
+    const auth = { Authorization: `Bearer ${key}` };
+    return {
+      get: (url: string) => request(server).get(url).set(auth),
+      post: (url: string) => request(server).post(url).set(auth),
+    };
+  }
+
+  async restart(): Promise<void> {
+    await this.app.close();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
