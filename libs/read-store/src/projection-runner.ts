@@ -343,8 +343,11 @@ export class ProjectionRunner {
     while (!signal.aborted) {
       const events = await this.eventStore.readAll({ after: track.position, maxCount: this.batchSize });
       if (events.length === 0) break;
+      const before = track.position;
       read += events.length;
       await this.apply(worker, track, events);
+      // A log that answers with nothing new would otherwise be asked forever.
+      if (track.position === before) break;
     }
     return read;
   }

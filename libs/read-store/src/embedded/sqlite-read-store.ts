@@ -35,6 +35,8 @@ type SqlValue = string | number | null;
  */
 export class SqliteReadStore implements ReadStore {
   private closed = false;
+  /** Prepared statements by SQL text; queries of the same shape reuse theirs. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(private readonly db: Database.Database) {}
 
@@ -87,9 +89,8 @@ export class SqliteReadStore implements ReadStore {
     return this.read(() => {
       const copy = this.activeCopy(collection);
       if (!copy) return null;
-      const row = this.db
-        .prepare('SELECT doc FROM read_documents WHERE collection_copy = ? AND id = ? AND doc IS NOT NULL')
-        .get(copy, id) as { doc: string } | undefined;
+      const select = this.sql('SELECT doc FROM read_documents WHERE collection_copy = ? AND id = ? AND doc IS NOT NULL');
+      const row = select.get(copy, id) as { doc: string } | undefined;
       return row ? (JSON.parse(row.doc) as Document) : null;
     });
   }
@@ -108,12 +109,11 @@ export class SqliteReadStore implements ReadStore {
     return this.read(() => {
       const copy = this.activeCopy(collection);
       if (!copy) return [];
-      const rows = this.db
-        .prepare(
-          `SELECT doc FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL${where.sql}
-           ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-        )
-        .all(copy, ...where.params, limit, offset) as { doc: string }[];
+      const select = this.sql(
+        `SELECT doc FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL${where.sql}
+         ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+      );
+      const rows = select.all(copy, ...where.params, limit, offset) as { doc: string }[];
       return rows.map((row) => JSON.parse(row.doc) as Document);
     });
   }
@@ -123,9 +123,8 @@ export class SqliteReadStore implements ReadStore {
     return this.read(() => {
       const copy = this.activeCopy(collection);
       if (!copy) return 0;
-      const row = this.db
-        .prepare(`SELECT count(*) AS n FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL${where.sql}`)
-        .get(copy, ...where.params) as { n: number };
+      const select = this.sql(`SELECT count(*) AS n FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL${where.sql}`);
+      const row = select.get(copy, ...where.params) as { n: number };
       return row.n;
     });
   }
@@ -135,7 +134,7 @@ export class SqliteReadStore implements ReadStore {
     const found = new Map<string, StoredDocument>();
     const copy = SqliteReadStore.copyName(collection, generation);
     const unique = [...new Set(ids)];
-    const select = this.db.prepare('SELECT id, doc, position FROM read_documents WHERE collection_copy = ? AND id = ?');
+    const select = this.sql('SELECT id, doc, position FROM read_documents WHERE collection_copy = ? AND id = ?');
     this.read(() => {
       for (const id of unique) {
         const row = select.get(copy, id) as { id: string; doc: string | null; position: number } | undefined;
@@ -149,9 +148,8 @@ export class SqliteReadStore implements ReadStore {
     return this.read(() => {
       const wanted = generation ?? this.active(projection);
       if (wanted === null) return null;
-      const row = this.db
-        .prepare('SELECT position FROM read_checkpoints WHERE projection = ? AND generation = ?')
-        .get(projection, wanted) as { position: number } | undefined;
+      const select = this.sql('SELECT position FROM read_checkpoints WHERE projection = ? AND generation = ?');
+      const row = select.get(projection, wanted) as { position: number } | undefined;
       return row ? { projection, generation: wanted, position: row.position } : null;
     });
   }
@@ -164,13 +162,13 @@ export class SqliteReadStore implements ReadStore {
     assertGeneration(generation);
     assertPosition(position);
     const collapsed = collapseWrites(writes);
-    const current = this.db.prepare('SELECT position FROM read_checkpoints WHERE projection = ? AND generation = ?');
-    const upsert = this.db.prepare(
+    const current = this.sql('SELECT position FROM read_checkpoints WHERE projection = ? AND generation = ?');
+    const upsert = this.sql(
       `INSERT INTO read_documents (collection_copy, id, doc, position) VALUES (?, ?, ?, ?)
        ON CONFLICT (collection_copy, id) DO UPDATE SET doc = excluded.doc, position = excluded.position
        WHERE excluded.position > read_documents.position`,
     );
-    const moveCheckpoint = this.db.prepare(
+    const moveCheckpoint = this.sql(
       `INSERT INTO read_checkpoints (projection, generation, position) VALUES (?, ?, ?)
        ON CONFLICT (projection, generation) DO UPDATE SET position = excluded.position
        WHERE excluded.position > read_checkpoints.position`,
@@ -192,11 +190,11 @@ export class SqliteReadStore implements ReadStore {
 
   async activate(projection: string, generation: number, collections: string[]): Promise<void> {
     assertGeneration(generation);
-    const setProjection = this.db.prepare(
+    const setProjection = this.sql(
       `INSERT INTO read_projections (projection, generation) VALUES (?, ?)
        ON CONFLICT (projection) DO UPDATE SET generation = excluded.generation`,
     );
-    const setAlias = this.db.prepare(
+    const setAlias = this.sql(
       `INSERT INTO read_aliases (collection, projection, generation) VALUES (?, ?, ?)
        ON CONFLICT (collection) DO UPDATE SET projection = excluded.projection, generation = excluded.generation`,
     );
@@ -210,20 +208,20 @@ export class SqliteReadStore implements ReadStore {
 
   async dropGeneration(projection: string, generation: number, collections: string[]): Promise<void> {
     assertGeneration(generation);
-    const deleteCopy = this.db.prepare('DELETE FROM read_documents WHERE collection_copy = ?');
+    const deleteCopy = this.sql('DELETE FROM read_documents WHERE collection_copy = ?');
     this.db
       .transaction(() => {
         if (this.active(projection) === generation) {
           throw new Error(`generation ${generation} of ${projection} is active; activate another before dropping it`);
         }
         for (const collection of collections) deleteCopy.run(SqliteReadStore.copyName(collection, generation));
-        this.db.prepare('DELETE FROM read_checkpoints WHERE projection = ? AND generation = ?').run(projection, generation);
+        this.sql('DELETE FROM read_checkpoints WHERE projection = ? AND generation = ?').run(projection, generation);
       })
       .immediate();
   }
 
   async ping(): Promise<{ kind: string }> {
-    this.db.prepare('SELECT 1').get();
+    this.sql('SELECT 1').get();
     return { kind: 'sqlite' };
   }
 
@@ -233,20 +231,30 @@ export class SqliteReadStore implements ReadStore {
     this.db.close();
   }
 
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   /** Runs reads in one transaction, so an alias and the documents it points to agree. */
   private read<T>(fn: () => T): T {
     return this.db.transaction(fn).deferred();
   }
 
   private active(projection: string): number | null {
-    const row = this.db.prepare('SELECT generation FROM read_projections WHERE projection = ?').get(projection) as
+    const row = this.sql('SELECT generation FROM read_projections WHERE projection = ?').get(projection) as
       | { generation: number }
       | undefined;
     return row ? row.generation : null;
   }
 
   private activeCopy(collection: string): string | null {
-    const row = this.db.prepare('SELECT generation FROM read_aliases WHERE collection = ?').get(collection) as
+    const row = this.sql('SELECT generation FROM read_aliases WHERE collection = ?').get(collection) as
       | { generation: number }
       | undefined;
     return row ? SqliteReadStore.copyName(collection, row.generation) : null;

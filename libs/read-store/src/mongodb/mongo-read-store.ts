@@ -45,7 +45,7 @@ const NAMESPACE_NOT_FOUND = 26;
 
 const INTERNAL_FIELDS = { _id: 0, _position: 0, _deleted: 0 } as const;
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The read store in MongoDB. Each generation's copy of a collection is its own collection
@@ -94,7 +94,7 @@ export class MongoReadStore implements ReadStore {
   }
 
   async find(collection: string, query: FindQuery = {}): Promise<Document[]> {
-    const filter = buildFilter(query.where);
+    const filter = mongoFilter(query.where);
     const sort: Record<string, 1 | -1> = {};
     for (const key of query.sort ?? []) {
       if (key.direction !== 'asc' && key.direction !== 'desc') throw new RangeError(`bad sort direction ${key.direction}`);
@@ -119,7 +119,7 @@ export class MongoReadStore implements ReadStore {
   }
 
   async count(collection: string, where?: Where): Promise<number> {
-    const filter = buildFilter(where);
+    const filter = mongoFilter(where);
     const copy = await this.activeCopy(collection);
     if (!copy) return 0;
     return this.db.collection<StoredShape>(copy).countDocuments(filter);
@@ -267,7 +267,7 @@ const onlyDuplicateKeys = (error: unknown): boolean => {
  * Translates filters into a MongoDB query; tombstones never match. Equality also matches an
  * array element and equality with null a missing field, as in the embedded store.
  */
-const buildFilter = (where: Where | undefined): Filter<StoredShape> => {
+export const mongoFilter = (where: Where | undefined): Filter<StoredShape> => {
   const filter: MongoDocument = { _deleted: { $exists: false } };
   const and: MongoDocument[] = [];
   for (const [field, condition] of Object.entries(where ?? {})) {
