@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app, createdAdminKey } = await createApi(config);
+  const { app, createdAdminKey } = await createApi(config, { runProjections: config.projectionsIn === 'api' });
   if (createdAdminKey) {
     process.stdout.write(
       `\n  okrug: an admin API key was created for department "${config.department}". It is shown only this once:\n\n` +

@@ -5,3 +5,4 @@ export * from './validation';
 export * from './platform.tokens';
 export * from './platform.module';
 export * from './projections.service';
+export * from './open-stores';

@@ -1,15 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
-import { JOB_QUEUE, JobQueue, createJobQueue } from '@app/jobs';
-import { MongoReadStore } from '@app/read-store/mongodb/mongo-read-store';
-import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
+import { JOB_QUEUE, JobQueue } from '@app/jobs';
 import { Projection } from '@app/read-store/projection';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { AppConfig } from './config/app-config';
+import { openEventStore, openJobQueue, openReadStore } from './open-stores';
 import { APP_CONFIG, CLOCK } from './platform.tokens';
 import { ProjectionsService } from './projections.service';
 
@@ -63,23 +59,9 @@ export class PlatformModule {
         { provide: PLATFORM_OPTIONS, useValue: options },
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
-        {
-          provide: EVENT_STORE,
-          useFactory: async (): Promise<EventStore> => {
-            if (config.eventStoreUrl) return EventStoreDbEventStore.connect(config.eventStoreUrl);
-            mkdirSync(config.dataDir, { recursive: true });
-            return SqliteEventStore.open({ file: config.databaseFile });
-          },
-        },
-        {
-          provide: READ_STORE,
-          useFactory: async (): Promise<ReadStore> => {
-            if (config.mongodbUrl) return MongoReadStore.connect(config.mongodbUrl);
-            mkdirSync(config.dataDir, { recursive: true });
-            return SqliteReadStore.open({ file: config.databaseFile });
-          },
-        },
-        { provide: JOB_QUEUE, useFactory: (): JobQueue => createJobQueue({ redisUrl: config.redisUrl }) },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: READ_STORE, useFactory: () => openReadStore(config) },
+        { provide: JOB_QUEUE, useFactory: () => openJobQueue(config) },
         ProjectionsService,
         PlatformLifecycle,
       ],

@@ -13,6 +13,8 @@ export interface AppConfig {
   mongodbUrl?: string;
   redisUrl?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Which process keeps the read models: the API itself (default) or separate workers. */
+  projectionsIn: 'api' | 'worker';
 }
 
 /** Raised at start-up with one line per wrong value. */
@@ -67,6 +69,10 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`OKRUG_LOG_LEVEL: '${logLevel}' must be one of ${LOG_LEVELS.join(', ')}`);
   }
+  const projectionsIn = (env.OKRUG_PROJECTIONS || 'api') as AppConfig['projectionsIn'];
+  if (projectionsIn !== 'api' && projectionsIn !== 'worker') {
+    problems.push(`OKRUG_PROJECTIONS: '${projectionsIn}' must be api (the API keeps the read models) or worker`);
+  }
   const eventStoreUrl = checkUrl(problems, 'EVENTSTORE_URL', env.EVENTSTORE_URL, ['esdb', 'esdb+discover']);
   const mongodbUrl = checkUrl(problems, 'MONGODB_URL', env.MONGODB_URL, ['mongodb', 'mongodb+srv']);
   const redisUrl = checkUrl(problems, 'REDIS_URL', env.REDIS_URL, ['redis', 'rediss']);
@@ -81,6 +87,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     mongodbUrl,
     redisUrl,
     logLevel,
+    projectionsIn,
   };
 };
 

@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { EventStore } from '@app/event-store';
+import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
+import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
+import { JobQueue, createJobQueue } from '@app/jobs';
+import { MongoReadStore } from '@app/read-store/mongodb/mongo-read-store';
+import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
+import { ReadStore } from '@app/read-store/read-store.port';
+import { AppConfig } from './config/app-config';
+
+/** The event store the configuration selects: EventStoreDB when EVENTSTORE_URL is set, else SQLite. */
+export const openEventStore = async (config: AppConfig): Promise<EventStore> => {
+  if (config.eventStoreUrl) return EventStoreDbEventStore.connect(config.eventStoreUrl);
+  mkdirSync(config.dataDir, { recursive: true });
+  return SqliteEventStore.open({ file: config.databaseFile });
+};
+
+/** The read store the configuration selects: MongoDB when MONGODB_URL is set, else SQLite. */
+export const openReadStore = async (config: AppConfig): Promise<ReadStore> => {
+  if (config.mongodbUrl) return MongoReadStore.connect(config.mongodbUrl);
+  mkdirSync(config.dataDir, { recursive: true });
+  return SqliteReadStore.open({ file: config.databaseFile });
+};
+
+/** The job queue the configuration selects: Bull when REDIS_URL is set, else in-process. */
+export const openJobQueue = (config: AppConfig): JobQueue => createJobQueue({ redisUrl: config.redisUrl });
