@@ -1,5 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProjectionsService } from '@app/platform/projections.service';
 import { ApiProblems, RequestContext, commandContextFrom } from '@app/platform/http';
 import { IdentityService } from '../identity.service';
 import { AllowRoles, CurrentPrincipal, Principal } from '../principal';
@@ -9,7 +10,10 @@ import { IssueApiKeyDto, IssuedApiKeyDto } from './issue-api-key.dto';
 @ApiBearerAuth()
 @Controller('api-keys')
 export class IssueApiKeyController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly projections: ProjectionsService,
+  ) {}
 
   @Post()
   @AllowRoles('admin')
@@ -18,6 +22,9 @@ export class IssueApiKeyController {
   @ApiProblems(400, 401, 403)
   async issue(@Body() body: IssueApiKeyDto, @CurrentPrincipal() principal: Principal, @RequestContext() request: RequestContext): Promise<IssuedApiKeyDto> {
     const context = commandContextFrom(principal, request);
-    return this.identity.issue({ ...body, department: principal.department }, context);
+    const issued = await this.identity.issue({ ...body, department: principal.department }, context);
+    // The key works as soon as the answer arrives: wait until the key read model has it.
+    await this.projections.waitFor(issued.position, ['api-keys']);
+    return issued;
   }
 }
