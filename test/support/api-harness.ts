@@ -54,8 +54,13 @@ export class ApiHarness {
     await this.boot();
   }
 
-  async stop(): Promise<void> {
+  /** Stops the app and keeps the data directory. */
+  async close(): Promise<void> {
     await this.app.close();
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close().catch(() => undefined);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
