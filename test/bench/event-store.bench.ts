@@ -13,19 +13,19 @@ const READ_EVENTS = 100_000;
 const READ_BATCH = 1_000;
 const FILL_BATCH = 20;
 
-const DEPARTMENTS = ['Управление образования г. Тверь', 'Комитет по образованию Заволжского района'];
+const DEPARTMENTS = ['murygino', 'zavolzhsky'];
 
 /** A realistic event: about 570 bytes of JSON (data and metadata), Cyrillic text, full metadata. */
-const makeEvent = (n: number): NewEvent => {
+export const makeEvent = (n: number): NewEvent => {
   const id = randomUUID();
   const metadata: EventMetadata = {
-    actor: { id: 'a3c1e0f2-6a4b-4f7e-9d2c-5b8e1f0a7c3d', role: 'department-admin' },
+    actor: { id: 'operator.ivanova', role: 'operator' },
     department: DEPARTMENTS[n % 2],
     correlationId: id,
     causationId: id,
     commandId: id,
-    idempotencyKey: `import-2024-${n}`,
-    reason: 'Плановое обновление реестра',
+    idempotencyKey: `import-${n}`,
+    reason: 'Плановое обновление',
     source: 'import',
     recordedAt: new Date().toISOString(),
     effectiveAt: '2024-09-01',
@@ -36,10 +36,8 @@ const makeEvent = (n: number): NewEvent => {
     type: 'InstitutionRegistered',
     data: {
       institutionId: id,
-      name: `МБОУ «Средняя общеобразовательная школа № ${n % 97}»`,
-      kind: 'school',
-      address: 'г. Тверь, ул. Советская, д. 12',
-      principal: 'Иванова Мария Петровна',
+      name: `МБОУ «Школа № ${n % 97}»`,
+      address: 'г. Тверь, ул. Ленина, 5',
       capacity: 850 + (n % 300),
     },
     metadata,
@@ -47,7 +45,7 @@ const makeEvent = (n: number): NewEvent => {
 };
 
 /** Size in bytes of an event as stored (data + metadata JSON). */
-const storedSize = (e: NewEvent): number =>
+export const storedSize = (e: NewEvent): number =>
   Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata));
 
 /**
