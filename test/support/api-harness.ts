@@ -32,7 +32,7 @@ export class ApiHarness {
 
   private async boot(): Promise<void> {
     this.config = loadConfig({ OKRUG_DATA_DIR: this.dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut', ...this.env });
-    ({ app: this.app } = await createApi(this.config));
+    ({ app: this.app } = await createApi(this.config, { runProjections: this.config.projectionsIn === 'api' }));
   }
 
   get http() {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { NotFound, newId } from '@app/kernel';
+import { NotFound, RuleViolated, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue, JobStatus } from '@app/jobs';
 import { ProjectionRunner, waitForCheckpoint } from '@app/read-store/projection-runner';
@@ -79,6 +79,12 @@ export class ProjectionsService {
   /** Queues a rebuild; the answer is the job to follow. */
   async requestRebuild(projection: string): Promise<JobStatus> {
     if (!this.names.includes(projection)) throw new NotFound('projection', projection);
+    if (!this.runner && !this.options.config.redisUrl) {
+      throw new RuleViolated(
+        'no-worker-reachable',
+        'the read models are kept by worker processes, which only a shared queue reaches: set REDIS_URL, or rebuild with `npm run cli` while the workers are stopped',
+      );
+    }
     return this.queue.add(REBUILD_QUEUE, newId(), { projection }, { attempts: 3, backoffMs: 1000 });
   }
 
