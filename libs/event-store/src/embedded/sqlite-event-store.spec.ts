@@ -250,6 +250,36 @@ describe('SqliteEventStore (embedded only)', () => {
     expect(new Set(results.map((r) => r.position)).size).toBe(30);
   });
 
+  it('follows events another process appends to the same file', async () => {
+    const watcher = await SqliteEventStore.open({ file, pollIntervalMs: 50 });
+    extra.push(watcher);
+    await store.append('proc', [event('Local')], { expectedRevision: 'no_stream' });
+    const controller = new AbortController();
+    const seen: RecordedEvent[] = [];
+    const following = (async () => {
+      for await (const e of watcher.follow({ after: 0, signal: controller.signal })) seen.push(e);
+    })();
+
+    await exited(
+      spawnScript(`
+        const store = await SqliteEventStore.open({ file: ${JSON.stringify(file)} });
+        for (let i = 0; i < 5; i++) await store.append('proc', [newEvent('Remote', { i })], { expectedRevision: i });
+        await store.close();
+      `),
+    );
+
+    const deadline = Date.now() + 5_000;
+    while (seen.length < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
+    await following;
+    expect(seen.map((e) => [e.type, e.revision, e.position])).toEqual([
+      ['Local', 0, 1],
+      ...[0, 1, 2, 3, 4].map((i) => ['Remote', i + 1, i + 2]),
+    ]);
+    // This process goes on where the other left off.
+    await expect(store.append('proc', [event('Local')], { expectedRevision: 5 })).resolves.toEqual({ nextRevision: 6, position: 7 });
+  });
+
   it('loses nothing acknowledged when the writing process is killed mid-stream', async () => {
     const child = spawnWriter(file);
     const acknowledged = new Map<string, { revision: number; position: number }>();
@@ -303,30 +333,45 @@ describe('SqliteEventStore (embedded only)', () => {
   });
 });
 
-/** A separate node process that appends with 20 concurrent writers and prints every acknowledgement. */
-const spawnWriter = (file: string) => {
+/** Runs `body` (plain JS, with `SqliteEventStore`, `randomUUID` and `newEvent(type, data)` in scope) in a separate node process. */
+const spawnScript = (body: string) => {
   const repo = resolve(__dirname, '../../../..');
   const storePath = resolve(__dirname, 'sqlite-event-store.ts');
   const script = `
     const { randomUUID } = require('node:crypto');
     const { SqliteEventStore } = require(${JSON.stringify(storePath)});
-    (async () => {
-      const store = await SqliteEventStore.open({ file: ${JSON.stringify(file)} });
-      const writer = async (w) => {
-        for (let i = 0; ; i++) {
-          const id = randomUUID();
-          const metadata = { actor: { id: 'w', role: 'system' }, department: 'd', correlationId: id, causationId: id,
-            commandId: id, source: 'system', recordedAt: new Date().toISOString(), schemaVersion: 1 };
-          const r = await store.append('crash-' + w, [{ id, type: 'Written', data: { w, i, text: 'запись' }, metadata }],
-            { expectedRevision: i === 0 ? 'no_stream' : i - 1 });
-          process.stdout.write('ack ' + id + ' ' + r.nextRevision + ' ' + r.position + '\\n');
-        }
-      };
-      await Promise.all(Array.from({ length: 20 }, (_, w) => writer(w)));
-    })().catch((e) => { console.error(e); process.exit(1); });
+    const newEvent = (type, data) => {
+      const id = randomUUID();
+      return { id, type, data, metadata: { actor: { id: 'w', role: 'system' }, department: 'd', correlationId: id,
+        causationId: id, commandId: id, source: 'system', recordedAt: new Date().toISOString(), schemaVersion: 1 } };
+    };
+    (async () => { ${body} })().catch((e) => { console.error(e); process.exit(1); });
   `;
   return spawn(process.execPath, ['-r', join(repo, 'scripts/run-ts.js'), '-e', script], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 };
+
+/** A separate node process that appends with 20 concurrent writers and prints every acknowledgement. */
+const spawnWriter = (file: string) =>
+  spawnScript(`
+    const store = await SqliteEventStore.open({ file: ${JSON.stringify(file)} });
+    const writer = async (w) => {
+      for (let i = 0; ; i++) {
+        const event = newEvent('Written', { w, i, text: 'запись' });
+        const r = await store.append('crash-' + w, [event], { expectedRevision: i === 0 ? 'no_stream' : i - 1 });
+        process.stdout.write('ack ' + event.id + ' ' + r.nextRevision + ' ' + r.position + '\\n');
+      }
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, w) => writer(w)));
+  `);
+
+/** Resolves when the process exits with 0; rejects with its stderr otherwise. */
+const exited = (child: ReturnType<typeof spawnScript>) =>
+  new Promise<void>((resolveDone, reject) => {
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('exit', (code) => (code === 0 ? resolveDone() : reject(new Error(`exit ${code}: ${stderr}`))));
+    child.on('error', reject);
+  });

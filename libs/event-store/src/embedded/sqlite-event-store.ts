@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NewEvent, RecordedEvent } from '@app/kernel';
@@ -76,6 +76,36 @@ const COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata';
 
 const FOLLOW_BATCH = 500;
 
+/**
+ * Commits on one file announced to every store of this process open on it, so their followers
+ * wake at once; other processes are noticed by polling.
+ */
+interface FileChannel {
+  readonly emitter: EventEmitter;
+  /** Incremented on every commit that wrote events, so a follower never misses a wake-up. */
+  seq: number;
+  users: number;
+}
+
+const channels = new Map<string, FileChannel>();
+
+const joinChannel = (key: string): FileChannel => {
+  let channel = channels.get(key);
+  if (!channel) {
+    channel = { emitter: new EventEmitter(), seq: 0, users: 0 };
+    channel.emitter.setMaxListeners(0);
+    channels.set(key, channel);
+  }
+  channel.users++;
+  return channel;
+};
+
+const leaveChannel = (key: string, channel: FileChannel): void => {
+  if (--channel.users === 0 && channels.get(key) === channel) channels.delete(key);
+};
+
+let memoryFiles = 0;
+
 const toRecorded = (row: Row): RecordedEvent => ({
   id: row[3],
   type: row[4],
@@ -92,6 +122,13 @@ const checkExpected = (expected: ExpectedRevision): void => {
     throw new RangeError(`not an expected revision: ${String(expected)}`);
   }
 };
+
+/** Thrown inside a group when its transaction cannot go on: the whole group is rolled back. */
+class GroupLost extends Error {
+  constructor(readonly reason: unknown) {
+    super('the group commit was abandoned');
+  }
+}
 
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Error && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -110,14 +147,13 @@ const isUniqueViolation = (error: unknown): boolean =>
  * with `BEGIN IMMEDIATE` and wait for it up to the busy timeout; `follow` polls for their events.
  */
 export class SqliteEventStore implements EventStore {
-  private readonly emitter = new EventEmitter();
+  /** Announces this store's own closing to its followers. */
+  private readonly closedSignal = new EventEmitter();
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
   private closing: Promise<void> | null = null;
   private drained: Array<() => void> = [];
-  /** Incremented on every commit that wrote events, so a follower never misses a wake-up. */
-  private commitSeq = 0;
   private readonly counters: SqliteEventStoreStats = { transactions: 0, appends: 0, events: 0 };
 
   private readonly stmt: {
@@ -138,11 +174,15 @@ export class SqliteEventStore implements EventStore {
     readAll: Database.Statement;
   };
 
+  private readonly channel: FileChannel;
+
   private constructor(
     private readonly db: Database.Database,
+    private readonly channelKey: string,
     private readonly options: Required<Omit<SqliteEventStoreOptions, 'file'>>,
   ) {
-    this.emitter.setMaxListeners(0);
+    this.closedSignal.setMaxListeners(0);
+    this.channel = joinChannel(channelKey);
     const raw = (sql: string) => db.prepare(sql).raw(true);
     const pluck = (sql: string) => db.prepare(sql).pluck(true);
     this.stmt = {
@@ -185,12 +225,16 @@ export class SqliteEventStore implements EventStore {
       db.pragma('synchronous = FULL');
       db.pragma('temp_store = MEMORY');
       db.pragma('cache_size = -32768');
+      // Checkpoint every ~16 MB of WAL rather than 4 MB: index pages that many commits touch
+      // are copied back to the database once per checkpoint, not once per 1,000 pages.
+      db.pragma('wal_autocheckpoint = 4000');
       db.exec(SCHEMA);
     } catch (error) {
       db.close();
       throw error;
     }
-    return new SqliteEventStore(db, {
+    const channelKey = options.file === ':memory:' ? `:memory:${++memoryFiles}` : realpathSync(options.file);
+    return new SqliteEventStore(db, channelKey, {
       busyTimeoutMs,
       pollIntervalMs: options.pollIntervalMs ?? 250,
       maxAppendsPerCommit: options.maxAppendsPerCommit ?? 500,
@@ -259,7 +303,7 @@ export class SqliteEventStore implements EventStore {
     const { signal } = options;
     let checkpoint = options.after;
     while (!signal?.aborted && !this.closed) {
-      const seq = this.commitSeq;
+      const seq = this.channel.seq;
       const batch = this.readAllNow(checkpoint, FOLLOW_BATCH);
       for (const event of batch) {
         if (signal?.aborted) return;
@@ -281,7 +325,8 @@ export class SqliteEventStore implements EventStore {
       this.closing = (async () => {
         if (this.queue.length > 0 || this.flushScheduled) await new Promise<void>((r) => this.drained.push(r));
         this.closed = true;
-        this.emitter.emit('close');
+        this.closedSignal.emit('close');
+        leaveChannel(this.channelKey, this.channel);
         this.db.close();
       })();
     }
@@ -303,18 +348,18 @@ export class SqliteEventStore implements EventStore {
 
   /** Resolves on the next commit after `seq`, after a poll interval, on abort, or on close. */
   private changeAfter(seq: number, signal: AbortSignal | undefined): Promise<void> {
-    if (this.commitSeq !== seq || signal?.aborted || this.closed) return Promise.resolve();
+    if (this.channel.seq !== seq || signal?.aborted || this.closed) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.emitter.off('appended', done);
-        this.emitter.off('close', done);
+        this.channel.emitter.off('appended', done);
+        this.closedSignal.off('close', done);
         signal?.removeEventListener('abort', done);
         resolve();
       };
       const timer = setTimeout(done, this.options.pollIntervalMs);
-      this.emitter.on('appended', done);
-      this.emitter.on('close', done);
+      this.channel.emitter.on('appended', done);
+      this.closedSignal.on('close', done);
       signal?.addEventListener('abort', done, { once: true });
     });
   }
@@ -330,7 +375,12 @@ export class SqliteEventStore implements EventStore {
     this.flushScheduled = false;
     const batch = this.takeBatch();
     if (batch.length > 0) {
-      const outcomes = this.commitBatch(batch);
+      let outcomes: Outcome[];
+      try {
+        outcomes = this.commitBatch(batch);
+      } catch (error) {
+        outcomes = batch.map(() => ({ ok: false, error }));
+      }
       for (let i = 0; i < batch.length; i++) {
         const outcome = outcomes[i];
         if (outcome.ok) batch[i].resolve(outcome.result);
@@ -378,6 +428,9 @@ export class SqliteEventStore implements EventStore {
           }
           outcomes.push({ ok: true, result });
         } catch (error) {
+          if (error instanceof GroupLost) throw error.reason;
+          // Some errors (I/O, full disk) end the whole transaction: then nothing of the group stands.
+          if (!this.db.inTransaction) throw error;
           outcomes.push({ ok: false, error });
         }
       }
@@ -397,8 +450,8 @@ export class SqliteEventStore implements EventStore {
     this.counters.events += written;
     for (const outcome of outcomes) if (outcome.ok) this.counters.appends++;
     if (written > 0) {
-      this.commitSeq++;
-      this.emitter.emit('appended');
+      this.channel.seq++;
+      this.channel.emitter.emit('appended');
     }
     return outcomes;
   }
@@ -406,41 +459,71 @@ export class SqliteEventStore implements EventStore {
   /**
    * Checks and writes one append inside the open transaction. Throws (leaving the stream as it
    * was) when the append is refused; returns the original result for an idempotent retry.
+   *
+   * The happy path reads one row (the stream's revision) and writes; whether the events were
+   * appended before is asked only when the append would fail otherwise (stale revision, or an
+   * event id the unique index refuses), so a retry is recognised whatever its expected revision.
    */
   private applyOne(pending: PendingAppend, head: number): AppendResult {
     const { stmt } = this;
     const { streamId, expected, events } = pending;
     const current = (stmt.streamRevision.get(streamId) as number | undefined) ?? NO_STREAM_REVISION;
 
-    if (events.length > 0) {
-      const existing = stmt.eventById.get(events[0][0]) as [string, number] | undefined;
-      if (existing) return this.idempotentResult(pending, existing);
-    }
-
     const refused =
       expected === 'no_stream' ? current !== NO_STREAM_REVISION : expected !== 'any' && expected !== current;
-    if (refused) throw new WrongExpectedRevision(streamId, expected, current);
+    if (refused) {
+      const retry = this.earlierAppend(pending);
+      if (retry) return retry;
+      throw new WrongExpectedRevision(streamId, expected, current);
+    }
 
     if (events.length === 0) {
       const last = current === NO_STREAM_REVISION ? undefined : (stmt.idsFrom.get(streamId, current, 1) as [string, number]);
       return { nextRevision: current, position: last ? last[1] : 0 };
     }
 
-    stmt.savepoint.run();
+    // A failing statement undoes itself; several inserts need a savepoint to go back as one.
+    const savepoint = events.length > 1;
+    let inserted = 0;
+    if (savepoint) stmt.savepoint.run();
     try {
       for (let i = 0; i < events.length; i++) {
         const e = events[i];
         stmt.insertEvent.run(head + 1 + i, streamId, current + 1 + i, e[0], e[1], e[2], e[3]);
+        inserted++;
       }
       stmt.upsertStream.run(streamId, current + events.length);
-      stmt.release.run();
+      if (savepoint) stmt.release.run();
     } catch (error) {
-      stmt.rollbackToSavepoint.run();
-      stmt.release.run();
-      if (isUniqueViolation(error)) throw this.duplicateOf(pending);
-      throw error;
+      // Some errors (I/O, full disk) end the whole transaction: then nothing of the group stands.
+      if (!this.db.inTransaction) throw new GroupLost(error);
+      if (savepoint) {
+        try {
+          stmt.rollbackToSavepoint.run();
+          stmt.release.run();
+        } catch {
+          throw new GroupLost(error);
+        }
+      } else if (inserted > 0) {
+        // The event is in but the stream row failed: only dropping the group undoes it.
+        throw new GroupLost(error);
+      }
+      if (!isUniqueViolation(error)) throw error;
+      const retry = this.earlierAppend(pending);
+      if (retry) return retry;
+      throw this.duplicateOf(pending);
     }
     return { nextRevision: current + events.length, position: head + events.length };
+  }
+
+  /**
+   * The result of an earlier append of exactly these events to this stream (an idempotent
+   * retry), or undefined when the first event id is unknown. An id used otherwise is an error.
+   */
+  private earlierAppend(pending: PendingAppend): AppendResult | undefined {
+    if (pending.events.length === 0) return undefined;
+    const existing = this.stmt.eventById.get(pending.events[0][0]) as [string, number] | undefined;
+    return existing ? this.idempotentResult(pending, existing) : undefined;
   }
 
   /** The append's first event id exists: it is a retry of the very same append, or an error. */
