@@ -1,0 +1,572 @@
+import { Decider, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+
+/**
+ * The map of one department's networks of one kind (all its educational districts, say), with
+ * their memberships over time. It is one aggregate because its central rule spans all those
+ * networks: an institution is in at most one network of the same kind on any date. So an
+ * admission, a transfer, a merge or a split is one append to one stream, atomic on every event
+ * store, and concurrent conflicting changes are caught by the stream's expected revision.
+ */
+
+export const NETWORK_KINDS = ['educational-district', 'council-of-heads', 'partnership', 'other'] as const;
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
+
+/** Roles an institution is admitted with; the anchor is a member that leads (see anchors). */
+export const MEMBER_ROLES = ['member', 'partner'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const networkMapStream = (department: string, kind: NetworkKind): string => `network-map-${department}-${kind}`;
+
+export interface NetworkDetails {
+  name: string;
+  number: string | null;
+  description: string | null;
+  website: string | null;
+}
+export const NETWORK_DETAIL_FIELDS = ['name', 'number', 'description', 'website'] as const;
+
+/** An institution moved by a merge or a split, with the role it keeps. */
+export interface MovedMember {
+  institutionId: string;
+  role: MemberRole;
+}
+
+// ---- events ----------------------------------------------------------------------------------
+
+export type NetworkRegistered = {
+  type: 'NetworkRegistered';
+  data: { networkId: string; department: string; kind: NetworkKind } & NetworkDetails;
+};
+export type NetworkRenamed = { type: 'NetworkRenamed'; data: { networkId: string; name: string; renamedOn: IsoDate } };
+export type NetworkDetailsCorrected = {
+  type: 'NetworkDetailsCorrected';
+  data: { networkId: string; corrections: Partial<NetworkDetails>; reason: string };
+};
+export type HeadAppointed = {
+  type: 'HeadAppointed';
+  /** The person is a reference; the name is personal data kept outside the event (see docs/personal-data.md). */
+  data: { networkId: string; personId: string; position: string; appointedOn: IsoDate };
+};
+export type AnchorSet = { type: 'AnchorSet'; data: { networkId: string; institutionId: string; from: IsoDate } };
+export type MemberAdmitted = {
+  type: 'MemberAdmitted';
+  data: { networkId: string; institutionId: string; role: MemberRole; from: IsoDate };
+};
+export type MemberLeft = { type: 'MemberLeft'; data: { networkId: string; institutionId: string; on: IsoDate; reason: string } };
+export type MemberRoleChanged = {
+  type: 'MemberRoleChanged';
+  data: { networkId: string; institutionId: string; role: MemberRole; from: IsoDate };
+};
+export type MemberTransferred = {
+  type: 'MemberTransferred';
+  data: { institutionId: string; fromNetworkId: string; toNetworkId: string; role: MemberRole; on: IsoDate; reason: string };
+};
+export type NetworksMerged = {
+  type: 'NetworksMerged';
+  data: { networkId: string; intoNetworkId: string; on: IsoDate; reason: string; moved: MovedMember[] };
+};
+export type NetworkSplit = {
+  type: 'NetworkSplit';
+  data: { networkId: string; newNetworkId: string; on: IsoDate; reason: string; moved: MovedMember[] } & NetworkDetails;
+};
+export type NetworkDissolved = {
+  type: 'NetworkDissolved';
+  data: { networkId: string; on: IsoDate; reason: string; released: string[] };
+};
+
+export type NetworkMapEvent =
+  | NetworkRegistered
+  | NetworkRenamed
+  | NetworkDetailsCorrected
+  | HeadAppointed
+  | AnchorSet
+  | MemberAdmitted
+  | MemberLeft
+  | MemberRoleChanged
+  | MemberTransferred
+  | NetworksMerged
+  | NetworkSplit
+  | NetworkDissolved;
+
+export const NETWORK_MAP_EVENT_TYPES: readonly NetworkMapEvent['type'][] = [
+  'NetworkRegistered',
+  'NetworkRenamed',
+  'NetworkDetailsCorrected',
+  'HeadAppointed',
+  'AnchorSet',
+  'MemberAdmitted',
+  'MemberLeft',
+  'MemberRoleChanged',
+  'MemberTransferred',
+  'NetworksMerged',
+  'NetworkSplit',
+  'NetworkDissolved',
+];
+
+/** The date an event takes effect, for the envelope's `effectiveAt`. */
+export const effectiveDateOf = (event: NetworkMapEvent): IsoDate | null => {
+  switch (event.type) {
+    case 'NetworkRenamed':
+      return event.data.renamedOn;
+    case 'HeadAppointed':
+      return event.data.appointedOn;
+    case 'AnchorSet':
+    case 'MemberAdmitted':
+    case 'MemberRoleChanged':
+      return event.data.from;
+    case 'MemberLeft':
+    case 'MemberTransferred':
+    case 'NetworksMerged':
+    case 'NetworkSplit':
+    case 'NetworkDissolved':
+      return event.data.on;
+    case 'NetworkRegistered':
+    case 'NetworkDetailsCorrected':
+      return null;
+    default:
+      return assertNever(event);
+  }
+};
+
+// ---- state -----------------------------------------------------------------------------------
+
+/** A stretch of time [from, to) — `to` is the first day it no longer holds; null: open. */
+export interface Span {
+  from: IsoDate;
+  to: IsoDate | null;
+}
+export interface MembershipSpan extends Span {
+  networkId: string;
+  institutionId: string;
+  role: MemberRole;
+}
+export interface AnchorSpan extends Span {
+  institutionId: string;
+}
+export interface HeadSpan extends Span {
+  personId: string;
+  position: string;
+}
+
+export interface NetworkRecord extends NetworkDetails {
+  networkId: string;
+  department: string;
+  kind: NetworkKind;
+  status: 'active' | 'dissolved';
+  dissolvedOn: IsoDate | null;
+  anchors: AnchorSpan[];
+  heads: HeadSpan[];
+}
+
+export interface NetworkMapState {
+  networks: Record<string, NetworkRecord>;
+  /** Every membership of every network of the map, oldest first. */
+  memberships: MembershipSpan[];
+}
+
+export const initialNetworkMapState = (): NetworkMapState => ({ networks: {}, memberships: [] });
+
+/** True when the span holds on the date. */
+export const holdsOn = (span: Span, date: IsoDate): boolean => span.from <= date && (span.to === null || date < span.to);
+
+const closeOpen = <S extends Span>(spans: S[], match: (s: S) => boolean, on: IsoDate): S[] =>
+  spans.map((s) => (s.to === null && match(s) ? { ...s, to: on } : s));
+
+const openMembership = (state: NetworkMapState, networkId: string, institutionId: string): MembershipSpan | undefined =>
+  state.memberships.find((s) => s.networkId === networkId && s.institutionId === institutionId && s.to === null);
+
+const moveMembers = (
+  memberships: MembershipSpan[],
+  fromNetworkId: string,
+  toNetworkId: string,
+  moved: MovedMember[],
+  on: IsoDate,
+): MembershipSpan[] => {
+  const ids = new Set(moved.map((m) => m.institutionId));
+  const closed = closeOpen(memberships, (s) => s.networkId === fromNetworkId && ids.has(s.institutionId), on);
+  return [...closed, ...moved.map((m) => ({ networkId: toNetworkId, institutionId: m.institutionId, role: m.role, from: on, to: null }))];
+};
+
+const updateNetwork = (state: NetworkMapState, networkId: string, change: (n: NetworkRecord) => NetworkRecord): NetworkMapState => {
+  const network = state.networks[networkId];
+  return network ? { ...state, networks: { ...state.networks, [networkId]: change(network) } } : state;
+};
+
+const dissolve = (network: NetworkRecord, on: IsoDate): NetworkRecord => ({
+  ...network,
+  status: 'dissolved',
+  dissolvedOn: on,
+  anchors: closeOpen(network.anchors, () => true, on),
+  heads: closeOpen(network.heads, () => true, on),
+});
+
+export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
+  switch (event.type) {
+    case 'NetworkRegistered': {
+      const { networkId, department, kind, ...details } = event.data;
+      const record: NetworkRecord = { networkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] };
+      return { ...state, networks: { ...state.networks, [networkId]: record } };
+    }
+    case 'NetworkRenamed':
+      return updateNetwork(state, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
+    case 'NetworkDetailsCorrected':
+      return updateNetwork(state, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
+    case 'HeadAppointed': {
+      const { personId, position, appointedOn } = event.data;
+      return updateNetwork(state, event.data.networkId, (n) => ({
+        ...n,
+        heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }],
+      }));
+    }
+    case 'AnchorSet': {
+      const { institutionId, from } = event.data;
+      return updateNetwork(state, event.data.networkId, (n) => ({
+        ...n,
+        anchors: [...closeOpen(n.anchors, () => true, from), { institutionId, from, to: null }],
+      }));
+    }
+    case 'MemberAdmitted': {
+      const { networkId, institutionId, role, from } = event.data;
+      return { ...state, memberships: [...state.memberships, { networkId, institutionId, role, from, to: null }] };
+    }
+    case 'MemberLeft': {
+      const { networkId, institutionId, on } = event.data;
+      return { ...state, memberships: closeOpen(state.memberships, (s) => s.networkId === networkId && s.institutionId === institutionId, on) };
+    }
+    case 'MemberRoleChanged': {
+      const { networkId, institutionId, role, from } = event.data;
+      const current = openMembership(state, networkId, institutionId);
+      if (!current) return state;
+      if (current.from === from) {
+        return { ...state, memberships: state.memberships.map((s) => (s === current ? { ...s, role } : s)) };
+      }
+      return {
+        ...state,
+        memberships: [...closeOpen(state.memberships, (s) => s === current, from), { networkId, institutionId, role, from, to: null }],
+      };
+    }
+    case 'MemberTransferred': {
+      const { institutionId, fromNetworkId, toNetworkId, role, on } = event.data;
+      return { ...state, memberships: moveMembers(state.memberships, fromNetworkId, toNetworkId, [{ institutionId, role }], on) };
+    }
+    case 'NetworksMerged': {
+      const { networkId, intoNetworkId, on, moved } = event.data;
+      const next = { ...state, memberships: moveMembers(state.memberships, networkId, intoNetworkId, moved, on) };
+      return updateNetwork(next, networkId, (n) => dissolve(n, on));
+    }
+    case 'NetworkSplit': {
+      const { networkId, newNetworkId, on, moved, reason: _reason, ...details } = event.data;
+      const source = state.networks[networkId];
+      if (!source) return state;
+      const created: NetworkRecord = {
+        networkId: newNetworkId,
+        department: source.department,
+        kind: source.kind,
+        ...details,
+        status: 'active',
+        dissolvedOn: null,
+        anchors: [],
+        heads: [],
+      };
+      return {
+        networks: { ...state.networks, [newNetworkId]: created },
+        memberships: moveMembers(state.memberships, networkId, newNetworkId, moved, on),
+      };
+    }
+    case 'NetworkDissolved': {
+      const { networkId, on } = event.data;
+      const next = { ...state, memberships: closeOpen(state.memberships, (s) => s.networkId === networkId, on) };
+      return updateNetwork(next, networkId, (n) => dissolve(n, on));
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+// ---- commands --------------------------------------------------------------------------------
+
+/** What the handler knows of an institution from its own stream. */
+export interface InstitutionFacts {
+  institutionId: string;
+  /** Null while open. */
+  closedOn: IsoDate | null;
+}
+
+export type RegisterNetwork = {
+  type: 'RegisterNetwork';
+  data: { networkId: string; department: string; kind: NetworkKind } & NetworkDetails;
+};
+export type RenameNetwork = { type: 'RenameNetwork'; data: { networkId: string; name: string; renamedOn: IsoDate } };
+export type CorrectNetworkDetails = {
+  type: 'CorrectNetworkDetails';
+  data: { networkId: string; corrections: Partial<NetworkDetails>; reason: string };
+};
+export type AppointHead = { type: 'AppointHead'; data: { networkId: string; personId: string; position: string; appointedOn: IsoDate } };
+export type SetAnchor = { type: 'SetAnchor'; data: { networkId: string; institutionId: string; from: IsoDate } };
+export type AdmitMember = {
+  type: 'AdmitMember';
+  data: { networkId: string; institution: InstitutionFacts; role: MemberRole; from: IsoDate };
+};
+export type RecordMemberLeaving = {
+  type: 'RecordMemberLeaving';
+  data: { networkId: string; institutionId: string; on: IsoDate; reason: string };
+};
+export type ChangeMemberRole = {
+  type: 'ChangeMemberRole';
+  data: { networkId: string; institutionId: string; role: MemberRole; from: IsoDate };
+};
+export type TransferMember = {
+  type: 'TransferMember';
+  data: { institution: InstitutionFacts; fromNetworkId: string; toNetworkId: string; role: MemberRole | null; on: IsoDate; reason: string };
+};
+export type MergeNetworks = { type: 'MergeNetworks'; data: { networkId: string; intoNetworkId: string; on: IsoDate; reason: string } };
+export type SplitNetwork = {
+  type: 'SplitNetwork';
+  data: { networkId: string; newNetworkId: string; institutionIds: string[]; on: IsoDate; reason: string } & NetworkDetails;
+};
+export type DissolveNetwork = { type: 'DissolveNetwork'; data: { networkId: string; on: IsoDate; reason: string } };
+
+export type NetworkMapCommand =
+  | RegisterNetwork
+  | RenameNetwork
+  | CorrectNetworkDetails
+  | AppointHead
+  | SetAnchor
+  | AdmitMember
+  | RecordMemberLeaving
+  | ChangeMemberRole
+  | TransferMember
+  | MergeNetworks
+  | SplitNetwork
+  | DissolveNetwork;
+
+// ---- decisions -------------------------------------------------------------------------------
+
+const refuse = (rule: string, message: string): never => {
+  throw new RuleViolated(rule, message);
+};
+
+const requireReason = (reason: string | undefined, what: string): string => {
+  const trimmed = reason?.trim();
+  if (!trimmed) return refuse('reason-required', `${what} needs a reason`);
+  return trimmed;
+};
+
+const existing = (state: NetworkMapState, networkId: string): NetworkRecord =>
+  state.networks[networkId] ?? refuse('network-not-registered', `network ${networkId} is not registered`);
+
+/** A dissolved network accepts no changes except corrections. */
+const active = (state: NetworkMapState, networkId: string): NetworkRecord => {
+  const network = existing(state, networkId);
+  if (network.status === 'dissolved') {
+    return refuse('network-dissolved', `network «${network.name}» was dissolved on ${network.dissolvedOn}; only corrections are accepted`);
+  }
+  return network;
+};
+
+const currentMember = (state: NetworkMapState, network: NetworkRecord, institutionId: string): MembershipSpan =>
+  openMembership(state, network.networkId, institutionId) ??
+  refuse('not-a-member', `institution ${institutionId} is not a current member of «${network.name}»`);
+
+const currentAnchor = (network: NetworkRecord): AnchorSpan | undefined => network.anchors.find((a) => a.to === null);
+
+const assertOpenOn = (institution: InstitutionFacts, date: IsoDate): void => {
+  if (institution.closedOn && date >= institution.closedOn) {
+    refuse('institution-closed', `institution ${institution.institutionId} closed on ${institution.closedOn} and cannot join on ${date}`);
+  }
+};
+
+/** One network of this kind at a time: an open-ended stay from `from` must not meet any other stay. */
+const assertFreeFrom = (state: NetworkMapState, institutionId: string, from: IsoDate, targetNetworkId: string, ignore?: MembershipSpan): void => {
+  const clash = state.memberships.find((s) => s !== ignore && s.institutionId === institutionId && (s.to === null || s.to > from));
+  if (clash) {
+    const network = state.networks[clash.networkId];
+    if (clash.networkId === targetNetworkId && clash.to === null) {
+      refuse('already-a-member', `institution ${institutionId} is a member of «${network?.name}» since ${clash.from}`);
+    }
+    refuse(
+      'one-network-per-kind',
+      `institution ${institutionId} is in «${network?.name ?? clash.networkId}» from ${clash.from}${clash.to ? ` until ${clash.to}` : ''}; ` +
+        `an institution is in at most one network of a kind (${network?.kind}) on any date`,
+    );
+  }
+};
+
+/** Members move on a date after they joined; the anchor of the source cannot be moved away. */
+const assertMovable = (network: NetworkRecord, span: MembershipSpan, on: IsoDate): void => {
+  if (on <= span.from) refuse('left-before-joined', `institution ${span.institutionId} joined «${network.name}» on ${span.from} and cannot leave on ${on}`);
+  const anchor = currentAnchor(network);
+  if (anchor && anchor.institutionId === span.institutionId) {
+    refuse('anchor-must-be-member', `institution ${span.institutionId} is the anchor of «${network.name}»; set another anchor first`);
+  }
+};
+
+const registerNetwork = (command: RegisterNetwork, state: NetworkMapState): NetworkMapEvent[] => {
+  if (state.networks[command.data.networkId]) refuse('network-already-registered', `network ${command.data.networkId} is already registered`);
+  const name = command.data.name.trim();
+  const clash = Object.values(state.networks).find((n) => n.status === 'active' && n.name === name && n.number === command.data.number);
+  if (clash) refuse('network-name-taken', `an active ${clash.kind} network named «${name}» already exists`);
+  return [{ type: 'NetworkRegistered', data: { ...command.data, name } }];
+};
+
+const renameNetwork = (command: RenameNetwork, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = active(state, command.data.networkId);
+  if (network.name === command.data.name) refuse('nothing-to-change', 'the network already has this name');
+  return [{ type: 'NetworkRenamed', data: command.data }];
+};
+
+const correctNetworkDetails = (command: CorrectNetworkDetails, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = existing(state, command.data.networkId);
+  const reason = requireReason(command.data.reason, 'a correction');
+  const changed: Partial<NetworkDetails> = {};
+  for (const field of NETWORK_DETAIL_FIELDS) {
+    const value = command.data.corrections[field];
+    if (value !== undefined && value !== network[field]) (changed as Record<string, unknown>)[field] = value;
+  }
+  if (Object.keys(changed).length === 0) refuse('nothing-to-change', 'the correction changes nothing');
+  return [{ type: 'NetworkDetailsCorrected', data: { networkId: network.networkId, corrections: changed, reason } }];
+};
+
+const appointHead = (command: AppointHead, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = active(state, command.data.networkId);
+  const current = network.heads.find((h) => h.to === null);
+  if (current && command.data.appointedOn < current.from) {
+    refuse('head-before-current', `the current head serves from ${current.from}; a new head cannot take over on ${command.data.appointedOn}`);
+  }
+  if (current && current.personId === command.data.personId && current.position === command.data.position) {
+    refuse('nothing-to-change', 'this person already heads the network in this position');
+  }
+  return [{ type: 'HeadAppointed', data: command.data }];
+};
+
+const setAnchor = (command: SetAnchor, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = active(state, command.data.networkId);
+  const { institutionId, from } = command.data;
+  const membership = currentMember(state, network, institutionId);
+  if (from < membership.from) {
+    refuse('anchor-must-be-member', `institution ${institutionId} joins «${network.name}» on ${membership.from}; it cannot be the anchor from ${from}`);
+  }
+  const anchor = currentAnchor(network);
+  if (anchor?.institutionId === institutionId) refuse('nothing-to-change', `institution ${institutionId} is already the anchor`);
+  if (anchor && from < anchor.from) refuse('anchor-before-current', `the current anchor holds from ${anchor.from}; a new one cannot take over on ${from}`);
+  return [{ type: 'AnchorSet', data: command.data }];
+};
+
+const admitMember = (command: AdmitMember, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = active(state, command.data.networkId);
+  const { institution, role, from } = command.data;
+  assertOpenOn(institution, from);
+  assertFreeFrom(state, institution.institutionId, from, network.networkId);
+  return [{ type: 'MemberAdmitted', data: { networkId: network.networkId, institutionId: institution.institutionId, role, from } }];
+};
+
+const recordMemberLeaving = (command: RecordMemberLeaving, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = active(state, command.data.networkId);
+  const reason = requireReason(command.data.reason, 'leaving a network');
+  const membership = currentMember(state, network, command.data.institutionId);
+  assertMovable(network, membership, command.data.on);
+  return [{ type: 'MemberLeft', data: { ...command.data, reason } }];
+};
+
+const changeMemberRole = (command: ChangeMemberRole, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = active(state, command.data.networkId);
+  const membership = currentMember(state, network, command.data.institutionId);
+  if (membership.role === command.data.role) refuse('nothing-to-change', `institution ${command.data.institutionId} already is a ${command.data.role}`);
+  if (command.data.from < membership.from) {
+    refuse('left-before-joined', `the current role holds from ${membership.from}; it cannot change on ${command.data.from}`);
+  }
+  return [{ type: 'MemberRoleChanged', data: command.data }];
+};
+
+const transferMember = (command: TransferMember, state: NetworkMapState): NetworkMapEvent[] => {
+  const { institution, fromNetworkId, toNetworkId, on } = command.data;
+  if (fromNetworkId === toNetworkId) refuse('transfer-to-same-network', 'the institution is already in this network');
+  const source = active(state, fromNetworkId);
+  const target = active(state, toNetworkId);
+  const reason = requireReason(command.data.reason, 'a transfer');
+  const membership = currentMember(state, source, institution.institutionId);
+  assertMovable(source, membership, on);
+  assertOpenOn(institution, on);
+  assertFreeFrom(state, institution.institutionId, on, target.networkId, membership);
+  const role = command.data.role ?? membership.role;
+  return [
+    { type: 'MemberTransferred', data: { institutionId: institution.institutionId, fromNetworkId, toNetworkId: target.networkId, role, on, reason } },
+  ];
+};
+
+/** Every current member moves on the date; none may have joined on or after it. */
+const membersMovingOn = (state: NetworkMapState, network: NetworkRecord, on: IsoDate, only?: string[]): MovedMember[] => {
+  const open = state.memberships.filter((s) => s.networkId === network.networkId && s.to === null);
+  const chosen = only ? only.map((id) => open.find((s) => s.institutionId === id) ?? refuse('not-a-member', `institution ${id} is not a current member of «${network.name}»`)) : open;
+  for (const span of chosen) {
+    if (on <= span.from) refuse('left-before-joined', `institution ${span.institutionId} joined «${network.name}» on ${span.from}, not before ${on}`);
+  }
+  return chosen.map((s) => ({ institutionId: s.institutionId, role: s.role }));
+};
+
+const mergeNetworks = (command: MergeNetworks, state: NetworkMapState): NetworkMapEvent[] => {
+  const { networkId, intoNetworkId, on } = command.data;
+  if (networkId === intoNetworkId) refuse('transfer-to-same-network', 'a network cannot merge into itself');
+  const source = active(state, networkId);
+  active(state, intoNetworkId);
+  const reason = requireReason(command.data.reason, 'a merge');
+  return [{ type: 'NetworksMerged', data: { networkId, intoNetworkId, on, reason, moved: membersMovingOn(state, source, on) } }];
+};
+
+const splitNetwork = (command: SplitNetwork, state: NetworkMapState): NetworkMapEvent[] => {
+  const { networkId, newNetworkId, institutionIds, on, reason: givenReason, ...details } = command.data;
+  const source = active(state, networkId);
+  if (state.networks[newNetworkId]) refuse('network-already-registered', `network ${newNetworkId} is already registered`);
+  if (institutionIds.length === 0) refuse('nothing-to-change', 'a split moves at least one member');
+  const anchor = currentAnchor(source);
+  if (anchor && institutionIds.includes(anchor.institutionId)) {
+    refuse('anchor-must-be-member', `institution ${anchor.institutionId} is the anchor of «${source.name}»; set another anchor first`);
+  }
+  const reason = requireReason(givenReason, 'a split');
+  const moved = membersMovingOn(state, source, on, [...new Set(institutionIds)]);
+  return [{ type: 'NetworkSplit', data: { networkId, newNetworkId, on, reason, moved, ...details, name: details.name.trim() } }];
+};
+
+const dissolveNetwork = (command: DissolveNetwork, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = active(state, command.data.networkId);
+  const reason = requireReason(command.data.reason, 'dissolving a network');
+  const released = membersMovingOn(state, network, command.data.on).map((m) => m.institutionId);
+  return [{ type: 'NetworkDissolved', data: { networkId: network.networkId, on: command.data.on, reason, released } }];
+};
+
+export const decideNetworkMap = (command: NetworkMapCommand, state: NetworkMapState): NetworkMapEvent[] => {
+  switch (command.type) {
+    case 'RegisterNetwork':
+      return registerNetwork(command, state);
+    case 'RenameNetwork':
+      return renameNetwork(command, state);
+    case 'CorrectNetworkDetails':
+      return correctNetworkDetails(command, state);
+    case 'AppointHead':
+      return appointHead(command, state);
+    case 'SetAnchor':
+      return setAnchor(command, state);
+    case 'AdmitMember':
+      return admitMember(command, state);
+    case 'RecordMemberLeaving':
+      return recordMemberLeaving(command, state);
+    case 'ChangeMemberRole':
+      return changeMemberRole(command, state);
+    case 'TransferMember':
+      return transferMember(command, state);
+    case 'MergeNetworks':
+      return mergeNetworks(command, state);
+    case 'SplitNetwork':
+      return splitNetwork(command, state);
+    case 'DissolveNetwork':
+      return dissolveNetwork(command, state);
+    default:
+      return assertNever(command);
+  }
+};
+
+export const networkMapDecider: Decider<NetworkMapState, NetworkMapCommand, NetworkMapEvent> = {
+  initialState: initialNetworkMapState,
+  evolve: evolveNetworkMap,
+  decide: decideNetworkMap,
+};
