@@ -138,13 +138,17 @@ const isUniqueViolation = (error: unknown): boolean =>
  * acknowledged only once its COMMIT is on disk.
  *
  * Appends are group-committed: every append that arrives while the event loop is busy joins the
- * same transaction (flushed on `setImmediate`), so one fsync serves many writers. Each append
- * still has its own expected-revision check and its own savepoint: a refused append leaves no
- * trace, and the others of its group commit. Global positions are assigned as max + 1 inside the
- * write transaction, so the log has no gaps, even after refused or rolled-back appends.
+ * same transaction (flushed on `setImmediate`, at most `maxAppendsPerCommit` appends), so one
+ * fsync serves many writers. Each append still has its own expected-revision check, made against
+ * the stream as the appends before it in the group left it, and is undone on its own when refused
+ * (a failing statement undoes itself; several events go under a savepoint): a refused append
+ * leaves no trace, and the others of its group commit. Global positions are assigned as max + 1
+ * inside the write transaction, so the log has no gaps, even after refused or rolled-back appends.
  *
  * Other connections — in this process or another — may use the same file: writes take the lock
- * with `BEGIN IMMEDIATE` and wait for it up to the busy timeout; `follow` polls for their events.
+ * with `BEGIN IMMEDIATE` and wait for it up to the busy timeout (better-sqlite3 is synchronous:
+ * the event loop waits too). Followers wake at once on commits of any store of this process open
+ * on the same file, and poll every `pollIntervalMs` for commits of other processes.
  */
 export class SqliteEventStore implements EventStore {
   /** Announces this store's own closing to its followers. */
