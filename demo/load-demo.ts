@@ -1,0 +1,341 @@
+/**
+ * Loads the demo data set (demo-data.json) into a running okrug server through its HTTP API:
+ * institutions, networks, memberships, anchors, heads and transfers, then prints what each
+ * network looks like. Every write carries an Idempotency-Key derived from the data, so running
+ * it again records nothing new.
+ *
+ *   OKRUG_API_KEY=<key> [OKRUG_URL=http://localhost:3000] npm run demo
+ *
+ * Everything lands in the department of the key.
+ */
+import { DemoData, DemoNetwork, demoDataProblems, expectedComposition, readDemoData } from './demo-data';
+
+export interface LoadDemoOptions {
+  /** Base URL of the server, e.g. http://localhost:3000. */
+  url: string;
+  apiKey: string;
+  /** Where progress lines go; silent when omitted. */
+  log?: (line: string) => void;
+  /** Another data set than demo-data.json (tests). */
+  data?: DemoData;
+}
+
+/** A network as GET /networks/{id}/composition shows it on a date. */
+export interface Composition {
+  network: { id?: string; name?: string; kind?: string; number?: string | null; [field: string]: unknown };
+  on: string;
+  anchor: unknown;
+  head: unknown;
+  members: { institutionId: string; shortName: string; role: string; since: string }[];
+}
+
+export interface CompositionReport {
+  networkKey: string;
+  networkId: string;
+  on: string;
+  composition: Composition;
+  /** How the server's members differ from what the data set says; empty when they agree. */
+  differences: string[];
+}
+
+export interface LoadDemoResult {
+  /** Server ids by the data set's keys. */
+  institutions: Record<string, string>;
+  networks: Record<string, string>;
+  /** Writes sent, and how many of them the server recorded now (the rest it had from an earlier run). */
+  writes: number;
+  recorded: number;
+  /** The event store's head before and after the load, from GET /health. */
+  headBefore: number | null;
+  headAfter: number | null;
+  compositions: CompositionReport[];
+}
+
+interface WriteAnswer {
+  id: string;
+  revision: number;
+  position: number;
+}
+
+interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { field: string; messages: string[] }[];
+}
+
+/** A request the server refused (its problem document is in `problem`) or could not be made. */
+export class DemoLoadError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+    this.name = 'DemoLoadError';
+  }
+}
+
+const describeProblem = (step: string, status: number, body: unknown): string => {
+  const problem = (body && typeof body === 'object' ? body : {}) as Problem;
+  const lines = [`${step} failed: ${status} ${problem.title ?? ''}`.trimEnd()];
+  if (problem.type) lines.push(`  type:   ${problem.type}`);
+  if (problem.detail) lines.push(`  detail: ${problem.detail}`);
+  for (const e of problem.errors ?? []) lines.push(`  ${e.field}: ${e.messages.join('; ')}`);
+  if (typeof body === 'string' && body.trim()) lines.push(`  ${body.trim().slice(0, 500)}`);
+  return lines.join('\n');
+};
+
+class Client {
+  constructor(
+    private readonly base: string,
+    private readonly apiKey: string,
+  ) {}
+
+  async request<T>(step: string, method: 'GET' | 'POST', path: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${this.apiKey}`, 'Content-Type': 'application/json' };
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+      throw new DemoLoadError(`${step} failed: no answer from ${this.base} (${cause}). Is the okrug server running there?`);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: kept as text for the message
+    }
+    if (!response.ok) throw new DemoLoadError(describeProblem(step, response.status, parsed), response.status, parsed as Problem);
+    return parsed as T;
+  }
+
+  /** The event store's head, or null when /health does not say. */
+  async head(): Promise<number | null> {
+    const health = await this.request<{ eventStore?: { head?: unknown } }>('GET /health', 'GET', '/health');
+    const head = health?.eventStore?.head;
+    return typeof head === 'number' ? head : null;
+  }
+}
+
+const dayBefore = (date: string): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Loads the data set; throws DemoLoadError at the first refusal. */
+export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult> {
+  const log = options.log ?? (() => undefined);
+  const data = options.data ?? readDemoData();
+  const problems = demoDataProblems(data);
+  if (problems.length > 0) throw new DemoLoadError(`the demo data set does not hold together:\n  ${problems.join('\n  ')}`);
+
+  const client = new Client(options.url.replace(/\/+$/, ''), options.apiKey);
+  const headBefore = await client.head();
+  const institutions: Record<string, string> = {};
+  const networks: Record<string, string> = {};
+  const shortNames = new Map<string, string>();
+  let writes = 0;
+  let recorded = 0;
+  let lastPosition = 0;
+
+  const write = async (what: string, path: string, body: object, idempotencyKey: string): Promise<WriteAnswer> => {
+    const answer = await client.request<WriteAnswer>(what, 'POST', path, body, idempotencyKey);
+    writes++;
+    lastPosition = Math.max(lastPosition, answer.position);
+    // An answer from an earlier run carries that run's position, at or below the head we started from.
+    const isNew = headBefore === null || answer.position > headBefore;
+    if (isNew) recorded++;
+    log(`  ${isNew ? '+' : '='} ${what}${isNew ? '' : ' (already there)'}`);
+    return answer;
+  };
+
+  log(`Loading the demo data set into ${options.url}`);
+  log('Institutions');
+  for (const i of data.institutions) {
+    const body = {
+      fullName: i.fullName,
+      shortName: i.shortName,
+      kind: i.kind,
+      settlement: i.settlement,
+      ...(i.website ? { website: i.website } : {}),
+    };
+    const answer = await write(`institution ${i.shortName}`, '/institutions', body, `demo:institution:${i.key}`);
+    institutions[i.key] = answer.id;
+    shortNames.set(answer.id, i.shortName);
+  }
+
+  const networkLabel = (n: DemoNetwork) => `«${n.name}»`;
+  const nameOf = (key: string) => data.institutions.find((i) => i.key === key)?.shortName ?? key;
+
+  log('Networks');
+  for (const n of data.networks) {
+    const body = {
+      name: n.name,
+      kind: n.kind,
+      ...(n.number ? { number: n.number } : {}),
+      ...(n.description ? { description: n.description } : {}),
+      ...(n.website ? { website: n.website } : {}),
+    };
+    const { id } = await write(`network ${networkLabel(n)} (${n.kind})`, '/networks', body, `demo:network:${n.key}`);
+    networks[n.key] = id;
+    for (const m of n.members) {
+      await write(
+        `${networkLabel(n)}: ${nameOf(m.institution)} joins as ${m.role} from ${m.from}`,
+        `/networks/${id}/members`,
+        { institutionId: institutions[m.institution], role: m.role, from: m.from },
+        `demo:network:${n.key}:member:${m.institution}:${m.from}`,
+      );
+    }
+    if (n.anchor) {
+      await write(
+        `${networkLabel(n)}: anchor ${nameOf(n.anchor.institution)} from ${n.anchor.from}`,
+        `/networks/${id}/anchor`,
+        { institutionId: institutions[n.anchor.institution], from: n.anchor.from },
+        `demo:network:${n.key}:anchor:${n.anchor.institution}:${n.anchor.from}`,
+      );
+    }
+    if (n.head) {
+      await write(
+        `${networkLabel(n)}: head (${n.head.position}) from ${n.head.appointedOn}`,
+        `/networks/${id}/head`,
+        { fullName: n.head.fullName, position: n.head.position, appointedOn: n.head.appointedOn },
+        `demo:network:${n.key}:head:${n.head.appointedOn}`,
+      );
+    }
+  }
+
+  if (data.transfers.length > 0) log('Transfers');
+  for (const t of [...data.transfers].sort((a, b) => a.on.localeCompare(b.on))) {
+    const from = data.networks.find((n) => n.key === t.fromNetwork)!;
+    const to = data.networks.find((n) => n.key === t.toNetwork)!;
+    await write(
+      `${nameOf(t.institution)} moves from ${networkLabel(from)} to ${networkLabel(to)} on ${t.on}`,
+      `/networks/${networks[t.fromNetwork]}/members/${institutions[t.institution]}/transfer`,
+      { toNetworkId: networks[t.toNetwork], on: t.on, reason: t.reason },
+      `demo:transfer:${t.institution}:${t.fromNetwork}:${t.toNetwork}:${t.on}`,
+    );
+  }
+
+  // Each network at the start of its source's academic year; a network a transfer leaves, also the day before.
+  const views: { network: DemoNetwork; on: string }[] = [];
+  for (const n of data.networks) {
+    const year = data.sources.find((s) => s.key === n.source)!.academicYear;
+    for (const t of data.transfers.filter((t) => t.fromNetwork === n.key)) views.push({ network: n, on: dayBefore(t.on) });
+    views.push({ network: n, on: year.from });
+  }
+  const compositions: CompositionReport[] = [];
+  for (const { network, on } of views) {
+    const id = networks[network.key];
+    const composition = await client.request<Composition>(
+      `composition of ${networkLabel(network)} on ${on}`,
+      'GET',
+      `/networks/${id}/composition?on=${on}&consistentWith=${lastPosition}`,
+    );
+    const expected = expectedComposition(data, network.key, on).map((m) => `${institutions[m.institution]}|${m.role}|${m.since}`);
+    const actual = composition.members.map((m) => `${m.institutionId}|${m.role}|${m.since}`);
+    const label = (entry: string) => {
+      const [institutionId, role, since] = entry.split('|');
+      return `${shortNames.get(institutionId) ?? institutionId} (${role} since ${since})`;
+    };
+    const differences = [
+      ...expected.filter((e) => !actual.includes(e)).map((e) => `missing: ${label(e)}`),
+      ...actual.filter((a) => !expected.includes(a)).map((a) => `not in the data set: ${label(a)}`),
+    ];
+    compositions.push({ networkKey: network.key, networkId: id, on, composition, differences });
+  }
+
+  const headAfter = await client.head();
+  log('');
+  log(formatCompositions(compositions, shortNames));
+  log('');
+  log(
+    `${writes} writes: ${recorded} recorded now, ${writes - recorded} already there from an earlier run.` +
+      (headBefore !== null && headAfter !== null ? ` Event store head ${headBefore} → ${headAfter}.` : ''),
+  );
+  return { institutions, networks, writes, recorded, headBefore, headAfter, compositions };
+}
+
+// ---- the table -------------------------------------------------------------------------------
+
+const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - [...text].length));
+
+const shortNameIn = (value: unknown, names: Map<string, string>): string | null => {
+  if (!value) return null;
+  if (typeof value === 'string') return names.get(value) ?? value;
+  const v = value as { shortName?: string; institutionId?: string; since?: string; from?: string };
+  const name = v.shortName ?? (v.institutionId ? (names.get(v.institutionId) ?? v.institutionId) : null);
+  const since = v.since ?? v.from;
+  return name ? `${name}${since ? ` (since ${since})` : ''}` : null;
+};
+
+const headIn = (value: unknown): string | null => {
+  if (!value) return null;
+  const v = value as { fullName?: string | null; position?: string; since?: string; from?: string; appointedOn?: string };
+  const since = v.since ?? v.from ?? v.appointedOn;
+  return `${v.fullName ?? '(name not shown)'}, ${v.position ?? ''}${since ? ` (since ${since})` : ''}`;
+};
+
+/** A readable table of each network's anchor, head and members with their roles. */
+export const formatCompositions = (reports: CompositionReport[], names: Map<string, string> = new Map()): string => {
+  const lines: string[] = [];
+  for (const { composition, on, differences } of reports) {
+    const n = composition.network ?? {};
+    const number = n.number && !String(n.name ?? '').includes(String(n.number)) ? ` № ${n.number}` : '';
+    lines.push(`${n.name ?? '?'}${number} [${n.kind ?? '?'}] on ${on}`);
+    lines.push(`  anchor: ${shortNameIn(composition.anchor, names) ?? '—'}`);
+    lines.push(`  head:   ${headIn(composition.head) ?? '—'}`);
+    if (composition.members.length === 0) lines.push('  no members');
+    else {
+      const width = Math.max(...composition.members.map((m) => [...m.shortName].length), 'institution'.length);
+      lines.push(`  ${pad('institution', width)}  ${pad('role', 7)}  since`);
+      for (const m of composition.members) lines.push(`  ${pad(m.shortName, width)}  ${pad(m.role, 7)}  ${m.since}`);
+    }
+    for (const d of differences) lines.push(`  ! differs from the data set, ${d}`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+};
+
+// ---- the script ------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const apiKey = process.env.OKRUG_API_KEY?.trim();
+  const url = process.env.OKRUG_URL?.trim() || 'http://localhost:3000';
+  if (!apiKey) {
+    process.stderr.write(
+      'OKRUG_API_KEY is not set.\n\n' +
+        'The demo loader writes through the HTTP API of a running okrug server, into the department of\n' +
+        'the API key it is given (an admin or operator key). Start the server (npm start), take the admin\n' +
+        'key it prints on first start (or the one you set with OKRUG_ADMIN_KEY), then:\n\n' +
+        '  OKRUG_API_KEY=<key> OKRUG_URL=http://localhost:3000 npm run demo\n',
+    );
+    process.exit(2);
+  }
+  try {
+    await loadDemo({ url, apiKey, log: (line) => process.stdout.write(line + '\n') });
+  } catch (error) {
+    if (error instanceof DemoLoadError) {
+      process.stderr.write(`\n${error.message}\n\nThe load stopped here; what was written before stays, and running it again resumes safely.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`demo loader crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
