@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { describeWithServer, testServers } from '@app/testing';
+import { personalDataVaultContract } from '../personal-data-vault.contract';
+import { PersonalDataVault } from '../personal-data-vault.port';
+import { ERASURES_COLLECTION, MongoPersonalDataVault, PERSONAL_DATA_COLLECTION } from './mongo-personal-data-vault';
+
+const url = testServers.mongodbUrl;
+
+describeWithServer('MongoPersonalDataVault', url, 'set MONGODB_URL to run the MongoDB personal-data vault contract', () => {
+  personalDataVaultContract('MongoPersonalDataVault', async () => {
+    // Each test gets its own database, dropped afterwards, so a shared server stays clean.
+    const dbName = `okrug_personal_data_test_${randomUUID().slice(0, 8)}`;
+    const raw = await MongoClient.connect(url as string);
+    let current: PersonalDataVault = await MongoPersonalDataVault.connect(url as string, dbName);
+    return {
+      vault: current,
+      reopen: async () => {
+        await current.close();
+        current = await MongoPersonalDataVault.connect(url as string, dbName);
+        return current;
+      },
+      // Every raw document of both collections, history included. (The server's journal, oplog
+      // and freed blocks are beyond what a client can see; the docs say so.)
+      storageContains: async (text) => {
+        const db = raw.db(dbName);
+        const documents = [
+          ...(await db.collection(PERSONAL_DATA_COLLECTION).find({}).toArray()),
+          ...(await db.collection(ERASURES_COLLECTION).find({}).toArray()),
+        ];
+        return JSON.stringify(documents).includes(text);
+      },
+      cleanup: async () => {
+        await current.close();
+        try {
+          await raw.db(dbName).dropDatabase();
+        } finally {
+          await raw.close();
+        }
+      },
+    };
+  });
+
+  it('finishes an erasure cut short between the tombstone and the removal', async () => {
+    const dbName = `okrug_personal_data_test_${randomUUID().slice(0, 8)}`;
+    const raw = await MongoClient.connect(url as string);
+    const vault = await MongoPersonalDataVault.connect(url as string, dbName);
+    try {
+      const personId = randomUUID();
+      await vault.record({ personId, department: 'dept-1', fullName: 'Перерване Стирання', recordedAt: '2024-09-02T08:00:00.000Z', recordedBy: 'r' });
+      // As if the process died after writing the tombstone.
+      await raw.db(dbName).collection<{ _id: string }>(ERASURES_COLLECTION).insertOne({
+        _id: personId,
+        department: 'dept-1',
+        erasedAt: '2025-03-14T10:30:00.000Z',
+        erasedBy: 'actor-dpo',
+        reason: 'request',
+      } as { _id: string });
+      expect((await vault.lookup('dept-1', [personId])).get(personId)).toMatchObject({ status: 'erased' });
+      await expect(vault.record({ personId, department: 'dept-1', fullName: 'Знову', recordedAt: '2025-04-01T00:00:00.000Z', recordedBy: 'r' })).rejects.toMatchObject({ code: 'person-erased' });
+
+      const erased = await vault.erase('dept-1', personId, { actorId: 'actor-other', reason: 'again', at: '2025-04-01T00:00:00.000Z' });
+      expect(erased).toMatchObject({ erasedAt: '2025-03-14T10:30:00.000Z', erasedBy: 'actor-dpo' });
+      expect(await raw.db(dbName).collection<{ _id: string }>(PERSONAL_DATA_COLLECTION).countDocuments({ _id: personId })).toBe(0);
+    } finally {
+      await vault.close();
+      await raw.db(dbName).dropDatabase();
+      await raw.close();
+    }
+  });
+});
