@@ -26,7 +26,7 @@ export interface Composition {
   on: string;
   anchor: unknown;
   head: unknown;
-  members: { institutionId: string; shortName: string; role: string; since: string }[];
+  members: { institutionId: string; shortName?: string; role: string; since: string }[];
 }
 
 export interface CompositionReport {
@@ -242,8 +242,11 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
       'GET',
       `/networks/${id}/composition?on=${on}&consistentWith=${lastPosition}`,
     );
-    const expected = expectedComposition(data, network.key, on).map((m) => `${institutions[m.institution]}|${m.role}|${m.since}`);
-    const actual = composition.members.map((m) => `${m.institutionId}|${m.role}|${m.since}`);
+    // The server may list the anchor with the role "anchor": its admitted role is not compared.
+    const anchorId = network.anchor && network.anchor.from <= on ? institutions[network.anchor.institution] : undefined;
+    const entry = (id: string, role: string, since: string) => `${id}|${id === anchorId ? 'anchor' : role}|${since}`;
+    const expected = expectedComposition(data, network.key, on).map((m) => entry(institutions[m.institution], m.role, m.since));
+    const actual = composition.members.map((m) => entry(m.institutionId, m.role, m.since));
     const label = (entry: string) => {
       const [institutionId, role, since] = entry.split('|');
       return `${shortNames.get(institutionId) ?? institutionId} (${role} since ${since})`;
@@ -297,9 +300,10 @@ export const formatCompositions = (reports: CompositionReport[], names: Map<stri
     lines.push(`  head:   ${headIn(composition.head) ?? '—'}`);
     if (composition.members.length === 0) lines.push('  no members');
     else {
-      const width = Math.max(...composition.members.map((m) => [...m.shortName].length), 'institution'.length);
+      const rows = composition.members.map((m) => ({ name: m.shortName ?? names.get(m.institutionId) ?? m.institutionId, role: m.role, since: m.since }));
+      const width = Math.max(...rows.map((r) => [...r.name].length), 'institution'.length);
       lines.push(`  ${pad('institution', width)}  ${pad('role', 7)}  since`);
-      for (const m of composition.members) lines.push(`  ${pad(m.shortName, width)}  ${pad(m.role, 7)}  ${m.since}`);
+      for (const r of rows) lines.push(`  ${pad(r.name, width)}  ${pad(r.role, 7)}  ${r.since}`);
     }
     for (const d of differences) lines.push(`  ! differs from the data set, ${d}`);
     lines.push('');
