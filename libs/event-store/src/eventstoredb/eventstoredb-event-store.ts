@@ -106,8 +106,9 @@ const ALL_PAGE_MAX = 4096;
 /**
  * The event store over EventStoreDB (gRPC client 6.x). Concurrency checks and idempotent retries
  * are the server's own: our event ids become ESDB event ids, so re-appending the same events with
- * the same expected revision is a no-op there too. Global positions are `$all` commit positions
- * (see {@link toPosition}): strictly increasing, not gapless.
+ * the same expected revision is a no-op there too. Unlike the embedded store, the server does not
+ * refuse an event id already used in another stream. Global positions are `$all` commit
+ * positions (see {@link toPosition}): strictly increasing, not gapless.
  */
 export class EventStoreDbEventStore implements EventStore {
   private closed = false;
@@ -146,6 +147,10 @@ export class EventStoreDbEventStore implements EventStore {
         throw new WrongExpectedRevision(streamId, options.expectedRevision, actual);
       }
       throw error;
+    }
+    if (!result.success) {
+      // A client built with `throwOnAppendFailure=false` answers a stale revision this way.
+      throw new WrongExpectedRevision(streamId, options.expectedRevision, await this.streamRevision(streamId));
     }
     const nextRevision = Number(result.nextExpectedRevision);
     // The server answers with the position of the append's last event; an idempotent retry may
