@@ -9,7 +9,7 @@ import {
   isRealDate,
   readDemoData,
   staysOf,
-} from './demo-data';
+} from './data-set';
 
 const data = readDemoData();
 const copy = (): DemoData => structuredClone(data);

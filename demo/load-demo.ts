@@ -8,7 +8,7 @@
  *
  * Everything lands in the department of the key.
  */
-import { DemoData, DemoNetwork, demoDataProblems, expectedComposition, readDemoData } from './demo-data';
+import { DemoData, DemoNetwork, demoDataProblems, expectedComposition, readDemoData } from './data-set';
 
 export interface LoadDemoOptions {
   /** Base URL of the server, e.g. http://localhost:3000. */
@@ -115,7 +115,7 @@ class Client {
     } catch {
       // not JSON: kept as text for the message
     }
-    if (!response.ok) throw new DemoLoadError(describeProblem(step, response.status, parsed), response.status, parsed as Problem);
+    if (!response.ok) throw new DemoLoadError(describeProblem(`${method} ${path} (${step})`, response.status, parsed), response.status, parsed as Problem);
     return parsed as T;
   }
 
