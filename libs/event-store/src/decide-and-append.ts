@@ -3,6 +3,7 @@ import {
   ConcurrencyConflict,
   Decider,
   StaleRevision,
+  RecordedEvent,
   WriteResult,
   deterministicId,
   metadataFor,
@@ -23,6 +24,12 @@ export interface DecideAndAppendOptions<S, C, E extends { type: string; data: un
   ifMatch?: number;
   /** Metadata an event needs beyond the context: its effective date and reason. */
   describe?: (event: E) => { effectiveAt?: string; reason?: string };
+  /**
+   * The revision of the resource the client addresses, when the stream holds several (a network
+   * in its map): the revision of the stream's last event that concerns it. Defaults to the
+   * stream's revision.
+   */
+  resourceRevision?: (history: RecordedEvent[]) => number;
   /** Attempts when another writer got in between our read and our append. */
   maxAttempts?: number;
 }
@@ -37,7 +44,7 @@ export const decideAndAppend = async <S, C, E extends { type: string; data: unkn
   options: DecideAndAppendOptions<S, C, E>,
 ): Promise<WriteResult & { replayed: boolean }> => {
   const { store, decider, streamId, aggregateId, context } = options;
-  const attempts = options.ifMatch === undefined ? (options.maxAttempts ?? 5) : 1;
+  const attempts = options.ifMatch === undefined || options.resourceRevision ? (options.maxAttempts ?? 5) : 1;
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(streamId);
     const key = context.idempotencyKey;
@@ -50,7 +57,10 @@ export const decideAndAppend = async <S, C, E extends { type: string; data: unkn
     }
     const revision = history.length ? history[history.length - 1].revision : NO_STREAM_REVISION;
     // An unknown stream is left to the command, which knows to call it not found.
-    if (options.ifMatch !== undefined && revision !== NO_STREAM_REVISION && options.ifMatch !== revision) throw new StaleRevision(options.ifMatch, revision);
+    const current = options.resourceRevision ? options.resourceRevision(history) : revision;
+    if (options.ifMatch !== undefined && current !== NO_STREAM_REVISION && options.ifMatch !== current) {
+      throw new StaleRevision(options.ifMatch, current);
+    }
     const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
     const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
     const decided = decider.decide(command, state);
@@ -70,7 +80,8 @@ export const decideAndAppend = async <S, C, E extends { type: string; data: unkn
       return { id: aggregateId, revision: result.nextRevision, position: result.position, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      if (options.ifMatch !== undefined) throw new StaleRevision(options.ifMatch, error.actual);
+      // With If-Match, a resource sharing its stream may not have changed: read again and re-check.
+      if (options.ifMatch !== undefined && !options.resourceRevision) throw new StaleRevision(options.ifMatch, error.actual);
       if (attempt >= attempts) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);
     }
   }

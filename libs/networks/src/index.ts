@@ -1,10 +1,20 @@
 import { institutionHistoryProjection } from './institution-history/institution-history.projection';
 import { institutionListProjection } from './institution-list/institution-list.projection';
+import { institutionMembershipsProjection } from './institution-memberships/institution-memberships.projection';
+import { networkListProjection } from './network-list/network-list.projection';
+import { networkTimelineProjection } from './network-timeline/network-timeline.projection';
 
 export { NetworksModule } from './networks.module';
 export * from './institution/institution.decider';
+export * from './network-map/network-map.decider';
 export type { InstitutionView } from './institution-list/institution-list.projection';
 export type { HistoryEntry, FieldChange } from './institution-history/institution-history.projection';
 
 /** Projections this module needs the runner to keep. */
-export const networksProjections = [institutionListProjection, institutionHistoryProjection];
+export const networksProjections = [
+  institutionListProjection,
+  institutionHistoryProjection,
+  networkListProjection,
+  networkTimelineProjection,
+  institutionMembershipsProjection,
+];

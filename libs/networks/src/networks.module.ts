@@ -16,7 +16,38 @@ import { RenameInstitutionHandler } from './rename-institution/rename-institutio
 import { ReopenInstitutionController } from './reopen-institution/reopen-institution.controller';
 import { ReopenInstitutionHandler } from './reopen-institution/reopen-institution.handler';
 
-/** Institutions (and, next, networks and their composition over time). */
+import { RegisterNetworkController } from './register-network/register-network.controller';
+import { RegisterNetworkHandler } from './register-network/register-network.handler';
+import { RenameNetworkController } from './rename-network/rename-network.controller';
+import { RenameNetworkHandler } from './rename-network/rename-network.handler';
+import { CorrectNetworkDetailsController } from './correct-network-details/correct-network-details.controller';
+import { CorrectNetworkDetailsHandler } from './correct-network-details/correct-network-details.handler';
+import { AppointHeadController } from './appoint-head/appoint-head.controller';
+import { AppointHeadHandler } from './appoint-head/appoint-head.handler';
+import { SetAnchorController } from './set-anchor/set-anchor.controller';
+import { SetAnchorHandler } from './set-anchor/set-anchor.handler';
+import { AdmitMemberController } from './admit-member/admit-member.controller';
+import { AdmitMemberHandler } from './admit-member/admit-member.handler';
+import { RecordMemberLeavingController } from './record-member-leaving/record-member-leaving.controller';
+import { RecordMemberLeavingHandler } from './record-member-leaving/record-member-leaving.handler';
+import { ChangeMemberRoleController } from './change-member-role/change-member-role.controller';
+import { ChangeMemberRoleHandler } from './change-member-role/change-member-role.handler';
+import { TransferMemberController } from './transfer-member/transfer-member.controller';
+import { TransferMemberHandler } from './transfer-member/transfer-member.handler';
+import { MergeNetworksController } from './merge-networks/merge-networks.controller';
+import { MergeNetworksHandler } from './merge-networks/merge-networks.handler';
+import { SplitNetworkController } from './split-network/split-network.controller';
+import { SplitNetworkHandler } from './split-network/split-network.handler';
+import { DissolveNetworkController } from './dissolve-network/dissolve-network.controller';
+import { DissolveNetworkHandler } from './dissolve-network/dissolve-network.handler';
+import { NetworkMapWriter } from './network-map/network-map.writer';
+import { InstitutionNames } from './network-list/institution-names';
+import { PersonNames } from './network-list/network-person-names';
+import { NetworkQueriesController } from './network-list/network-queries.controller';
+import { GetCompositionHandler, GetInstitutionMembershipsHandler, GetNetworkHandler, ListNetworksHandler } from './network-list/network-list.handlers';
+import { GetChangesHandler, GetTimelineHandler } from './network-changes/network-changes.handlers';
+
+/** Institutions and networks: their composition over time, anchors, heads and restructurings. */
 @Module({
   imports: [CqrsModule],
   controllers: [
@@ -27,6 +58,19 @@ import { ReopenInstitutionHandler } from './reopen-institution/reopen-institutio
     CorrectInstitutionDetailsController,
     CloseInstitutionController,
     ReopenInstitutionController,
+    NetworkQueriesController,
+    RegisterNetworkController,
+    RenameNetworkController,
+    CorrectNetworkDetailsController,
+    AppointHeadController,
+    SetAnchorController,
+    AdmitMemberController,
+    RecordMemberLeavingController,
+    ChangeMemberRoleController,
+    TransferMemberController,
+    MergeNetworksController,
+    SplitNetworkController,
+    DissolveNetworkController,
   ],
   providers: [
     ExternalCodeRegistry,
@@ -38,6 +82,27 @@ import { ReopenInstitutionHandler } from './reopen-institution/reopen-institutio
     ListInstitutionsHandler,
     GetInstitutionHandler,
     GetInstitutionHistoryHandler,
+    NetworkMapWriter,
+    InstitutionNames,
+    PersonNames,
+    ListNetworksHandler,
+    GetNetworkHandler,
+    GetCompositionHandler,
+    GetInstitutionMembershipsHandler,
+    GetChangesHandler,
+    GetTimelineHandler,
+    RegisterNetworkHandler,
+    RenameNetworkHandler,
+    CorrectNetworkDetailsHandler,
+    AppointHeadHandler,
+    SetAnchorHandler,
+    AdmitMemberHandler,
+    RecordMemberLeavingHandler,
+    ChangeMemberRoleHandler,
+    TransferMemberHandler,
+    MergeNetworksHandler,
+    SplitNetworkHandler,
+    DissolveNetworkHandler,
   ],
 })
 export class NetworksModule {}

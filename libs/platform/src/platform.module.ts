@@ -2,6 +2,8 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicatio
 import { systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
+import { openPersonalDataVault } from '@app/personal-data/open-personal-data-vault';
 import { Projection } from '@app/read-store/projection';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { AppConfig } from './config/app-config';
@@ -31,6 +33,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     private readonly projections: ProjectionsService,
   ) {}
 
@@ -42,6 +45,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     this.logger.log({ msg: 'shutting down', signal: signal ?? null });
     await this.projections.stop();
     await this.queue.close();
+    await this.vault.close();
     await this.readStore.close();
     await this.eventStore.close();
     this.logger.log({ msg: 'stores closed' });
@@ -62,10 +66,14 @@ export class PlatformModule {
         { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
         { provide: READ_STORE, useFactory: () => openReadStore(config) },
         { provide: JOB_QUEUE, useFactory: () => openJobQueue(config) },
+        {
+          provide: PERSONAL_DATA_VAULT,
+          useFactory: () => openPersonalDataVault({ sqliteFile: config.mongodbUrl ? undefined : config.databaseFile, mongodbUrl: config.mongodbUrl }),
+        },
         ProjectionsService,
         PlatformLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, ProjectionsService, PLATFORM_OPTIONS],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, PLATFORM_OPTIONS],
     };
   }
 }

@@ -424,8 +424,9 @@ export class ProjectionRunner {
     const touches: { event: RecordedEvent; id: string }[] = [];
     for (const event of fresh) {
       if (!handles.has(event.type)) continue;
-      const id = projection.documentId(event);
-      if (id !== null && id !== undefined) touches.push({ event, id });
+      const touched = projection.documentId(event);
+      if (touched === null || touched === undefined) continue;
+      for (const id of Array.isArray(touched) ? touched : [touched]) touches.push({ event, id });
     }
 
     const writes: DocumentWrite[] = [];
@@ -441,7 +442,7 @@ export class ProjectionRunner {
         const entry = cache.get(id)!;
         // The stored document already reflects this event (a batch cut short and replayed).
         if (event.position <= entry.since) continue;
-        const next = projection.evolve(entry.doc, event);
+        const next = projection.evolve(entry.doc, event, id);
         if (next !== null && next.id !== id) {
           throw new Error(`projection ${projection.name} returned document ${String(next.id)} for ${id} (event ${event.position})`);
         }

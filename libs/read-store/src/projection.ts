@@ -12,9 +12,10 @@ export interface Projection<D extends Document = Document> {
   collection: string;
   /** Event types it handles; the runner skips all others. */
   handles: readonly string[];
-  /** Id of the document the event touches, or null to ignore the event. */
-  documentId: (event: RecordedEvent) => string | null;
-  evolve: (doc: D | null, event: RecordedEvent) => D | null;
+  /** Id of the document the event touches (several when it concerns several), or null to ignore it. */
+  documentId: (event: RecordedEvent) => string | readonly string[] | null;
+  /** The next state of document `id` after the event; `id` tells which one when an event touches several. */
+  evolve: (doc: D | null, event: RecordedEvent, id: string) => D | null;
 }
 
 /**

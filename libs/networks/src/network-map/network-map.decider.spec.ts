@@ -191,7 +191,7 @@ describe('network map decider', () => {
         .then([
           {
             type: 'NetworkSplit',
-            data: { networkId: 'd-11', newNetworkId: 'd-new', on: '2020-09-01', reason: 'Новий округ', moved: [{ institutionId: 'dnz-3', role: 'partner' }], name: 'Округ № 2', number: '2', description: null, website: null },
+            data: { networkId: 'd-11', newNetworkId: 'd-new', department: 'bakhmut', kind: 'educational-district', on: '2020-09-01', reason: 'Новий округ', moved: [{ institutionId: 'dnz-3', role: 'partner' }], name: 'Округ № 2', number: '2', description: null, website: null },
           },
         ]);
     });

@@ -67,7 +67,7 @@ export type NetworksMerged = {
 };
 export type NetworkSplit = {
   type: 'NetworkSplit';
-  data: { networkId: string; newNetworkId: string; on: IsoDate; reason: string; moved: MovedMember[] } & NetworkDetails;
+  data: { networkId: string; newNetworkId: string; department: string; kind: NetworkKind; on: IsoDate; reason: string; moved: MovedMember[] } & NetworkDetails;
 };
 export type NetworkDissolved = {
   type: 'NetworkDissolved';
@@ -255,13 +255,11 @@ export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent)
       return updateNetwork(next, networkId, (n) => dissolve(n, on));
     }
     case 'NetworkSplit': {
-      const { networkId, newNetworkId, on, moved, reason: _reason, ...details } = event.data;
-      const source = state.networks[networkId];
-      if (!source) return state;
+      const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
       const created: NetworkRecord = {
         networkId: newNetworkId,
-        department: source.department,
-        kind: source.kind,
+        department,
+        kind,
         ...details,
         status: 'active',
         dissolvedOn: null,
@@ -524,7 +522,12 @@ const splitNetwork = (command: SplitNetwork, state: NetworkMapState): NetworkMap
   }
   const reason = requireReason(givenReason, 'a split');
   const moved = membersMovingOn(state, source, on, [...new Set(institutionIds)]);
-  return [{ type: 'NetworkSplit', data: { networkId, newNetworkId, on, reason, moved, ...details, name: details.name.trim() } }];
+  return [
+    {
+      type: 'NetworkSplit',
+      data: { networkId, newNetworkId, department: source.department, kind: source.kind, on, reason, moved, ...details, name: details.name.trim() },
+    },
+  ];
 };
 
 const dissolveNetwork = (command: DissolveNetwork, state: NetworkMapState): NetworkMapEvent[] => {

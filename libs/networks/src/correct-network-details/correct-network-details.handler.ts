@@ -1,0 +1,24 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { WriteResult } from '@app/kernel';
+import { NetworkMapWriter } from '../network-map/network-map.writer';
+import { CorrectNetworkDetailsCommand } from './correct-network-details.command';
+
+@CommandHandler(CorrectNetworkDetailsCommand)
+export class CorrectNetworkDetailsHandler implements ICommandHandler<CorrectNetworkDetailsCommand, WriteResult> {
+  constructor(private readonly writer: NetworkMapWriter) {}
+
+  async execute({ networkId: id, body, context, ifMatch }: CorrectNetworkDetailsCommand): Promise<WriteResult> {
+    const kind = await this.writer.kindOfPathNetwork(context.department, id);
+    return this.writer.execute({
+      context,
+      kind,
+      networkId: id,
+      ifMatch,
+      command: () => {
+        const { reason, ...fields } = body;
+        const corrections = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+        return { type: 'CorrectNetworkDetails', data: { networkId: id, corrections, reason } };
+      },
+    });
+  }
+}

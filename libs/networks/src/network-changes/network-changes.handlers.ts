@@ -1,0 +1,79 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { InvalidInput, academicYearOf, parseAcademicYear } from '@app/kernel';
+import { ProjectionsService } from '@app/platform/projections.service';
+import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { loadNetwork } from '../network-list/network-list.handlers';
+import { InstitutionNames } from '../network-list/institution-names';
+import { GetChangesQuery, GetTimelineQuery, PeriodQueryDto } from '../network-list/network-queries';
+import { PersonNames } from '../network-list/network-person-names';
+import { NETWORK_TIMELINE, NetworkTimelineView, networkTimelineProjection } from '../network-timeline/network-timeline.projection';
+import { changesIn } from './changes';
+
+/** The period a request names: `period=2019/2020`, or `from` and `to`, or the current academic year. */
+export const resolvePeriod = (query: PeriodQueryDto, today: string): { label: string | null; from: string; to: string } => {
+  if (query.period && (query.from || query.to)) {
+    throw new InvalidInput('give either period or from and to', [{ field: 'period', messages: ['period cannot be combined with from/to'] }]);
+  }
+  if (query.period) {
+    const year = parseAcademicYear(query.period);
+    if (!year) throw new InvalidInput('the period is invalid', [{ field: 'period', messages: ['period must be two consecutive years, like 2019/2020'] }]);
+    return { label: year.label, from: year.from, to: year.to };
+  }
+  if (query.from || query.to) {
+    if (!query.from || !query.to) {
+      throw new InvalidInput('a period needs both ends', [{ field: query.from ? 'to' : 'from', messages: ['from and to go together'] }]);
+    }
+    if (query.from > query.to) throw new InvalidInput('the period is reversed', [{ field: 'to', messages: ['to must not be before from'] }]);
+    return { label: null, from: query.from, to: query.to };
+  }
+  const year = academicYearOf(today);
+  return { label: year.label, from: year.from, to: year.to };
+};
+
+@QueryHandler(GetChangesQuery)
+export class GetChangesHandler implements IQueryHandler<GetChangesQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly projections: ProjectionsService,
+    private readonly institutions: InstitutionNames,
+  ) {}
+
+  async execute({ department, networkId, period, today }: GetChangesQuery) {
+    const range = resolvePeriod(period, today);
+    if (period.consistentWith !== undefined) await this.projections.waitFor(period.consistentWith, [networkTimelineProjection.name]);
+    const network = await loadNetwork(this.readStore, department, networkId);
+    const timeline = (await this.readStore.get(NETWORK_TIMELINE, networkId)) as NetworkTimelineView | null;
+    const changes = changesIn(timeline?.entries ?? [], networkId, range.from, range.to);
+    const names = await this.institutions.of(department, changes.map((c) => c.institutionId));
+    return {
+      network: { id: network.id, name: network.name },
+      period: range,
+      changes: changes.map((c) => ({ ...c, shortName: names.get(c.institutionId)?.shortName ?? null })),
+    };
+  }
+}
+
+@QueryHandler(GetTimelineQuery)
+export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
+  constructor(
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly projections: ProjectionsService,
+    private readonly people: PersonNames,
+  ) {}
+
+  async execute({ department, networkId, consistentWith }: GetTimelineQuery) {
+    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [networkTimelineProjection.name]);
+    await loadNetwork(this.readStore, department, networkId);
+    const timeline = (await this.readStore.get(NETWORK_TIMELINE, networkId)) as NetworkTimelineView | null;
+    const entries = timeline?.entries ?? [];
+    const people = await this.people.of(
+      department,
+      entries.filter((e) => e.type === 'HeadAppointed').map((e) => (e.data as { personId: string }).personId),
+    );
+    return {
+      networkId,
+      entries: entries.map((e) => (e.type === 'HeadAppointed' ? { ...e, person: people.get((e.data as { personId: string }).personId) } : e)),
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { RecordedEvent } from '@app/kernel';
+import { defineProjection } from '@app/read-store/projection';
+import {
+  AnchorSpan,
+  HeadSpan,
+  MembershipSpan,
+  NETWORK_MAP_EVENT_TYPES,
+  NetworkKind,
+  NetworkMapEvent,
+  NetworkMapState,
+  NetworkRecord,
+  evolveNetworkMap,
+} from '../network-map/network-map.decider';
+import { networksConcerned } from '../network-map/network-map.writer';
+
+/** One network with its memberships, anchors and heads over time: enough to answer "on date X". */
+export interface NetworkView {
+  id: string;
+  department: string;
+  kind: NetworkKind;
+  name: string;
+  number: string | null;
+  description: string | null;
+  website: string | null;
+  status: 'active' | 'dissolved';
+  dissolvedOn: string | null;
+  registeredAt: string;
+  updatedAt: string;
+  /** Revision of the map's last event concerning this network: its ETag. */
+  revision: number;
+  memberships: Omit<MembershipSpan, 'networkId'>[];
+  anchors: AnchorSpan[];
+  heads: HeadSpan[];
+  search: string;
+  [field: string]: unknown;
+}
+
+export const NETWORKS = 'networks';
+
+/** Evolves one network's view with the map's own evolve, on a state holding just that network. */
+export const evolveNetworkView = (doc: NetworkView | null, recorded: RecordedEvent, id: string): NetworkView | null => {
+  // Already applied (a replay): every event of a map comes in revision order.
+  if (doc && doc.revision >= recorded.revision) return doc;
+  const event = recorded as unknown as NetworkMapEvent;
+  const state: NetworkMapState = doc
+    ? {
+        networks: {
+          [id]: {
+            networkId: id,
+            department: doc.department,
+            kind: doc.kind,
+            name: doc.name,
+            number: doc.number,
+            description: doc.description,
+            website: doc.website,
+            status: doc.status,
+            dissolvedOn: doc.dissolvedOn,
+            anchors: doc.anchors,
+            heads: doc.heads,
+          },
+        },
+        memberships: doc.memberships.map((m) => ({ ...m, networkId: id })),
+      }
+    : { networks: {}, memberships: [] };
+  const next = evolveNetworkMap(state, event);
+  const record: NetworkRecord | undefined = next.networks[id];
+  if (!record) return doc;
+  return {
+    id,
+    department: record.department,
+    kind: record.kind,
+    name: record.name,
+    number: record.number,
+    description: record.description,
+    website: record.website,
+    status: record.status,
+    dissolvedOn: record.dissolvedOn,
+    registeredAt: doc?.registeredAt ?? recorded.metadata.recordedAt,
+    updatedAt: recorded.metadata.recordedAt,
+    revision: recorded.revision,
+    memberships: next.memberships.filter((m) => m.networkId === id).map(({ networkId: _n, ...span }) => span),
+    anchors: record.anchors,
+    heads: record.heads,
+    search: `${record.name} ${record.number ?? ''}`.toLocaleLowerCase().trim(),
+  };
+};
+
+/** Networks with their composition over time, one document per network. */
+export const networkListProjection = defineProjection<NetworkView>({
+  name: 'network-list',
+  collection: NETWORKS,
+  handles: NETWORK_MAP_EVENT_TYPES,
+  documentId: (event) => networksConcerned(event),
+  evolve: evolveNetworkView,
+});

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandContext, NotFound, RecordedEvent, RuleViolated, WriteResult, fold } from '@app/kernel';
+import { EVENT_STORE, EventStore, NO_STREAM_REVISION, decideAndAppend } from '@app/event-store';
+import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { institutionDecider, institutionStream } from '../institution/institution.decider';
+import {
+  InstitutionFacts,
+  NETWORK_KINDS,
+  NetworkKind,
+  NetworkMapCommand,
+  NetworkMapEvent,
+  NetworkMapState,
+  effectiveDateOf,
+  networkMapDecider,
+  networkMapStream,
+} from './network-map.decider';
+
+/** The networks an event concerns (two for a transfer, a merge or a split). */
+export const networksConcerned = (event: { type: string; data: unknown }): string[] => {
+  const data = event.data as Record<string, unknown>;
+  switch (event.type) {
+    case 'MemberTransferred':
+      return [data.fromNetworkId as string, data.toNetworkId as string];
+    case 'NetworksMerged':
+      return [data.networkId as string, data.intoNetworkId as string];
+    case 'NetworkSplit':
+      return [data.networkId as string, data.newNetworkId as string];
+    default:
+      return typeof data.networkId === 'string' ? [data.networkId] : [];
+  }
+};
+
+/** Revision of the map's last event that concerns the network (its ETag). */
+export const networkRevision = (history: RecordedEvent[], networkId: string): number => {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (networksConcerned(history[i]).includes(networkId)) return history[i].revision;
+  }
+  return NO_STREAM_REVISION;
+};
+
+/**
+ * Runs commands on a department's network maps: finds the map a network belongs to, looks up
+ * the institutions a command names, and appends through the common write path.
+ */
+@Injectable()
+export class NetworkMapWriter {
+  /** A network's kind never changes, so where it lives can be remembered. */
+  private readonly kindOf = new Map<string, NetworkKind>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+  ) {}
+
+  /** The kind (and so the map) of a network of the department, or null when there is none. */
+  async locate(department: string, networkId: string): Promise<NetworkKind | null> {
+    const known = this.kindOf.get(`${department}/${networkId}`);
+    if (known) return known;
+    const view = (await this.readStore.get('networks', networkId)) as { department?: string; kind?: NetworkKind } | null;
+    const candidates = view?.department === department && view.kind ? [view.kind] : [...NETWORK_KINDS];
+    for (const kind of candidates) {
+      const events = await this.store.readStream(networkMapStream(department, kind));
+      if (events.some((e) => e.type === 'NetworkRegistered' && (e.data as { networkId: string }).networkId === networkId) ||
+          events.some((e) => e.type === 'NetworkSplit' && (e.data as { newNetworkId: string }).newNetworkId === networkId)) {
+        this.kindOf.set(`${department}/${networkId}`, kind);
+        return kind;
+      }
+    }
+    return null;
+  }
+
+  /** Locates a network named in the path: unknown → 404. */
+  async kindOfPathNetwork(department: string, networkId: string): Promise<NetworkKind> {
+    const kind = await this.locate(department, networkId);
+    if (!kind) throw new NotFound('network', networkId);
+    return kind;
+  }
+
+  /** Locates a network named in the body: unknown → 422; another kind → 422. */
+  async assertSameKind(department: string, networkId: string, kind: NetworkKind, what: string): Promise<void> {
+    const other = await this.locate(department, networkId);
+    if (!other) throw new RuleViolated('network-not-registered', `${what} ${networkId} is not a network of your department`);
+    if (other !== kind) {
+      throw new RuleViolated('kind-mismatch', `${what} ${networkId} is a ${other} network, not a ${kind}; institutions move only between networks of one kind`);
+    }
+  }
+
+  /** What a command needs to know of an institution of the department. */
+  async institution(department: string, institutionId: string): Promise<InstitutionFacts> {
+    const state = fold(institutionDecider, (await this.store.readStream(institutionStream(institutionId))) as never);
+    if (state.status === 'unregistered' || state.department !== department) {
+      throw new RuleViolated('institution-not-registered', `institution ${institutionId} is not registered in your department`);
+    }
+    return { institutionId, closedOn: state.closedOn };
+  }
+
+  async execute(options: {
+    context: CommandContext;
+    kind: NetworkKind;
+    /** The network the request addresses: its revision is what If-Match compares, and the answer's id. */
+    networkId: string;
+    ifMatch?: number;
+    command: (state: NetworkMapState) => NetworkMapCommand | Promise<NetworkMapCommand>;
+  }): Promise<WriteResult> {
+    const { context, kind, networkId } = options;
+    const result = await decideAndAppend({
+      store: this.store,
+      decider: networkMapDecider,
+      streamId: networkMapStream(context.department, kind),
+      aggregateId: networkId,
+      context,
+      ifMatch: options.ifMatch,
+      resourceRevision: (history) => networkRevision(history, networkId),
+      describe: (event: NetworkMapEvent) => {
+        const effectiveAt = effectiveDateOf(event);
+        const reason = (event.data as { reason?: string }).reason;
+        return { ...(effectiveAt ? { effectiveAt } : {}), ...(reason ? { reason } : {}) };
+      },
+      command: options.command,
+    });
+    this.kindOf.set(`${context.department}/${networkId}`, kind);
+    return { id: result.id, revision: result.revision, position: result.position };
+  }
+}

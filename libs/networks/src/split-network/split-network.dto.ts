@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, IsUrl, MaxLength } from 'class-validator';
+import { IsCalendarDate } from '@app/platform/http';
+
+export class SplitNetworkDto {
+  @ApiProperty({ type: [String], description: 'Members that move to the new network' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID(undefined, { each: true })
+  institutionIds: string[];
+  @ApiProperty({ example: '2022-09-01' }) @IsCalendarDate() on: string;
+  @ApiProperty({ example: 'Реструктуризация: выделение Подгорненского округа' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiProperty({ description: 'Name of the new network', example: 'Подгорненский образовательный округ' }) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20) number?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) website?: string;
+}
