@@ -22,6 +22,13 @@ export interface AppendResult {
   position: number;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedRevision: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Revision to start at (inclusive); defaults to the start (forwards) or the end (backwards). */
@@ -54,6 +61,19 @@ export interface EventStore {
    * the original result (idempotent retry).
    */
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * Appends to several streams (each stream at most once in the list) with each stream's own
+   * expected revision. Where {@link EventStore.atomicMultiStreamAppend} is true, all appends
+   * commit together or none does (a stale revision on any stream throws
+   * {@link WrongExpectedRevision} and writes nothing). Otherwise streams are appended in order,
+   * each atomically and idempotently (same event ids), so a retry after a failure completes the
+   * rest. Results come in the order of the appends.
+   */
+  appendMany(appends: StreamAppend[]): Promise<AppendResult[]>;
+
+  /** Whether {@link EventStore.appendMany} is all-or-nothing across streams. */
+  readonly atomicMultiStreamAppend: boolean;
 
   /** Reads one stream; a stream that does not exist reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
