@@ -46,6 +46,7 @@ export class ApiHarness {
     return {
       get: (url: string) => request(server).get(url).set(auth),
       post: (url: string) => request(server).post(url).set(auth),
+      put: (url: string) => request(server).put(url).set(auth),
     };
   }
 

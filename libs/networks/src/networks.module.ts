@@ -40,6 +40,8 @@ import { SplitNetworkController } from './split-network/split-network.controller
 import { SplitNetworkHandler } from './split-network/split-network.handler';
 import { DissolveNetworkController } from './dissolve-network/dissolve-network.controller';
 import { DissolveNetworkHandler } from './dissolve-network/dissolve-network.handler';
+import { DepartmentCalendarController } from './department-calendar/department-calendar.controller';
+import { DepartmentCalendar } from './department-calendar/department-calendar.service';
 import { NetworkMapWriter } from './network-map/network-map.writer';
 import { InstitutionNames } from './network-list/institution-names';
 import { PersonNames } from './network-list/network-person-names';
@@ -59,6 +61,7 @@ import { GetChangesHandler, GetTimelineHandler } from './network-changes/network
     CloseInstitutionController,
     ReopenInstitutionController,
     NetworkQueriesController,
+    DepartmentCalendarController,
     RegisterNetworkController,
     RenameNetworkController,
     CorrectNetworkDetailsController,
@@ -83,6 +86,7 @@ import { GetChangesHandler, GetTimelineHandler } from './network-changes/network
     GetInstitutionHandler,
     GetInstitutionHistoryHandler,
     NetworkMapWriter,
+    DepartmentCalendar,
     InstitutionNames,
     PersonNames,
     ListNetworksHandler,

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { InvalidInput, academicYearOf, parseAcademicYear } from '@app/kernel';
+import { AcademicYearStart, DEFAULT_YEAR_START, InvalidInput, academicYearOf, parseAcademicYear } from '@app/kernel';
 import { ProjectionsService } from '@app/platform/projections.service';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { loadNetwork } from '../network-list/network-list.handlers';
@@ -9,14 +9,19 @@ import { GetChangesQuery, GetTimelineQuery, PeriodQueryDto } from '../network-li
 import { PersonNames } from '../network-list/network-person-names';
 import { NETWORK_TIMELINE, NetworkTimelineView, networkTimelineProjection } from '../network-timeline/network-timeline.projection';
 import { changesIn } from './changes';
+import { DepartmentCalendar } from '../department-calendar/department-calendar.service';
 
 /** The period a request names: `period=2019/2020`, or `from` and `to`, or the current academic year. */
-export const resolvePeriod = (query: PeriodQueryDto, today: string): { label: string | null; from: string; to: string } => {
+export const resolvePeriod = (
+  query: PeriodQueryDto,
+  today: string,
+  start: AcademicYearStart = DEFAULT_YEAR_START,
+): { label: string | null; from: string; to: string } => {
   if (query.period && (query.from || query.to)) {
     throw new InvalidInput('give either period or from and to', [{ field: 'period', messages: ['period cannot be combined with from/to'] }]);
   }
   if (query.period) {
-    const year = parseAcademicYear(query.period);
+    const year = parseAcademicYear(query.period, start);
     if (!year) throw new InvalidInput('the period is invalid', [{ field: 'period', messages: ['period must be two consecutive years, like 2019/2020'] }]);
     return { label: year.label, from: year.from, to: year.to };
   }
@@ -27,7 +32,7 @@ export const resolvePeriod = (query: PeriodQueryDto, today: string): { label: st
     if (query.from > query.to) throw new InvalidInput('the period is reversed', [{ field: 'to', messages: ['to must not be before from'] }]);
     return { label: null, from: query.from, to: query.to };
   }
-  const year = academicYearOf(today);
+  const year = academicYearOf(today, start);
   return { label: year.label, from: year.from, to: year.to };
 };
 
@@ -37,10 +42,11 @@ export class GetChangesHandler implements IQueryHandler<GetChangesQuery> {
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     private readonly projections: ProjectionsService,
     private readonly institutions: InstitutionNames,
+    private readonly calendar: DepartmentCalendar,
   ) {}
 
   async execute({ department, networkId, period, today }: GetChangesQuery) {
-    const range = resolvePeriod(period, today);
+    const range = resolvePeriod(period, today, await this.calendar.yearStart(department));
     if (period.consistentWith !== undefined) await this.projections.waitFor(period.consistentWith, [networkTimelineProjection.name]);
     const network = await loadNetwork(this.readStore, department, networkId);
     const timeline = (await this.readStore.get(NETWORK_TIMELINE, networkId)) as NetworkTimelineView | null;

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { academicYearOf, toIsoDate } from '@app/kernel';
+import { AllowRoles, CurrentPrincipal, Principal } from '@app/identity/principal';
+import { ApiProblems, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
+import { DepartmentCalendar } from './department-calendar.service';
+
+export class AcademicYearStartDto {
+  @ApiProperty({ minimum: 1, maximum: 12, example: 9 }) @IsInt() @Min(1) @Max(12) month: number;
+  @ApiProperty({ minimum: 1, maximum: 31, example: 1 }) @IsInt() @Min(1) @Max(31) day: number;
+}
+
+export class AcademicCalendarDto {
+  @ApiProperty() department: string;
+  @ApiProperty({ type: AcademicYearStartDto }) academicYearStart: AcademicYearStartDto;
+  @ApiProperty({ example: '2026/2027' }) currentAcademicYear: string;
+}
+
+@ApiTags('department')
+@ApiBearerAuth()
+@Controller('department/academic-year')
+export class DepartmentCalendarController {
+  constructor(private readonly calendar: DepartmentCalendar) {}
+
+  @Get()
+  @ApiOperation({ summary: 'When your department’s academic year starts (1 September by default) and which year runs now' })
+  @ApiOkResponse({ type: AcademicCalendarDto })
+  @ApiProblems(401)
+  async get(@CurrentPrincipal() principal: Principal): Promise<AcademicCalendarDto> {
+    const start = await this.calendar.yearStart(principal.department);
+    return { department: principal.department, academicYearStart: start, currentAcademicYear: academicYearOf(toIsoDate(new Date()), start).label };
+  }
+
+  @Put()
+  @AllowRoles('admin')
+  @ApiOperation({ summary: 'Set the day your department’s academic year starts; periods such as 2020/2021 follow it' })
+  @ApiOkResponse({ type: WriteResultDto })
+  @ApiProblems(400, 401, 403, 422)
+  set(@Body() body: AcademicYearStartDto, @CurrentPrincipal() principal: Principal, @RequestContext() request: RequestContext): Promise<WriteResultDto> {
+    return this.calendar.setYearStart({ month: body.month, day: body.day }, commandContextFrom(principal, request));
+  }
+}
