@@ -237,6 +237,80 @@ export const eventStoreContract = (
       });
     });
 
+    describe('appendMany', () => {
+      it('appends to several streams, answering in the order of the appends', async () => {
+        const [a, b, c] = [newStreamId('many-a'), newStreamId('many-b'), newStreamId('many-c')];
+        await store.append(b, [newEvent('B0')], { expectedRevision: 'no_stream' });
+
+        const results = await store.appendMany([
+          { streamId: a, events: [newEvent('A0'), newEvent('A1')], expectedRevision: 'no_stream' },
+          { streamId: b, events: [newEvent('B1')], expectedRevision: 0 },
+          { streamId: c, events: [newEvent('C0')], expectedRevision: 'any' },
+        ]);
+
+        expect(results.map((r) => r.nextRevision)).toEqual([1, 1, 0]);
+        expectStrictlyIncreasing(results.map((r) => r.position));
+        const [readA, readB, readC] = await Promise.all([a, b, c].map((s) => store.readStream(s)));
+        expect(readA.map((e) => e.type)).toEqual(['A0', 'A1']);
+        expect(readB.map((e) => e.type)).toEqual(['B0', 'B1']);
+        expect(readC.map((e) => e.type)).toEqual(['C0']);
+        expect([readA[1].position, readB[1].position, readC[0].position]).toEqual(results.map((r) => r.position));
+        if (gapless) expect(readA[0].position + 1).toBe(readA[1].position);
+        expect(await store.appendMany([])).toEqual([]);
+      });
+
+      it('refuses a stale revision: all or nothing where atomic, the streams before it otherwise', async () => {
+        const [a, b, c] = [newStreamId('many-stale-a'), newStreamId('many-stale-b'), newStreamId('many-stale-c')];
+        await store.append(b, [newEvent('B0'), newEvent('B1')], { expectedRevision: 'no_stream' });
+        const headBefore = await store.headPosition();
+
+        const attempt = store.appendMany([
+          { streamId: a, events: [newEvent('A0')], expectedRevision: 'no_stream' },
+          { streamId: b, events: [newEvent('Stale')], expectedRevision: 0 },
+          { streamId: c, events: [newEvent('C0')], expectedRevision: 'no_stream' },
+        ]);
+        await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevision);
+        await expect(attempt).rejects.toMatchObject({ streamId: b, expected: 0, actual: 1 });
+
+        expect((await store.readStream(b)).map((e) => e.type)).toEqual(['B0', 'B1']);
+        expect(await store.readStream(c)).toEqual([]);
+        if (store.atomicMultiStreamAppend) {
+          expect(await store.readStream(a)).toEqual([]);
+          if (gapless) expect(await store.headPosition()).toBe(headBefore);
+        } else {
+          expect((await store.readStream(a)).map((e) => e.type)).toEqual(['A0']);
+        }
+      });
+
+      it('completes an interrupted multi-stream append when it is repeated', async () => {
+        const [a, b] = [newStreamId('many-retry-a'), newStreamId('many-retry-b')];
+        const appends = [
+          { streamId: a, events: [newEvent('A0')], expectedRevision: 'no_stream' as const },
+          { streamId: b, events: [newEvent('B0'), newEvent('B1')], expectedRevision: 'no_stream' as const },
+        ];
+        // As if an earlier attempt stopped after its first stream.
+        const first = await store.append(a, appends[0].events, { expectedRevision: 'no_stream' });
+
+        const results = await store.appendMany(appends);
+        expect(results[0]).toEqual(first);
+        expect(results[1].nextRevision).toBe(1);
+        expect(await store.appendMany(appends)).toEqual(results);
+        expect((await store.readStream(a)).map((e) => e.type)).toEqual(['A0']);
+        expect((await store.readStream(b)).map((e) => e.type)).toEqual(['B0', 'B1']);
+      });
+
+      it('refuses the same stream twice in one call, writing nothing', async () => {
+        const a = newStreamId('many-twice');
+        await expect(
+          store.appendMany([
+            { streamId: a, events: [newEvent('X')], expectedRevision: 'no_stream' },
+            { streamId: a, events: [newEvent('Y')], expectedRevision: 0 },
+          ]),
+        ).rejects.toBeInstanceOf(RangeError);
+        expect(await store.readStream(a)).toEqual([]);
+      });
+    });
+
     describe('the global log', () => {
       it('reads all events in batches, from the start and from the middle', async () => {
         const headBefore = await store.headPosition();

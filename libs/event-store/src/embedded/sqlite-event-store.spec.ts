@@ -103,6 +103,47 @@ describe('SqliteEventStore (embedded only)', () => {
     expect((await store.append('s-7', [event('G')], { expectedRevision: 'any' })).position).toBe(7);
   });
 
+  it('commits a refused appendMany as nothing while its group commits, gaplessly', async () => {
+    await store.append('m-1', [event('A')], { expectedRevision: 'no_stream' });
+    const taken = event('Taken');
+    await store.append('m-2', [taken], { expectedRevision: 'no_stream' });
+    const before = store.stats.transactions;
+
+    const settled = await Promise.allSettled([
+      store.append('m-3', [event('B')], { expectedRevision: 'no_stream' }),
+      // Refused by its last part: its first two parts are undone.
+      store.appendMany([
+        { streamId: 'm-4', events: [event('C'), event('D')], expectedRevision: 'no_stream' },
+        { streamId: 'm-5', events: [event('E')], expectedRevision: 'no_stream' },
+        { streamId: 'm-1', events: [event('Stale')], expectedRevision: 7 },
+      ]),
+      // Refused by an event id of another stream, in a multi-event part.
+      store.appendMany([
+        { streamId: 'm-6', events: [event('F')], expectedRevision: 'no_stream' },
+        { streamId: 'm-7', events: [event('G'), { ...taken, type: 'Reused' }], expectedRevision: 'no_stream' },
+      ]),
+      store.appendMany([
+        { streamId: 'm-1', events: [event('H')], expectedRevision: 0 },
+        { streamId: 'm-4', events: [event('I')], expectedRevision: 'no_stream' },
+      ]),
+      // Sees the appendMany before it in the same group.
+      store.append('m-4', [event('J')], { expectedRevision: 0 }),
+    ]);
+
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((settled[1] as PromiseRejectedResult).reason).toMatchObject({ name: 'WrongExpectedRevision', streamId: 'm-1' });
+    expect((settled[2] as PromiseRejectedResult).reason).toBeInstanceOf(DuplicateEventId);
+    expect((settled[3] as PromiseFulfilledResult<unknown>).value).toEqual([
+      { nextRevision: 1, position: 4 },
+      { nextRevision: 0, position: 5 },
+    ]);
+    expect(store.stats.transactions).toBe(before + 1);
+    expect(await positions()).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const empty of ['m-5', 'm-6', 'm-7']) expect(await store.readStream(empty)).toEqual([]);
+    expect((await store.readStream('m-4')).map((e) => e.type)).toEqual(['I', 'J']);
+    expect((await store.readStream('m-1')).map((e) => e.type)).toEqual(['A', 'H']);
+  });
+
   it('commits concurrent appends in fewer transactions than appends', async () => {
     const before = store.stats;
     const results = await Promise.all(

@@ -6,6 +6,7 @@ import { NewEvent, RecordedEvent } from '@app/kernel';
 import {
   AppendOptions,
   AppendResult,
+  StreamAppend,
   EventStore,
   ExpectedRevision,
   FollowOptions,
@@ -45,15 +46,23 @@ type Row = [number, string, number, string, string, string, string];
 /** An event already serialised for its row: id, type, data JSON, metadata JSON. */
 type PreparedEvent = [string, string, string, string];
 
-interface PendingAppend {
+/** One stream's part of a write, checked and serialised. */
+interface PreparedAppend {
   streamId: string;
   expected: ExpectedRevision;
   events: PreparedEvent[];
-  resolve: (result: AppendResult) => void;
+}
+
+/** A queued write: one append, or the parts of an `appendMany` that commit together. */
+interface PendingWrite {
+  parts: PreparedAppend[];
+  /** Answers with one result per part (`appendMany`) rather than a single one. */
+  many: boolean;
+  resolve: (result: AppendResult | AppendResult[]) => void;
   reject: (error: unknown) => void;
 }
 
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+type Outcome = { ok: true; results: AppendResult[] } | { ok: false; error: unknown };
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
@@ -130,6 +139,23 @@ class GroupLost extends Error {
   }
 }
 
+/** Checks an append's input and serialises its events, outside the write transaction. */
+const prepare = (append: StreamAppend): PreparedAppend => {
+  const { streamId, events, expectedRevision } = append ?? ({} as StreamAppend);
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new RangeError('a stream id is required');
+  if (!Array.isArray(events)) throw new RangeError('events must be an array');
+  checkExpected(expectedRevision);
+  return {
+    streamId,
+    expected: expectedRevision,
+    events: events.map((e): PreparedEvent => {
+      if (typeof e?.id !== 'string' || e.id.length === 0) throw new RangeError('every event needs an id');
+      if (typeof e.type !== 'string' || e.type.length === 0) throw new RangeError('every event needs a type');
+      return [e.id, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata ?? {})];
+    }),
+  };
+};
+
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Error && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
@@ -153,7 +179,7 @@ const isUniqueViolation = (error: unknown): boolean =>
 export class SqliteEventStore implements EventStore {
   /** Announces this store's own closing to its followers. */
   private readonly closedSignal = new EventEmitter();
-  private queue: PendingAppend[] = [];
+  private queue: PendingWrite[] = [];
   private flushScheduled = false;
   private closed = false;
   private closing: Promise<void> | null = null;
@@ -167,6 +193,9 @@ export class SqliteEventStore implements EventStore {
     savepoint: Database.Statement;
     release: Database.Statement;
     rollbackToSavepoint: Database.Statement;
+    savepointMany: Database.Statement;
+    releaseMany: Database.Statement;
+    rollbackToMany: Database.Statement;
     head: Database.Statement;
     streamRevision: Database.Statement;
     eventById: Database.Statement;
@@ -196,6 +225,9 @@ export class SqliteEventStore implements EventStore {
       savepoint: db.prepare('SAVEPOINT append'),
       release: db.prepare('RELEASE append'),
       rollbackToSavepoint: db.prepare('ROLLBACK TO append'),
+      savepointMany: db.prepare('SAVEPOINT append_many'),
+      releaseMany: db.prepare('RELEASE append_many'),
+      rollbackToMany: db.prepare('ROLLBACK TO append_many'),
       head: pluck('SELECT max(position) FROM events'),
       streamRevision: pluck('SELECT revision FROM streams WHERE stream_id = ?'),
       eventById: raw('SELECT stream_id, revision FROM events WHERE event_id = ?'),
@@ -251,28 +283,35 @@ export class SqliteEventStore implements EventStore {
     return { ...this.counters };
   }
 
+  /** Appends to several streams in one transaction: all of them commit, or none. */
+  readonly atomicMultiStreamAppend = true;
+
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return this.enqueue([{ streamId, events, expectedRevision: options?.expectedRevision }], false) as Promise<AppendResult>;
+  }
+
+  appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (Array.isArray(appends) && appends.length === 0) return Promise.resolve([]);
+    return this.enqueue(appends, true) as Promise<AppendResult[]>;
+  }
+
+  private enqueue(appends: StreamAppend[], many: boolean): Promise<AppendResult | AppendResult[]> {
     if (this.closed || this.closing) return Promise.reject(new Error('the event store is closed'));
-    let pending: Omit<PendingAppend, 'resolve' | 'reject'>;
+    let parts: PreparedAppend[];
     try {
-      if (typeof streamId !== 'string' || streamId.length === 0) throw new RangeError('a stream id is required');
-      if (!Array.isArray(events)) throw new RangeError('events must be an array');
-      checkExpected(options?.expectedRevision);
-      pending = {
-        streamId,
-        expected: options.expectedRevision,
-        // Serialised here, outside the write transaction, which stays short.
-        events: events.map((e): PreparedEvent => {
-          if (typeof e.id !== 'string' || e.id.length === 0) throw new RangeError('every event needs an id');
-          if (typeof e.type !== 'string' || e.type.length === 0) throw new RangeError('every event needs a type');
-          return [e.id, e.type, JSON.stringify(e.data ?? null), JSON.stringify(e.metadata ?? {})];
-        }),
-      };
+      if (!Array.isArray(appends)) throw new RangeError('appends must be an array');
+      const streams = new Set<string>();
+      parts = appends.map((a) => {
+        const part = prepare(a);
+        if (streams.has(part.streamId)) throw new RangeError(`stream ${part.streamId} appears twice in one appendMany`);
+        streams.add(part.streamId);
+        return part;
+      });
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ ...pending, resolve, reject });
+    return new Promise((resolve, reject) => {
+      this.queue.push({ parts, many, resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -387,20 +426,20 @@ export class SqliteEventStore implements EventStore {
       }
       for (let i = 0; i < batch.length; i++) {
         const outcome = outcomes[i];
-        if (outcome.ok) batch[i].resolve(outcome.result);
-        else batch[i].reject(outcome.error);
+        if (!outcome.ok) batch[i].reject(outcome.error);
+        else batch[i].resolve(batch[i].many ? outcome.results : outcome.results[0]);
       }
     }
     if (this.queue.length > 0) this.scheduleFlush();
     else for (const resolve of this.drained.splice(0)) resolve();
   };
 
-  private takeBatch(): PendingAppend[] {
+  private takeBatch(): PendingWrite[] {
     const { maxAppendsPerCommit, maxEventsPerCommit } = this.options;
     let count = 0;
     let events = 0;
     while (count < this.queue.length && count < maxAppendsPerCommit) {
-      events += this.queue[count].events.length;
+      for (const part of this.queue[count].parts) events += part.events.length;
       if (count > 0 && events > maxEventsPerCommit) break;
       count++;
     }
@@ -412,7 +451,7 @@ export class SqliteEventStore implements EventStore {
     return this.queue.splice(0, count);
   }
 
-  private commitBatch(batch: PendingAppend[]): Outcome[] {
+  private commitBatch(batch: PendingWrite[]): Outcome[] {
     const { stmt } = this;
     const outcomes: Outcome[] = [];
     let written = 0;
@@ -425,12 +464,14 @@ export class SqliteEventStore implements EventStore {
       let head = this.headNow();
       for (const pending of batch) {
         try {
-          const result = this.applyOne(pending, head);
-          if (result.position > head) {
-            written += result.position - head;
-            head = result.position;
+          const results = pending.parts.length === 1 ? [this.applyOne(pending.parts[0], head)] : this.applyMany(pending.parts, head);
+          for (const result of results) {
+            if (result.position > head) {
+              written += result.position - head;
+              head = result.position;
+            }
           }
-          outcomes.push({ ok: true, result });
+          outcomes.push({ ok: true, results });
         } catch (error) {
           if (error instanceof GroupLost) throw error.reason;
           // Some errors (I/O, full disk) end the whole transaction: then nothing of the group stands.
@@ -468,7 +509,7 @@ export class SqliteEventStore implements EventStore {
    * appended before is asked only when the append would fail otherwise (stale revision, or an
    * event id the unique index refuses), so a retry is recognised whatever its expected revision.
    */
-  private applyOne(pending: PendingAppend, head: number): AppendResult {
+  private applyOne(pending: PreparedAppend, head: number): AppendResult {
     const { stmt } = this;
     const { streamId, expected, events } = pending;
     const current = (stmt.streamRevision.get(streamId) as number | undefined) ?? NO_STREAM_REVISION;
@@ -520,18 +561,44 @@ export class SqliteEventStore implements EventStore {
     return { nextRevision: current + events.length, position: head + events.length };
   }
 
+  /** The parts of an `appendMany`, under one savepoint: the first refusal undoes them all. */
+  private applyMany(parts: PreparedAppend[], head: number): AppendResult[] {
+    const { stmt } = this;
+    stmt.savepointMany.run();
+    const results: AppendResult[] = [];
+    try {
+      let at = head;
+      for (const part of parts) {
+        const result = this.applyOne(part, at);
+        if (result.position > at) at = result.position;
+        results.push(result);
+      }
+      stmt.releaseMany.run();
+    } catch (error) {
+      if (error instanceof GroupLost || !this.db.inTransaction) throw error;
+      try {
+        stmt.rollbackToMany.run();
+        stmt.releaseMany.run();
+      } catch {
+        throw new GroupLost(error);
+      }
+      throw error;
+    }
+    return results;
+  }
+
   /**
    * The result of an earlier append of exactly these events to this stream (an idempotent
    * retry), or undefined when the first event id is unknown. An id used otherwise is an error.
    */
-  private earlierAppend(pending: PendingAppend): AppendResult | undefined {
+  private earlierAppend(pending: PreparedAppend): AppendResult | undefined {
     if (pending.events.length === 0) return undefined;
     const existing = this.stmt.eventById.get(pending.events[0][0]) as [string, number] | undefined;
     return existing ? this.idempotentResult(pending, existing) : undefined;
   }
 
   /** The append's first event id exists: it is a retry of the very same append, or an error. */
-  private idempotentResult(pending: PendingAppend, existing: [string, number]): AppendResult {
+  private idempotentResult(pending: PreparedAppend, existing: [string, number]): AppendResult {
     const { streamId, events } = pending;
     const [existingStream, firstRevision] = existing;
     if (existingStream !== streamId) throw new DuplicateEventId(streamId, events[0][0], existingStream);
@@ -542,7 +609,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** Names the id that made an insert fail: one used elsewhere, or twice in the append. */
-  private duplicateOf(pending: PendingAppend): DuplicateEventId {
+  private duplicateOf(pending: PreparedAppend): DuplicateEventId {
     const seen = new Set<string>();
     for (const [id] of pending.events) {
       if (seen.has(id)) return new DuplicateEventId(pending.streamId, id, pending.streamId);

@@ -26,6 +26,7 @@ import {
   NO_STREAM_REVISION,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   WrongExpectedRevision,
 } from '../event-store.port';
 
@@ -113,6 +114,12 @@ const ALL_PAGE_MAX = 4096;
 export class EventStoreDbEventStore implements EventStore {
   private closed = false;
 
+  /**
+   * The server commits one stream per request: `appendMany` appends stream after stream, each
+   * atomically and idempotently, so repeating it after a failure completes what is missing.
+   */
+  readonly atomicMultiStreamAppend = false;
+
   constructor(private readonly client: EventStoreDBClient) {}
 
   static async open(options: EventStoreDbOptions): Promise<EventStoreDbEventStore> {
@@ -158,6 +165,19 @@ export class EventStoreDbEventStore implements EventStore {
     const known = knownPosition(result.position);
     const position = known > 0 ? known : await this.positionOf(streamId, nextRevision);
     return { nextRevision, position };
+  }
+
+  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const streams = new Set<string>();
+    for (const a of appends) {
+      if (streams.has(a.streamId)) throw new RangeError(`stream ${a.streamId} appears twice in one appendMany`);
+      streams.add(a.streamId);
+    }
+    const results: AppendResult[] = [];
+    for (const a of appends) {
+      results.push(await this.append(a.streamId, a.events, { expectedRevision: a.expectedRevision }));
+    }
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
