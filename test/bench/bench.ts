@@ -1,5 +1,6 @@
 import { BenchFigure, BenchSection } from './bench-figure';
 import { benchEventStore } from './event-store.bench';
+import { benchProjectionCatchUp } from './projection-catch-up.bench';
 
 /**
  * The benchmark sections, run one after the other. Each lives in its own module, works on its
@@ -7,8 +8,7 @@ import { benchEventStore } from './event-store.bench';
  */
 const sections: BenchSection[] = [
   { name: 'event store', run: benchEventStore },
-  // Projection catch-up: add its section here, from its own module, e.g.
-  // { name: 'projection catch-up', run: benchProjectionCatchUp },
+  { name: 'projection catch-up', run: benchProjectionCatchUp },
 ];
 
 /** `npm run bench` runs every section; `npm run bench -- <word>` only those whose name contains it. */
