@@ -167,6 +167,62 @@ describe('networks through the HTTP API', () => {
     });
   });
 
+  describe('each endpoint refuses what it must', () => {
+    const unknown = '00000000-0000-4000-8000-000000000002';
+    it('refuses a role change and an anchor for an institution that is not a member (422)', async () => {
+      const role = await api.as().post(`/networks/${ids.d11}/members/${ids.college}/role`).send({ role: 'partner', from: '2020-01-01' });
+      expect(role.status).toBe(422);
+      expect(role.body.type).toBe('urn:okrug:problem:not-a-member');
+      const anchor = await api.as().post(`/networks/${ids.d11}/anchor`).send({ institutionId: ids.college, from: '2020-01-01' });
+      expect(anchor.status).toBe(422);
+      expect(anchor.body.type).toBe('urn:okrug:problem:not-a-member');
+      const badRole = await api.as().post(`/networks/${ids.d11}/members/${ids.school7}/role`).send({ role: 'anchor', from: '2020-01-01' });
+      expect(badRole.status).toBe(400);
+    });
+    it('refuses a head without a name or with an impossible date (400)', async () => {
+      const res = await api.as().post(`/networks/${ids.d11}/head`).send({ position: 'директор', appointedOn: '2020-02-30' });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['appointedOn', 'fullName']);
+    });
+    it('refuses a merge into an unknown network (422) and into itself (422)', async () => {
+      const missing = await api.as().post(`/networks/${ids.d5}/merge`).send({ intoNetworkId: unknown, on: '2030-09-01', reason: 'x' });
+      expect(missing.status).toBe(422);
+      expect(missing.body.type).toBe('urn:okrug:problem:network-not-registered');
+      const itself = await api.as().post(`/networks/${ids.d5}/merge`).send({ intoNetworkId: ids.d5, on: '2030-09-01', reason: 'x' });
+      expect(itself.body.type).toBe('urn:okrug:problem:transfer-to-same-network');
+    });
+    it('refuses dissolution and corrections without a reason (400), and a rename that changes nothing (422)', async () => {
+      expect((await api.as().post(`/networks/${ids.d5}/dissolve`).send({ on: '2030-01-01' })).status).toBe(400);
+      expect((await api.as().post(`/networks/${ids.d5}/corrections`).send({ number: '9' })).status).toBe(400);
+      const same = await api.as().post(`/networks/${ids.d5}/rename`).send({ name: 'Освітній округ ЗОШ № 5', renamedOn: '2030-01-01' });
+      expect(same.status).toBe(422);
+      expect(same.body.type).toBe('urn:okrug:problem:nothing-to-change');
+    });
+    it('refuses a split of members it does not have (422) and an empty split (400)', async () => {
+      const res = await api.as().post(`/networks/${ids.d5}/split`).send({ institutionIds: [ids.college], on: '2030-01-01', reason: 'x', name: 'Новий' });
+      expect(res.status).toBe(422);
+      expect((await api.as().post(`/networks/${ids.d5}/split`).send({ institutionIds: [], on: '2030-01-01', reason: 'x', name: 'Новий' })).status).toBe(400);
+    });
+    it('answers 404 for every query on an unknown network or institution, and 400 for bad query values', async () => {
+      for (const url of [`/networks/${unknown}`, `/networks/${unknown}/timeline`, `/networks/${unknown}/changes`, `/institutions/${unknown}/memberships`]) {
+        expect((await api.as().get(url)).status).toBe(404);
+      }
+      const bad = await api.as().get(`/networks/${ids.d11}/composition?on=yesterday`);
+      expect(bad.status).toBe(400);
+      expect((await api.as().get('/networks?kind=club&status=gone')).body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'status']);
+      const half = await api.as().get(`/networks/${ids.d11}/changes?from=2020-01-01`);
+      expect(half.status).toBe(400);
+      expect(half.body.errors).toEqual([{ field: 'to', messages: ['from and to go together'] }]);
+    });
+    it('refuses network writes without a key (401) and with a malformed network id (400)', async () => {
+      expect((await api.http.post('/networks').send({ name: 'x', kind: 'other' })).status).toBe(401);
+      expect((await api.as().post('/networks/not-a-uuid/members').send({ institutionId: ids.dnz3, role: 'member', from: '2020-01-01' })).status).toBe(400);
+      const dup = await api.as().post('/networks').send({ name: 'Освітній округ НВК № 11', kind: 'educational-district', number: '2' });
+      expect(dup.status).toBe(422);
+      expect(dup.body.type).toBe('urn:okrug:problem:network-name-taken');
+    });
+  });
+
   describe('restructurings', () => {
     it('splits members off into a new network and merges networks; the dissolved one only takes corrections', async () => {
       const split = await post(
