@@ -309,6 +309,153 @@ export const eventStoreContract = (
         ).rejects.toBeInstanceOf(RangeError);
         expect(await store.readStream(a)).toEqual([]);
       });
+
+      it('is seen whole in the global log, and repeating the call changes nothing', async () => {
+        const [a, b, c] = [newStreamId('many-log-a'), newStreamId('many-log-b'), newStreamId('many-log-c')];
+        await store.append(a, [newEvent('A0')], { expectedRevision: 'no_stream' });
+        const headBefore = await store.headPosition();
+        const appends = [
+          { streamId: a, events: [newEvent('A1'), newEvent('A2')], expectedRevision: 0 },
+          { streamId: b, events: [newEvent('B0')], expectedRevision: 'no_stream' as const },
+          { streamId: c, events: [newEvent('C0'), newEvent('C1')], expectedRevision: 'any' as const },
+        ];
+        const ids = appends.flatMap((x) => x.events.map((e) => e.id));
+
+        const results = await store.appendMany(appends);
+        expect(results.map((r) => r.nextRevision)).toEqual([2, 0, 1]);
+        const mine = new Set([a, b, c]);
+        const logged = (await readAllAfter(store, headBefore, 2, (e) => mine.has(e.streamId), ids.length)).events;
+        expect(logged.map((e) => e.id).sort()).toEqual([...ids].sort());
+        expectStrictlyIncreasing(logged.map((e) => e.position));
+        const lastOf = (streamId: string) => logged.filter((e) => e.streamId === streamId).pop()?.position;
+        expect(results.map((r) => r.position)).toEqual([lastOf(a), lastOf(b), lastOf(c)]);
+        if (gapless) expect(logged.map((e) => e.position)).toEqual(range(ids.length).map((i) => headBefore + 1 + i));
+        const streamsBefore = await Promise.all([a, b, c].map((s) => store.readStream(s)));
+        const headAfter = await store.headPosition();
+
+        // The same call again (a client that never saw the answer): same answer, nothing written.
+        expect(await store.appendMany(appends)).toEqual(results);
+        expect(await Promise.all([a, b, c].map((s) => store.readStream(s)))).toEqual(streamsBefore);
+        expect((await readAllAfter(store, headAfter, 50, (e) => mine.has(e.streamId), 1)).events).toEqual([]);
+        if (gapless) expect(await store.headPosition()).toBe(headAfter);
+      });
+
+      it('wakes followers like a single append', async () => {
+        const [a, b] = [newStreamId('many-follow-a'), newStreamId('many-follow-b')];
+        const head = await store.headPosition();
+        const controller = new AbortController();
+        const seen: RecordedEvent[] = [];
+        const following = (async () => {
+          for await (const event of store.follow({ after: head, signal: controller.signal })) {
+            if (event.streamId === a || event.streamId === b) seen.push(event);
+          }
+        })();
+        await sleep(30);
+        await store.appendMany([
+          { streamId: a, events: [newEvent('A0'), newEvent('A1')], expectedRevision: 'no_stream' },
+          { streamId: b, events: [newEvent('B0')], expectedRevision: 'no_stream' },
+        ]);
+        await waitUntil(() => seen.length >= 3, 'the events of a multi-stream append');
+        controller.abort();
+        await expectToSettle(following, 'follow after abort');
+        expect(seen.map((e) => e.type).sort()).toEqual(['A0', 'A1', 'B0']);
+        expectStrictlyIncreasing(seen.map((e) => e.position));
+      });
+
+      describe('where all or nothing (atomicMultiStreamAppend)', () => {
+        it('refuses the whole call for a stale revision on its second of three streams', async () => {
+          if (!store.atomicMultiStreamAppend) return;
+          const [a, b, c] = [newStreamId('atomic-a'), newStreamId('atomic-b'), newStreamId('atomic-c')];
+          await store.append(a, [newEvent('A0')], { expectedRevision: 'no_stream' });
+          await store.append(b, [newEvent('B0'), newEvent('B1')], { expectedRevision: 'no_stream' });
+          const before = await Promise.all([a, b, c].map((s) => store.readStream(s)));
+          const headBefore = await store.headPosition();
+
+          const attempt = store.appendMany([
+            { streamId: a, events: [newEvent('A1'), newEvent('A2')], expectedRevision: 0 },
+            { streamId: b, events: [newEvent('Stale')], expectedRevision: 0 },
+            { streamId: c, events: [newEvent('C0')], expectedRevision: 'no_stream' },
+          ]);
+          await expect(attempt).rejects.toBeInstanceOf(WrongExpectedRevision);
+          await expect(attempt).rejects.toMatchObject({ streamId: b, expected: 0, actual: 1 });
+
+          expect(await Promise.all([a, b, c].map((s) => store.readStream(s)))).toEqual(before);
+          expect(await Promise.all([a, b, c].map((s) => store.streamRevision(s)))).toEqual([0, 1, NO_STREAM_REVISION]);
+          if (gapless) expect(await store.headPosition()).toBe(headBefore);
+
+          // Nothing of the refused call took a position.
+          const next = await store.appendMany([
+            { streamId: a, events: [newEvent('A1')], expectedRevision: 0 },
+            { streamId: b, events: [newEvent('B2')], expectedRevision: 1 },
+          ]);
+          expect(next.map((r) => r.nextRevision)).toEqual([1, 2]);
+          if (gapless) expect(next.map((r) => r.position)).toEqual([headBefore + 1, headBefore + 2]);
+          else expect(next[0].position).toBeGreaterThan(headBefore);
+        });
+
+        it('moves tokens between shared streams all or nothing under 30 concurrent calls', async () => {
+          if (!store.atomicMultiStreamAppend) return;
+          const streams = [newStreamId('token-x'), newStreamId('token-y'), newStreamId('token-z')];
+          for (const streamId of streams) await store.append(streamId, [newEvent('Opened')], { expectedRevision: 'no_stream' });
+          const headBefore = await store.headPosition();
+          const calls = range(30).map((n) => {
+            const from = n % 3;
+            const to = (from + 1 + (Math.floor(n / 3) % 2)) % 3;
+            return {
+              from: streams[from],
+              to: streams[to],
+              sent: newEvent('TokenSent', { n }),
+              received: newEvent('TokenReceived', { n }),
+            };
+          });
+
+          const settled = await Promise.allSettled(
+            calls.map(async (call, n) => {
+              // Reads and writes of different calls interleave.
+              await sleep(n % 4);
+              const [fromRevision, toRevision] = await Promise.all([store.streamRevision(call.from), store.streamRevision(call.to)]);
+              return store.appendMany([
+                { streamId: call.from, events: [call.sent], expectedRevision: fromRevision },
+                { streamId: call.to, events: [call.received], expectedRevision: toRevision },
+              ]);
+            }),
+          );
+
+          const reads = new Map<string, RecordedEvent[]>();
+          for (const streamId of streams) reads.set(streamId, await store.readStream(streamId));
+          const byId = new Map([...reads.values()].flat().map((e) => [e.id, e]));
+          let successes = 0;
+          settled.forEach((outcome, n) => {
+            const { sent, received } = calls[n];
+            if (outcome.status === 'fulfilled') {
+              successes++;
+              expect([byId.get(sent.id)?.position, byId.get(received.id)?.position]).toEqual(outcome.value.map((r) => r.position));
+              expect([byId.get(sent.id)?.revision, byId.get(received.id)?.revision]).toEqual(outcome.value.map((r) => r.nextRevision));
+            } else {
+              expect(outcome.reason).toBeInstanceOf(WrongExpectedRevision);
+              expect([byId.has(sent.id), byId.has(received.id)]).toEqual([false, false]);
+            }
+          });
+          expect(successes).toBeGreaterThanOrEqual(1);
+
+          const moved = [...reads.values()].reduce((sum, events) => sum + events.length - 1, 0);
+          expect(moved).toBe(2 * successes);
+          for (const events of reads.values()) {
+            expect(events.map((e) => e.revision)).toEqual(range(events.length));
+            // Every token that left a stream arrived in another, within the same call.
+            for (const e of events.slice(1)) {
+              const { n } = e.data as { n: number };
+              const partner = e.type === 'TokenSent' ? calls[n].received : calls[n].sent;
+              expect(byId.has(partner.id)).toBe(true);
+            }
+          }
+          if (gapless) {
+            const logged = (await readAllAfter(store, headBefore, 100, () => true, moved)).events;
+            expect(logged.map((e) => e.position)).toEqual(range(moved).map((i) => headBefore + 1 + i));
+            expect(await store.headPosition()).toBe(headBefore + moved);
+          }
+        });
+      });
     });
 
     describe('the global log', () => {

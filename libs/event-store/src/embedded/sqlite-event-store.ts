@@ -156,8 +156,12 @@ const prepare = (append: StreamAppend): PreparedAppend => {
   };
 };
 
+/**
+ * Not `instanceof Error`: the native binding keeps the error class of the first context that
+ * loaded it, so in another context (a second Jest test file, a vm) its errors are not `Error`s there.
+ */
 const isUniqueViolation = (error: unknown): boolean =>
-  error instanceof Error && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /**
  * The embedded event store: one SQLite file in WAL mode with `synchronous=FULL`, so an append is

@@ -43,6 +43,8 @@ class SimulatedServer {
   private next = 1_000n;
   private appends = 0;
   readonly appended = new EventEmitter();
+  /** Appends to these streams fail once: before the server writes, or after (the answer is lost). */
+  private readonly faults = new Map<string, 'before-write' | 'after-write'>();
 
   constructor() {
     this.appended.setMaxListeners(0);
@@ -71,7 +73,21 @@ class SimulatedServer {
     return event;
   }
 
+  /** Makes the next append to the stream fail as a dropped connection would. */
+  failNextAppend(streamId: string, when: 'before-write' | 'after-write'): void {
+    this.faults.set(streamId, when);
+  }
+
   append(streamId: string, events: EventData[], expected: AppendExpectedRevision) {
+    const fault = this.faults.get(streamId);
+    this.faults.delete(streamId);
+    if (fault === 'before-write') throw new Error(`connection lost before appending to ${streamId}`);
+    const result = this.appendNow(streamId, events, expected);
+    if (fault === 'after-write') throw new Error(`connection lost after appending to ${streamId}`);
+    return result;
+  }
+
+  private appendNow(streamId: string, events: EventData[], expected: AppendExpectedRevision) {
     const list = this.streams.get(streamId) ?? [];
     const current = list.length === 0 ? NO_STREAM : BigInt(list.length - 1);
     const matches = expected === ANY || expected === current || (expected === 'stream_exists' && list.length > 0);
@@ -232,6 +248,68 @@ describe('EventStoreDbEventStore (simulated server): positions', () => {
       after = batch[0].position;
     }
     expect(paged).toEqual(all.map((e) => e.position));
+    await store.close();
+  });
+});
+
+describe('EventStoreDbEventStore (simulated server): appendMany', () => {
+  const newEvent = (type: string) => ({
+    id: randomUUID(),
+    type,
+    data: { type },
+    metadata: { correlationId: randomUUID() } as never,
+  });
+
+  it.each(['before-write', 'after-write'] as const)(
+    'is stream after stream, and repeating a call that failed part-way (%s) completes it',
+    async (when) => {
+      const server = new SimulatedServer();
+      const store = new EventStoreDbEventStore(simulatedClient(server));
+      expect(store.atomicMultiStreamAppend).toBe(false);
+      await store.append('b', [newEvent('B0')], { expectedRevision: 'no_stream' });
+      const appends = [
+        { streamId: 'a', events: [newEvent('A0'), newEvent('A1')], expectedRevision: 'no_stream' as const },
+        { streamId: 'b', events: [newEvent('B1')], expectedRevision: 0 },
+        { streamId: 'c', events: [newEvent('C0')], expectedRevision: 'any' as const },
+      ];
+      const types = async () => Promise.all(['a', 'b', 'c'].map(async (s) => (await store.readStream(s)).map((e) => e.type)));
+
+      server.failNextAppend('b', when);
+      await expect(store.appendMany(appends)).rejects.toThrow(/connection lost/);
+      // Not atomic: the streams before the failure are written, those after it are not.
+      expect(await types()).toEqual([['A0', 'A1'], when === 'after-write' ? ['B0', 'B1'] : ['B0'], []]);
+
+      const results = await store.appendMany(appends);
+      expect(await types()).toEqual([['A0', 'A1'], ['B0', 'B1'], ['C0']]);
+      expect(results.map((r) => r.nextRevision)).toEqual([1, 1, 0]);
+      const last = await Promise.all(['a', 'b', 'c'].map(async (s) => (await store.readStream(s)).pop()?.position));
+      expect(results.map((r) => r.position)).toEqual(last);
+
+      // Once complete, a repetition is a no-op with the same answer.
+      const logged = server.log.length;
+      expect(await store.appendMany(appends)).toEqual(results);
+      expect(server.log.length).toBe(logged);
+      await store.close();
+    },
+  );
+
+  it('refuses bad input in any part before writing the first stream', async () => {
+    const server = new SimulatedServer();
+    const store = new EventStoreDbEventStore(simulatedClient(server));
+    const logged = server.log.length;
+    await expect(
+      store.appendMany([
+        { streamId: 'a', events: [newEvent('A0')], expectedRevision: 'no_stream' },
+        { streamId: 'b', events: [newEvent('B0')], expectedRevision: -7 },
+      ]),
+    ).rejects.toBeInstanceOf(RangeError);
+    await expect(
+      store.appendMany([
+        { streamId: 'a', events: [newEvent('A0')], expectedRevision: 'no_stream' },
+        { streamId: 'a', events: [newEvent('A1')], expectedRevision: 0 },
+      ]),
+    ).rejects.toBeInstanceOf(RangeError);
+    expect(server.log.length).toBe(logged);
     await store.close();
   });
 });

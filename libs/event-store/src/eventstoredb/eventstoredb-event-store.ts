@@ -167,11 +167,31 @@ export class EventStoreDbEventStore implements EventStore {
     return { nextRevision, position };
   }
 
+  /**
+   * Not atomic across streams: EventStoreDB commits one stream per append request, so the
+   * streams are appended one after another, in the given order, each with its own expected
+   * revision (each stream's append is atomic). A failure part-way (a lost connection, a timeout,
+   * a refused revision) leaves the streams before it written and the rest not.
+   *
+   * Retrying the whole call completes it: the event ids are the caller's and become the server's
+   * event ids, and the server answers a re-append of the same ids at the places the expected
+   * revision names as a success without writing (its idempotency check), so the streams already
+   * written are passed over with their original results and the others are written. That check is
+   * exact with a numeric revision or `no_stream`; with `any` the server recognises a retry only
+   * from its cache of recent event ids. A stale revision on a later stream stays stale on retry:
+   * the caller decides again from the streams as they now are. Invariants that must hold across
+   * streams therefore cannot rely on this method here; okrug keeps each such invariant in one
+   * stream.
+   */
   async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (!Array.isArray(appends)) throw new RangeError('appends must be an array');
     const streams = new Set<string>();
     for (const a of appends) {
       if (streams.has(a.streamId)) throw new RangeError(`stream ${a.streamId} appears twice in one appendMany`);
       streams.add(a.streamId);
+      // Bad input in any part is refused before the first stream is written.
+      toExpected(a.expectedRevision);
+      if (!Array.isArray(a.events)) throw new RangeError('events must be an array');
     }
     const results: AppendResult[] = [];
     for (const a of appends) {

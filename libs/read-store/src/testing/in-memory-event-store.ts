@@ -7,6 +7,7 @@ import {
   NO_STREAM_REVISION,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   WrongExpectedRevision,
 } from '@app/event-store/event-store.port';
 
@@ -17,16 +18,46 @@ export class InMemoryEventStore implements EventStore {
   private waiters: (() => void)[] = [];
   private closed = false;
 
+  /** Multi-stream appends check every stream first, then write them all. */
+  readonly atomicMultiStreamAppend = true;
+
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
+    this.check({ streamId, events, expectedRevision: options.expectedRevision });
+    const result = this.write(streamId, events.map((e) => structuredClone(e)));
+    this.wake();
+    return result;
+  }
+
+  async appendMany(appends: StreamAppend[]): Promise<AppendResult[]> {
+    this.assertOpen();
+    const streams = new Set<string>();
+    for (const append of appends) {
+      if (streams.has(append.streamId)) throw new Error(`stream ${append.streamId} appears twice in one appendMany`);
+      streams.add(append.streamId);
+    }
+    for (const append of appends) this.check(append);
+    // Copied before anything is written, so a copy that fails leaves every stream as it was.
+    const copies = appends.map((append) => append.events.map((e) => structuredClone(e)));
+    const results = appends.map((append, i) => this.write(append.streamId, copies[i]));
+    if (results.length > 0) this.wake();
+    return results;
+  }
+
+  /** Throws {@link WrongExpectedRevision} when the stream is not where the writer expects it. */
+  private check({ streamId, expectedRevision: expected }: StreamAppend): void {
     const stream = this.streams.get(streamId) ?? [];
     const actual = stream.length - 1;
-    const expected = options.expectedRevision;
     const ok = expected === 'any' || (expected === 'no_stream' ? stream.length === 0 : expected === actual);
     if (!ok) throw new WrongExpectedRevision(streamId, expected, stream.length ? actual : NO_STREAM_REVISION);
+  }
+
+  /** Writes events already copied (the caller's objects are never stored). */
+  private write(streamId: string, events: NewEvent[]): AppendResult {
+    const stream = this.streams.get(streamId) ?? [];
     for (const event of events) {
       const recorded: RecordedEvent = {
-        ...structuredClone(event),
+        ...event,
         streamId,
         revision: stream.length,
         position: this.log.length + 1,
@@ -35,8 +66,7 @@ export class InMemoryEventStore implements EventStore {
       this.log.push(recorded);
     }
     this.streams.set(streamId, stream);
-    this.wake();
-    return { nextRevision: stream.length - 1, position: this.log.length };
+    return { nextRevision: stream.length - 1, position: stream.length ? stream[stream.length - 1].position : 0 };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
