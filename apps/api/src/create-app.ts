@@ -29,6 +29,8 @@ export const createApi = async (
     { logger },
   );
   const fastify = app.getHttpAdapter().getInstance();
+  // Import files may be CSV: the body reaches the controller as text (JSON keeps its own parser).
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   fastify.addHook('onRequest', (request, reply, done) => {
     const given = request.headers['x-correlation-id'];
     const correlationId = typeof given === 'string' && given.length > 0 && given.length <= 200 ? given : newId();

@@ -48,6 +48,8 @@ import { PersonNames } from './network-list/network-person-names';
 import { NetworkQueriesController } from './network-list/network-queries.controller';
 import { GetCompositionHandler, GetInstitutionMembershipsHandler, GetNetworkHandler, ListNetworksHandler } from './network-list/network-list.handlers';
 import { GetChangesHandler, GetTimelineHandler } from './network-changes/network-changes.handlers';
+import { ImportController } from './import/import.controller';
+import { ImportService } from './import/import.service';
 
 /** Institutions and networks: their composition over time, anchors, heads and restructurings. */
 @Module({
@@ -74,6 +76,7 @@ import { GetChangesHandler, GetTimelineHandler } from './network-changes/network
     MergeNetworksController,
     SplitNetworkController,
     DissolveNetworkController,
+    ImportController,
   ],
   providers: [
     ExternalCodeRegistry,
@@ -107,6 +110,7 @@ import { GetChangesHandler, GetTimelineHandler } from './network-changes/network
     MergeNetworksHandler,
     SplitNetworkHandler,
     DissolveNetworkHandler,
+    ImportService,
   ],
 })
 export class NetworksModule {}
