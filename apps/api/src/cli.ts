@@ -1,16 +1,26 @@
 import 'reflect-metadata';
-import { InvalidConfiguration, loadConfig, openEventStore, openReadStore } from '@app/platform';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { AppConfig, InvalidConfiguration, loadConfig, openEventStore, openReadStore } from '@app/platform';
 import { processEnvironment } from '@app/platform/config/env.config';
 import { ProjectionRunner } from '@app/read-store/projection-runner';
+import { InvalidInput, newId } from '@app/kernel';
+import { ImportInput, readImport } from '@app/networks/import/import-file';
+import { ImportSummary } from '@app/networks/import/import-plan';
+import { Importer } from '@app/networks/import/import.service';
 import { allProjections } from './app.module';
 
 const USAGE = `usage: npm run cli -- <command>
 
   projections status            generation, checkpoint, head and lag of every projection
   projections rebuild <name>    rebuild a read model into a fresh copy and swap it in
+  import <file> [--dry-run]     import institutions and networks from a .csv or .json file into the
+                                department OKRUG_DEPARTMENT, all rows or none; --dry-run only checks.
+                                Exit code 0: imported (or would be), 3: rows rejected, nothing written
 
 The CLI opens the stores the environment configures (OKRUG_DATA_DIR, EVENTSTORE_URL, MONGODB_URL).
-Rebuild from here while the API is stopped; on a running system use POST /projections/<name>/rebuild.
+Rebuild and import from here while the API is stopped; on a running system use
+POST /projections/<name>/rebuild and POST /imports.
 `;
 
 const table = (rows: Record<string, unknown>[]): string => {
@@ -21,22 +31,120 @@ const table = (rows: Record<string, unknown>[]): string => {
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => String(r[c] ?? ''))))].join('\n') + '\n';
 };
 
-export async function runCli(argv: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> {
-  const [group, command, name] = argv;
-  if (group !== 'projections' || !['status', 'rebuild'].includes(command ?? '')) {
-    out(USAGE);
-    return group === undefined || group === 'help' || group === '--help' ? 0 : 2;
-  }
-  let config;
+/** The configuration, or null after printing why it is invalid. */
+const configOrNull = (env: Record<string, string | undefined>, out: (text: string) => void): AppConfig | null => {
   try {
-    config = loadConfig(env);
+    return loadConfig(env);
   } catch (error) {
     if (error instanceof InvalidConfiguration) {
       out(error.message + '\n');
+      return null;
+    }
+    throw error;
+  }
+};
+
+/** Reads an import file: CSV by its extension (or when it does not look like JSON), else JSON. */
+const readImportFile = async (file: string): Promise<ImportInput> => {
+  const text = await readFile(file, 'utf8');
+  const extension = extname(file).toLowerCase();
+  const csv = extension === '.csv' || (extension !== '.json' && !/^\uFEFF?\s*[[{]/.test(text));
+  if (csv) return readImport(text, 'text/csv');
+  let body: unknown;
+  try {
+    body = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new InvalidInput(`the JSON file is malformed: ${(error as Error).message}`, [{ field: 'body', messages: ['not JSON'] }]);
+  }
+  return readImport(body, 'application/json');
+};
+
+const printSummary = (summary: ImportSummary, out: (text: string) => void): void => {
+  out(
+    table(
+      summary.rows.map((r) => ({
+        row: r.row,
+        entity: r.entity,
+        outcome: r.outcome,
+        key: r.key,
+        ...(summary.counts.rejected > 0 ? { reason: r.reason ?? '' } : {}),
+      })),
+    ),
+  );
+  const counts = (c: ImportSummary['counts']['created']) =>
+    `${c.institutions} institutions, ${c.networks} networks, ${c.memberships} memberships, ${c.anchors} anchors`;
+  out(`created:   ${counts(summary.counts.created)}\n`);
+  out(`unchanged: ${counts(summary.counts.unchanged)}\n`);
+  out(`rejected:  ${summary.counts.rejected}\n`);
+  if (summary.counts.rejected > 0) out('nothing was written: correct the rejected rows and import the whole file again\n');
+  else if (summary.dryRun) out('dry run: nothing was written\n');
+  else if (summary.position !== undefined) out(`imported; last event at position ${summary.position}\n`);
+  else out('nothing new to import\n');
+};
+
+/** `import <file> [--dry-run]`: the same importer as POST /imports, on the stores, as the department's admin. */
+const runImport = async (args: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> => {
+  const dryRun = args.includes('--dry-run');
+  const files = args.filter((a) => a !== '--dry-run');
+  if (files.length !== 1 || files[0].startsWith('--')) {
+    out(USAGE);
+    return 2;
+  }
+  const config = configOrNull(env, out);
+  if (!config) return 2;
+  let input: ImportInput;
+  try {
+    input = await readImportFile(files[0]);
+  } catch (error) {
+    if (error instanceof InvalidInput) {
+      out(`${error.message}\n${error.errors.map((e) => `  ${e.field}: ${e.messages.join('; ')}`).join('\n')}\n`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      out(`no such file: ${files[0]}\n`);
       return 2;
     }
     throw error;
   }
+  const eventStore = await openEventStore(config);
+  const readStore = await openReadStore(config);
+  const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => out(`${JSON.stringify(m)}\n`) };
+  // The read models catch up first, so that institutions registered earlier are matched by name.
+  const runner = new ProjectionRunner({ eventStore, readStore, projections: allProjections, logger: quiet });
+  try {
+    await runner.start();
+    const importer = new Importer({ eventStore, readStore, institutionsReadAt: (position) => runner.waitFor(position, { timeoutMs: 120_000 }) });
+    const summary = await importer.run(
+      input,
+      {
+        actor: { id: 'cli', role: 'admin' },
+        department: config.department,
+        commandId: newId(),
+        correlationId: newId(),
+        source: 'import',
+        receivedAt: new Date(),
+      },
+      { dryRun },
+    );
+    if (summary.position !== undefined) await runner.waitFor(summary.position, { timeoutMs: 120_000 });
+    printSummary(summary, out);
+    return summary.counts.rejected > 0 ? 3 : 0;
+  } finally {
+    await runner.stop();
+    await readStore.close();
+    await eventStore.close();
+  }
+};
+
+export async function runCli(argv: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> {
+  const [group, command, name] = argv;
+  if (group === 'import') return runImport(argv.slice(1), env, out);
+  if (group !== 'projections' || !['status', 'rebuild'].includes(command ?? '')) {
+    out(USAGE);
+    return group === undefined || group === 'help' || group === '--help' ? 0 : 2;
+  }
+  const config = configOrNull(env, out);
+  if (!config) return 2;
   const eventStore = await openEventStore(config);
   const readStore = await openReadStore(config);
   const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => out(`${JSON.stringify(m)}\n`) };
