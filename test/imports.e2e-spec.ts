@@ -108,6 +108,15 @@ describe('imports through the HTTP API', () => {
       expect(header.body.errors.map((e: { field: string }) => e.field)).toEqual(['name', 'fullName', 'shortName', 'settlement']);
     });
 
+    it('is documented: JSON or CSV, dryRun, the summary, the problems', async () => {
+      const docs = await api.http.get('/docs-json');
+      const post = docs.body.paths['/imports'].post;
+      expect(Object.keys(post.requestBody.content).sort()).toEqual(['application/json', 'text/csv']);
+      expect(post.parameters).toEqual([expect.objectContaining({ name: 'dryRun', in: 'query', required: false })]);
+      expect(Object.keys(post.responses).sort()).toEqual(['200', '201', '400', '401', '403', '409', '422', '503']);
+      expect(docs.body.components.schemas.ImportSummaryDto.properties.rows.items.$ref).toBe('#/components/schemas/ImportRowDto');
+    });
+
     it('needs a key (401) of an admin or an operator (403 for an auditor)', async () => {
       const anonymous = await api.http.post('/imports').send(JSON_FILE);
       expect(anonymous.status).toBe(401);
