@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventMetadata, NewEvent, newId } from '@app/kernel';
 import { SqliteEventStore } from '@app/event-store';
-import { networksProjections } from '@app/networks';
+import { institutionHistoryProjection } from '@app/networks/institution-history/institution-history.projection';
+import { institutionListProjection } from '@app/networks/institution-list/institution-list.projection';
 import { ProjectionRunner } from '@app/read-store/projection-runner';
 import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
 import { BenchFigure, formatRate, seconds } from './bench-figure';
@@ -76,7 +77,7 @@ export async function benchProjectionCatchUp(): Promise<BenchFigure[]> {
     const head = await eventStore.headPosition();
     if (head !== EVENTS) throw new Error(`expected ${EVENTS} events, the log has ${head}`);
 
-    for (const projection of networksProjections) {
+    for (const projection of [institutionListProjection, institutionHistoryProjection]) {
       const readStore = await SqliteReadStore.open({ file });
       const runner = new ProjectionRunner({ eventStore, readStore, projections: [projection], logger: { log: () => {}, warn: () => {}, error: console.error } });
       const started = process.hrtime.bigint();
