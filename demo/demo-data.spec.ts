@@ -1,7 +1,8 @@
-import { INSTITUTION_KINDS as API_INSTITUTION_KINDS } from '@app/networks';
+import { INSTITUTION_KINDS as API_INSTITUTION_KINDS, MEMBER_ROLES as API_MEMBER_ROLES, NETWORK_KINDS as API_NETWORK_KINDS } from '@app/networks';
 import {
   DemoData,
   INSTITUTION_KINDS,
+  MEMBER_ROLES,
   NETWORK_KINDS,
   checkDemoData,
   demoDataProblems,
@@ -56,9 +57,10 @@ describe('the demo data set', () => {
     expect(problems['anchors-are-members']).toEqual([]);
   });
 
-  it('agrees with the API on institution kinds', () => {
+  it('checks against the same closed lists as the API', () => {
     expect([...INSTITUTION_KINDS]).toEqual([...API_INSTITUTION_KINDS]);
-    expect([...NETWORK_KINDS]).toEqual(['educational-district', 'council-of-heads', 'partnership', 'other']);
+    expect([...NETWORK_KINDS]).toEqual([...API_NETWORK_KINDS]);
+    expect([...MEMBER_ROLES]).toEqual([...API_MEMBER_ROLES]);
   });
 
   describe('the stories it tells', () => {
