@@ -24,6 +24,7 @@ import {
   networkMapStream,
 } from '../network-map/network-map.decider';
 import { ImportInput, InstitutionInput, InstitutionRef, MemberInput, NetworkInput, RowRef } from './import-file';
+import { externalCodeClaimStream } from '../institution/external-code-claim';
 
 /**
  * Plans an import, purely: given what is recorded (the institutions the file may mean, the
@@ -137,9 +138,8 @@ export interface ImportPlan {
 
 // ---- identities ------------------------------------------------------------------------------
 
-/** The claim stream of an external code; the same as ExternalCodeRegistry's. */
-export const codeClaimStream = (department: string, code: string): string =>
-  `institution-code-${createHash('sha256').update(`${department}\u0000${code}`).digest('hex').slice(0, 40)}`;
+/** The claim stream of an external code: the one ExternalCodeRegistry uses. */
+export const codeClaimStream = externalCodeClaimStream;
 
 /** Id of an institution an import registers: the same file gives the same id. */
 export const importedInstitutionId = (department: string, details: { externalCode?: string | null; shortName: string; settlement: string }): string =>

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { CommandContext, metadataFor, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore, WrongExpectedRevision } from '@app/event-store';
+import { externalCodeClaimStream } from './external-code-claim';
 import { institutionStream } from './institution.decider';
 
 /** How long a claim whose institution was never recorded still counts (a write in flight). */
 const IN_FLIGHT_MS = 60_000;
 
-const claimStream = (department: string, code: string): string =>
-  `institution-code-${createHash('sha256').update(`${department}\u0000${code}`).digest('hex').slice(0, 40)}`;
+const claimStream = externalCodeClaimStream;
 
 /**
  * Keeps external codes unique within a department across concurrent requests. Each code has a
