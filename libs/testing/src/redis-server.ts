@@ -31,7 +31,7 @@ const isExecutable = (path: string): boolean => {
 export const redisServerBinary = (): string | undefined => {
   const configured = testServers.redisServerBinary;
   if (configured && existsSync(configured)) return configured;
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+  for (const dir of testServers.searchPath.split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, 'redis-server');
     if (isExecutable(candidate)) return candidate;

@@ -4,4 +4,6 @@ export const testServers = {
   mongodbUrl: process.env.MONGODB_URL || undefined,
   /** Path of a redis-server binary; tests start their own server on a free port. */
   redisServerBinary: process.env.REDIS_SERVER_BIN || undefined,
+  /** Directories searched for server binaries. */
+  searchPath: process.env.PATH ?? '',
 };
