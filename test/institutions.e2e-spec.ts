@@ -45,7 +45,17 @@ describe('institutions through the HTTP API (embedded profile)', () => {
       expect(res.status).toBe(401);
     });
     it('lets health and the API docs through without a key', async () => {
-      expect((await api.http.get('/health')).status).toBe(200);
+      const health = await api.http.get('/health');
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({
+        status: 'up',
+        profile: { eventStore: 'sqlite', readStore: 'sqlite', queue: 'in-process' },
+        eventStore: { status: 'up' },
+        readStore: { status: 'up' },
+        queue: { status: 'up' },
+        personalData: { status: 'up' },
+      });
+      expect(health.body.projections.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['institution-list', 'network-list']));
       const docs = await api.http.get('/docs-json');
       expect(docs.status).toBe(200);
       expect(Object.keys(docs.body.paths)).toEqual(

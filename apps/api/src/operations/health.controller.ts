@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { Public } from '@app/identity/principal';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
 import { APP_CONFIG, AppConfig, ProjectionsService, profileOf } from '@app/platform';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 
@@ -28,25 +29,27 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     private readonly projections: ProjectionsService,
   ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Health of each part: event store, read store, queue, and projection lag (no key needed)' })
+  @ApiOperation({ summary: 'Health of each part: event store, read store, queue, personal-data vault, and projection lag (no key needed)' })
   @ApiOkResponse({ description: 'Every part is up' })
   @ApiServiceUnavailableResponse({ description: 'A part is down or a projection failed' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [eventStore, readStore, queue] = await Promise.all([
+    const [eventStore, readStore, queue, personalData] = await Promise.all([
       probe(() => this.eventStore.ping()),
       probe(() => this.readStore.ping()),
       probe(() => this.queue.ping()),
+      probe(() => this.vault.ping()),
     ]);
     const projections = await this.projections.status().catch((error: Error) => [{ name: '*', state: 'failed', error: error.message }]);
     const failed = projections.some((p) => p.state === 'failed');
-    const down = [eventStore, readStore, queue].some((p) => p.status === 'down');
+    const down = [eventStore, readStore, queue, personalData].some((p) => p.status === 'down');
     const status = down || failed ? 'down' : 'up';
     reply.status(status === 'up' ? 200 : 503);
-    return { status, profile: profileOf(this.config), eventStore, readStore, queue, projections };
+    return { status, profile: profileOf(this.config), eventStore, readStore, queue, personalData, projections };
   }
 }
