@@ -121,6 +121,31 @@ describe('networks through the HTTP API', () => {
     ]);
   });
 
+  it('erases a head’s name on request: readers show the erasure, the history keeps that it happened', async () => {
+    const temp = (await post('/networks', { name: 'Рада директорів', kind: 'council-of-heads' }, 201)).body.id;
+    await post(`/networks/${temp}/head`, { fullName: 'Шевченко Тарас Григорович', position: 'голова ради', appointedOn: '2020-09-01' });
+    const composition = await get(`/networks/${temp}/composition?on=2020-09-01`);
+    const personId = composition.body.head.personId;
+    expect(composition.body.head.fullName).toBe('Шевченко Тарас Григорович');
+
+    const operator = (await post('/api-keys', { actorId: 'op', role: 'operator', label: 'operator' }, 201)).body.secret;
+    expect((await api.as(operator).post(`/people/${personId}/erasure`).send({ reason: 'x' })).status).toBe(403);
+    expect((await api.as().post(`/people/${personId}/erasure`).send({})).status).toBe(400);
+    expect((await api.as().post('/people/00000000-0000-4000-8000-000000000009/erasure').send({ reason: 'x' })).status).toBe(404);
+
+    const erased = await post(`/people/${personId}/erasure`, { reason: 'Запит особи про видалення даних' });
+    expect(erased.body).toMatchObject({ personId, erasedBy: 'admin', reason: 'Запит особи про видалення даних' });
+    const again = await post(`/people/${personId}/erasure`, { reason: 'повторно' });
+    expect(again.body.erasedAt).toBe(erased.body.erasedAt);
+
+    const after = await get(`/networks/${temp}/composition?on=2020-09-01`);
+    expect(after.body.head).toMatchObject({ personId, position: 'голова ради', fullName: null, erased: true, erasedAt: erased.body.erasedAt });
+    const timeline = await get(`/networks/${temp}/timeline`);
+    const appointment = timeline.body.entries.find((e: { type: string }) => e.type === 'HeadAppointed');
+    expect(appointment).toMatchObject({ data: { personId, position: 'голова ради' }, person: { erased: true } });
+    expect(JSON.stringify(timeline.body)).not.toContain('Шевченко');
+  });
+
   describe('rules through the API', () => {
     it('refuses a second network of the same kind on the same date (422) and allows another kind', async () => {
       const res = await api.as().post(`/networks/${ids.d5}/members`).send({ institutionId: ids.dnz3, role: 'member', from: '2020-01-01' });

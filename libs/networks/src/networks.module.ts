@@ -42,6 +42,7 @@ import { DissolveNetworkController } from './dissolve-network/dissolve-network.c
 import { DissolveNetworkHandler } from './dissolve-network/dissolve-network.handler';
 import { DepartmentCalendarController } from './department-calendar/department-calendar.controller';
 import { DepartmentCalendar } from './department-calendar/department-calendar.service';
+import { ErasePersonController } from './erase-person/erase-person';
 import { NetworkMapWriter } from './network-map/network-map.writer';
 import { InstitutionNames } from './network-list/institution-names';
 import { PersonNames } from './network-list/network-person-names';
@@ -64,6 +65,7 @@ import { ImportService } from './import/import.service';
     ReopenInstitutionController,
     NetworkQueriesController,
     DepartmentCalendarController,
+    ErasePersonController,
     RegisterNetworkController,
     RenameNetworkController,
     CorrectNetworkDetailsController,
