@@ -8,20 +8,10 @@ import { join } from 'node:path';
  */
 
 /** The closed lists of the API (POST /institutions, POST /networks, POST /networks/{id}/members). */
-export const INSTITUTION_KINDS = [
-  'general-school',
-  'gymnasium',
-  'lyceum',
-  'educational-complex',
-  'kindergarten',
-  'supplementary-education-centre',
-  'college',
-  'university',
-  'methodological-centre',
-  'other',
-] as const;
-export const NETWORK_KINDS = ['educational-district', 'council-of-heads', 'partnership', 'other'] as const;
-export const MEMBER_ROLES = ['member', 'partner'] as const;
+export { INSTITUTION_KINDS } from '@app/networks/institution/institution.decider';
+export { MEMBER_ROLES, NETWORK_KINDS } from '@app/networks/network-map/network-map.decider';
+import { INSTITUTION_KINDS } from '@app/networks/institution/institution.decider';
+import { MEMBER_ROLES, NETWORK_KINDS } from '@app/networks/network-map/network-map.decider';
 
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 export type NetworkKind = (typeof NETWORK_KINDS)[number];

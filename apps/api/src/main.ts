@@ -1,19 +1,10 @@
 import 'reflect-metadata';
-import { InvalidConfiguration, profileOf } from '@app/platform';
-import { configFromEnvironment } from '@app/platform/config/env.config';
+import { profileOf } from '@app/platform';
+import { configOrExit } from '@app/platform/config/env.config';
 import { createApi } from './create-app';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = configFromEnvironment();
-  } catch (error) {
-    if (error instanceof InvalidConfiguration) {
-      process.stderr.write(error.message + '\n');
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   const { app, createdAdminKey } = await createApi(config, { runProjections: config.projectionsIn === 'api' });
   if (createdAdminKey) {
     process.stdout.write(

@@ -1,20 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { InvalidConfiguration, JsonLogger, profileOf } from '@app/platform';
-import { configFromEnvironment } from '@app/platform/config/env.config';
+import { JsonLogger, profileOf } from '@app/platform';
+import { configOrExit } from '@app/platform/config/env.config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = configFromEnvironment();
-  } catch (error) {
-    if (error instanceof InvalidConfiguration) {
-      process.stderr.write(error.message + '\n');
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit();
   const logger = new JsonLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
   app.enableShutdownHooks();
