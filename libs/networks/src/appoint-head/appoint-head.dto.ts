@@ -1,13 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@app/platform/http';
+import { IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
 
 export class AppointHeadDto {
   @ApiProperty({ description: 'The person’s name: personal data, kept outside the event log so that it can be erased', example: 'Петренко Олена Іванівна' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(300)
   fullName: string;
-  @ApiProperty({ example: 'директор НВК № 11' }) @IsString() @IsNotEmpty() @MaxLength(300) position: string;
+  @ApiProperty({ example: 'директор НВК № 11' }) @IsString() @IsNotBlank() @MaxLength(300) position: string;
   @ApiProperty({ example: '2019-09-01', description: 'From this date they head the network, replacing the previous head' }) @IsCalendarDate() appointedOn: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@app/platform/http';
+import { IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
 
 export class CloseInstitutionDto {
   @ApiProperty({ description: 'The date the institution closes', example: '2021-06-30' })
@@ -9,7 +9,7 @@ export class CloseInstitutionDto {
 
   @ApiProperty({ example: 'Реорганізація шляхом приєднання до НВК № 11' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   reason: string;
 }

@@ -1,30 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsClearable, IsNotBlank, IsOmittable } from '@app/platform/http';
 import { INSTITUTION_KINDS, InstitutionKind } from '../institution/institution.decider';
+
+const KEEP = 'Leave it out to keep the current value. Required: it may be corrected to another value, never cleared (null is refused).';
+const CLEAR = 'Leave it out to keep the current value; null clears it.';
 
 /** Fields to correct (only those given change) and why. */
 export class CorrectInstitutionDetailsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) fullName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) shortName?: string;
-  @ApiPropertyOptional({ enum: INSTITUTION_KINDS }) @IsOptional() @IsIn(INSTITUTION_KINDS) kind?: InstitutionKind;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) settlement?: string;
+  @ApiPropertyOptional({ description: KEEP, maxLength: 500 }) @IsOmittable() @IsString() @IsNotBlank() @MaxLength(500) fullName?: string;
+  @ApiPropertyOptional({ description: KEEP, maxLength: 200 }) @IsOmittable() @IsString() @IsNotBlank() @MaxLength(200) shortName?: string;
+  @ApiPropertyOptional({ enum: INSTITUTION_KINDS, description: KEEP }) @IsOmittable() @IsIn(INSTITUTION_KINDS) kind?: InstitutionKind;
+  @ApiPropertyOptional({ description: KEEP, maxLength: 200 }) @IsOmittable() @IsString() @IsNotBlank() @MaxLength(200) settlement?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the code' })
-  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64, description: `${CLEAR} Unique in the department.` })
+  @IsClearable()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(64)
   externalCode?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null removes the website' })
-  @ValidateIf((_, v) => v !== null && v !== undefined)
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 300, description: CLEAR })
+  @IsClearable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
   @MaxLength(300)
   website?: string | null;
 
-  @ApiProperty({ description: 'Why the record was wrong; required', example: 'Typo in the register' })
+  @ApiProperty({ description: 'Why the record was wrong; required', example: 'Typo in the register', maxLength: 1000 })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   reason: string;
 }

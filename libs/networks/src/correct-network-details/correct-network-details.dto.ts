@@ -1,10 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsClearable, IsNotBlank, IsOmittable } from '@app/platform/http';
+
+const CLEAR = 'Leave it out to keep the current value; null clears it.';
 
 export class CorrectNetworkDetailsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) name?: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() @MaxLength(20) number?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsString() @MaxLength(2000) description?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) @ValidateIf((_, v) => v !== null && v !== undefined) @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) website?: string | null;
-  @ApiProperty({ example: 'Номер округу в наказі був інший' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiPropertyOptional({
+    maxLength: 300,
+    description: 'Leave it out to keep the current name. Required: it may be corrected to another name, never cleared (null is refused).',
+  })
+  @IsOmittable()
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(300)
+  name?: string;
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 20, description: CLEAR }) @IsClearable() @IsString() @IsNotBlank() @MaxLength(20) number?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 2000, description: CLEAR }) @IsClearable() @IsString() @MaxLength(2000) description?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: CLEAR }) @IsClearable() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) website?: string | null;
+  @ApiProperty({ example: 'Номер округу в наказі був інший', maxLength: 1000 }) @IsString() @IsNotBlank() @MaxLength(1000) reason: string;
 }

@@ -1,16 +1,16 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { metadataFor, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { AllowRoles, CurrentPrincipal, Principal } from '@app/identity/principal';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
-import { ApiProblems, IdPipe, RequestContext, commandContextFrom } from '@app/platform/http';
+import { ApiProblems, IdPipe, IsNotBlank, RequestContext, commandContextFrom } from '@app/platform/http';
 
 export class ErasePersonDto {
   @ApiProperty({ description: 'Why the data is erased (e.g. the request it answers)', example: 'Запит суб’єкта персональних даних від 12.03.2024' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   reason: string;
 }

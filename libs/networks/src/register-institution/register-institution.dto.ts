@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@app/platform/http';
 import { INSTITUTION_KINDS, InstitutionKind } from '../institution/institution.decider';
 
 export class RegisterInstitutionDto {
   @ApiProperty({ example: 'Муниципальное бюджетное общеобразовательное учреждение Мурыгинская средняя школа' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   fullName: string;
 
   @ApiProperty({ example: 'МБОУ Мурыгинская СШ' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   shortName: string;
 
@@ -21,14 +22,14 @@ export class RegisterInstitutionDto {
 
   @ApiProperty({ example: 'с. Мурыгино' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   settlement: string;
 
   @ApiPropertyOptional({ description: 'A code from a state register (EDEBO, KPP/INN …); unique in the department', example: '6732012345' })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(64)
   externalCode?: string;
 

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@app/platform/http';
 import { NETWORK_KINDS, NetworkKind } from '../network-map/network-map.decider';
 
 export class RegisterNetworkDto {
-  @ApiProperty({ example: 'Школьный округ № 3' }) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiProperty({ example: 'Школьный округ № 3' }) @IsString() @IsNotBlank() @MaxLength(300) name: string;
   @ApiProperty({ enum: NETWORK_KINDS, example: 'educational-district' }) @IsIn(NETWORK_KINDS) kind: NetworkKind;
   @ApiPropertyOptional({ example: '3', description: 'The number departments give districts ("district No. 3")' })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(20)
   number?: string;
   @ApiPropertyOptional({ example: 'Единое образовательное пространство школ и детских садов округа' })

@@ -1,17 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@app/platform/http';
+import { IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
 
 export class RenameInstitutionDto {
   @ApiProperty({ example: 'Бахмутський ліцей № 7' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   fullName: string;
 
   @ApiProperty({ example: 'Ліцей № 7' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   shortName: string;
 

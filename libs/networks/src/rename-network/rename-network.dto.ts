@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@app/platform/http';
+import { IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
 
 export class RenameNetworkDto {
-  @ApiProperty({ example: 'Освітній округ № 2' }) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
+  @ApiProperty({ example: 'Освітній округ № 2' }) @IsString() @IsNotBlank() @MaxLength(300) name: string;
   @ApiProperty({ example: '2020-09-01', description: 'The date the new name takes effect' }) @IsCalendarDate() renamedOn: string;
 }

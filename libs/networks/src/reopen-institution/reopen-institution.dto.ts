@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@app/platform/http';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
 
 export class ReopenInstitutionDto {
   @ApiProperty({ description: 'The date the institution works again', example: '2021-09-01' })
@@ -10,7 +10,7 @@ export class ReopenInstitutionDto {
   @ApiPropertyOptional({ example: 'Рішення сесії міської ради' })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   reason?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, IsUrl, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@app/platform/http';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, IsUrl, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
 
 export class SplitNetworkDto {
   @ApiProperty({ type: [String], description: 'Members that move to the new network' })
@@ -10,9 +10,9 @@ export class SplitNetworkDto {
   @IsUUID(undefined, { each: true })
   institutionIds: string[];
   @ApiProperty({ example: '2022-09-01' }) @IsCalendarDate() on: string;
-  @ApiProperty({ example: 'Реструктуризация: выделение Подгорненского округа' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
-  @ApiProperty({ description: 'Name of the new network', example: 'Подгорненский образовательный округ' }) @IsString() @IsNotEmpty() @MaxLength(300) name: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20) number?: string;
+  @ApiProperty({ example: 'Реструктуризация: выделение Подгорненского округа' }) @IsString() @IsNotBlank() @MaxLength(1000) reason: string;
+  @ApiProperty({ description: 'Name of the new network', example: 'Подгорненский образовательный округ' }) @IsString() @IsNotBlank() @MaxLength(300) name: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotBlank() @MaxLength(20) number?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional() @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) website?: string;
 }

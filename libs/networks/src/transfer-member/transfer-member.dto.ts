@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '@app/platform/http';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
 import { MEMBER_ROLES, MemberRole } from '../network-map/network-map.decider';
 
 export class TransferMemberDto {
   @ApiProperty({ format: 'uuid', description: 'The network it moves to' }) @IsUUID() toNetworkId: string;
   @ApiProperty({ example: '2019-09-01' }) @IsCalendarDate() on: string;
-  @ApiProperty({ example: 'Рішення управління освіти про розподіл учасників округів' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiProperty({ example: 'Рішення управління освіти про розподіл учасників округів' }) @IsString() @IsNotBlank() @MaxLength(1000) reason: string;
   @ApiPropertyOptional({ enum: MEMBER_ROLES, description: 'Its role in the new network; the current one by default' }) @IsOptional() @IsIn(MEMBER_ROLES) role?: MemberRole;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min, ValidateBy, ValidationOptions, buildMessage } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateBy, ValidateIf, ValidationOptions, buildMessage } from 'class-validator';
 import { isIsoDate } from '@app/kernel';
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -15,6 +15,49 @@ export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =
     },
     options,
   );
+
+/**
+ * A text with something in it: a string that is not empty and not only whitespace. Handlers
+ * trim what they store, so `"   "` would otherwise be stored as `""` (imports refuse the same
+ * values: they trim first and call the field missing).
+ */
+export const IsNotBlank = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value) => typeof value === 'string' && value.trim().length > 0,
+        defaultMessage: buildMessage((each) => `${each}$property must be a text that is not empty or only whitespace`, options),
+      },
+    },
+    options,
+  );
+
+/**
+ * A field that may be left out (nothing changes) but never sent as `null`: a required detail
+ * can be corrected to another value, never to nothing. Use it instead of `@IsOptional()`, which
+ * lets `null` through. The other validators of the field then run on any value but `undefined`.
+ */
+export const IsOmittable = (options?: ValidationOptions): PropertyDecorator => {
+  const present = ValidateIf((_object, value) => value !== undefined, options);
+  const notNull = ValidateBy(
+    {
+      name: 'isNotNull',
+      validator: {
+        validate: (value) => value !== null,
+        defaultMessage: buildMessage((each) => `${each}$property is required and cannot be cleared; leave it out to keep the current value`, options),
+      },
+    },
+    options,
+  );
+  return (target, key) => {
+    present(target, key);
+    notNull(target, key);
+  };
+};
+
+/** A field that may be left out (nothing changes) or sent as `null` (it is cleared). */
+export const IsClearable = (options?: ValidationOptions): PropertyDecorator => ValidateIf((_object, value) => value !== undefined && value !== null, options);
 
 /** The answer to every accepted write. */
 export class WriteResultDto {
