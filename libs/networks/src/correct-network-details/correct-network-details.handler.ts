@@ -16,8 +16,13 @@ export class CorrectNetworkDetailsHandler implements ICommandHandler<CorrectNetw
       ifMatch,
       command: () => {
         const { reason, ...fields } = body;
-        const corrections = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-        return { type: 'CorrectNetworkDetails', data: { networkId: id, corrections, reason } };
+        // Stored trimmed, as registrations are; a description of only spaces is no description.
+        const corrections = Object.fromEntries(
+          Object.entries(fields)
+            .filter(([, v]) => v !== undefined)
+            .map(([field, v]) => [field, typeof v === 'string' ? v.trim() || (field === 'description' ? null : v.trim()) : v]),
+        );
+        return { type: 'CorrectNetworkDetails', data: { networkId: id, corrections, reason: reason.trim() } };
       },
     });
   }

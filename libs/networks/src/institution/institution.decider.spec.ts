@@ -1,4 +1,4 @@
-import { RuleViolated } from '@app/kernel';
+import { InvalidInput, RuleViolated } from '@app/kernel';
 import { DeciderSpecification } from '@app/testing/decider-specification';
 import { InstitutionEvent, InstitutionRegistered, institutionDecider } from './institution.decider';
 
@@ -77,6 +77,23 @@ describe('institution decider', () => {
         .given([registered])
         .when({ type: 'CorrectInstitutionDetails', data: { institutionId: id, corrections: { settlement: 'Бахмут' }, reason: 'check' } })
         .thenThrows(RuleViolated, /changes nothing/);
+    });
+    it('refuses a correction that clears required details, naming each field, and keeps the optional ones clearable', () => {
+      spec
+        .given([registered])
+        .when({
+          type: 'CorrectInstitutionDetails',
+          data: { institutionId: id, corrections: { fullName: null, shortName: '  ', kind: null, settlement: '' } as never, reason: 'x' },
+        })
+        .thenThrows(InvalidInput, (e) => expect((e as InvalidInput).errors.map((f) => f.field)).toEqual(['fullName', 'shortName', 'kind', 'settlement']));
+      spec
+        .given([registered])
+        .when({ type: 'CorrectInstitutionDetails', data: { institutionId: id, corrections: { kind: 'no-such-kind' as never }, reason: 'x' } })
+        .thenThrows(InvalidInput, (e) => expect((e as InvalidInput).errors.map((f) => f.field)).toEqual(['kind']));
+      spec
+        .given([registered])
+        .when({ type: 'CorrectInstitutionDetails', data: { institutionId: id, corrections: { externalCode: null, website: null }, reason: 'x' } })
+        .then([{ type: 'InstitutionDetailsCorrected', data: { institutionId: id, corrections: { externalCode: null }, reason: 'x' } }]);
     });
     it('refuses a correction to an external code another institution holds', () => {
       spec

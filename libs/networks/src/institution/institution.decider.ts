@@ -1,4 +1,4 @@
-import { Decider, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { Decider, FieldError, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
 
 /** Kinds of institution a department registers. A closed list: reports group by it. */
 export const INSTITUTION_KINDS = [
@@ -174,8 +174,24 @@ export const rename = (command: RenameInstitution, state: InstitutionState): Ins
   return [{ type: 'InstitutionRenamed', data: command.data }];
 };
 
+/** The details every institution has; a correction may change them, never clear them. */
+export const REQUIRED_DETAIL_FIELDS = ['fullName', 'shortName', 'kind', 'settlement'] as const;
+
+/** The required details a correction would leave empty (null, blank) or invalid, field by field. */
+const clearedRequiredDetails = (corrections: Partial<Record<keyof InstitutionDetails, unknown>>): FieldError[] =>
+  REQUIRED_DETAIL_FIELDS.flatMap((field): FieldError[] => {
+    const value = corrections[field];
+    if (value === undefined) return [];
+    if (field === 'kind') {
+      return (INSTITUTION_KINDS as readonly unknown[]).includes(value) ? [] : [{ field, messages: [`kind must be one of ${INSTITUTION_KINDS.join(', ')}; it cannot be cleared`] }];
+    }
+    return typeof value === 'string' && value.trim() ? [] : [{ field, messages: [`${field} is required: correct it to another value, it cannot be cleared`] }];
+  });
+
 export const correctDetails = (command: CorrectInstitutionDetails, state: InstitutionState): InstitutionEvent[] => {
   const current = registered(state, command.data.institutionId);
+  const cleared = clearedRequiredDetails(command.data.corrections);
+  if (cleared.length) throw new InvalidInput('a correction cannot clear the required details of an institution', cleared);
   const reason = command.data.reason?.trim();
   if (!reason) return refuse('reason-required', 'a correction needs a reason');
   const changed: Partial<InstitutionDetails> = {};

@@ -1,4 +1,4 @@
-import { RuleViolated } from '@app/kernel';
+import { InvalidInput, RuleViolated } from '@app/kernel';
 import { DeciderSpecification } from '@app/testing/decider-specification';
 import { NetworkMapEvent, NetworkRegistered, networkMapDecider, evolveNetworkMap, initialNetworkMapState } from './network-map.decider';
 
@@ -209,6 +209,21 @@ describe('network map decider', () => {
         .given(history)
         .when({ type: 'DissolveNetwork', data: { networkId: 'd-5', on: '2019-09-01', reason: 'Реорганізація' } })
         .then([{ type: 'NetworkDissolved', data: { networkId: 'd-5', on: '2019-09-01', reason: 'Реорганізація', released: ['school-7'] } }]);
+    });
+  });
+
+  describe('correcting details', () => {
+    it('refuses to clear the name (null or blank), and clears the optional details with null', () => {
+      for (const name of [null, '', '   ']) {
+        spec
+          .given(history)
+          .when({ type: 'CorrectNetworkDetails', data: { networkId: 'd-5', corrections: { name: name as never, website: 'https://school5.example' }, reason: 'x' } })
+          .thenThrows(InvalidInput, (e) => expect((e as InvalidInput).errors.map((f) => f.field)).toEqual(['name']));
+      }
+      spec
+        .given([...history, { type: 'NetworkDetailsCorrected', data: { networkId: 'd-5', corrections: { number: '5' }, reason: 'x' } }])
+        .when({ type: 'CorrectNetworkDetails', data: { networkId: 'd-5', corrections: { number: null, description: null }, reason: 'x' } })
+        .then([{ type: 'NetworkDetailsCorrected', data: { networkId: 'd-5', corrections: { number: null }, reason: 'x' } }]);
     });
   });
 

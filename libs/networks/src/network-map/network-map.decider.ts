@@ -1,4 +1,4 @@
-import { Decider, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { Decider, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
 
 /**
  * The map of one department's networks of one kind (all its educational districts, say), with
@@ -415,6 +415,11 @@ const renameNetwork = (command: RenameNetwork, state: NetworkMapState): NetworkM
 
 const correctNetworkDetails = (command: CorrectNetworkDetails, state: NetworkMapState): NetworkMapEvent[] => {
   const network = existing(state, command.data.networkId);
+  // The name is required: it may be corrected to another name, never to nothing.
+  const name: unknown = command.data.corrections.name;
+  if (name !== undefined && !(typeof name === 'string' && name.trim())) {
+    throw new InvalidInput('a correction cannot clear the name of a network', [{ field: 'name', messages: ['name is required: correct it to another name, it cannot be cleared'] }]);
+  }
   const reason = requireReason(command.data.reason, 'a correction');
   const changed: Partial<NetworkDetails> = {};
   for (const field of NETWORK_DETAIL_FIELDS) {
