@@ -9,7 +9,7 @@ import {
   metadataFor,
   newId,
 } from '@app/kernel';
-import { EventStore, NO_STREAM_REVISION, WrongExpectedRevision } from './event-store.port';
+import { EventStore, NO_STREAM_REVISION, StreamAppend, WrongExpectedRevision } from './event-store.port';
 
 export interface DecideAndAppendOptions<S, C, E extends { type: string; data: unknown }> {
   store: EventStore;
@@ -32,6 +32,14 @@ export interface DecideAndAppendOptions<S, C, E extends { type: string; data: un
   resourceRevision?: (history: RecordedEvent[]) => number;
   /** Attempts when another writer got in between our read and our append. */
   maxAttempts?: number;
+  /**
+   * Appends to other streams that must be written together with the decided events (a rule
+   * spanning streams, such as the claim of an external code): one multi-stream append,
+   * `before` and `after` the stream's own events, each with its expected revision. A stale
+   * revision on any of them decides again on fresh reads. Called once per attempt, after the
+   * command was built, with the decided events.
+   */
+  companions?: (events: E[], state: S) => { before?: StreamAppend[]; after?: StreamAppend[] } | undefined;
 }
 
 /**
@@ -73,13 +81,25 @@ export const decideAndAppend = async <S, C, E extends { type: string; data: unkn
       data: event.data,
       metadata: metadataFor(context, options.describe?.(event) ?? {}),
     }));
+    const expectedRevision = revision === NO_STREAM_REVISION ? 'no_stream' : revision;
+    const companions = options.companions?.(decided, state);
     try {
-      const result = await store.append(streamId, events, {
-        expectedRevision: revision === NO_STREAM_REVISION ? 'no_stream' : revision,
-      });
+      let result;
+      if (companions && (companions.before?.length || companions.after?.length)) {
+        const before = companions.before ?? [];
+        const results = await store.appendMany([...before, { streamId, events, expectedRevision }, ...(companions.after ?? [])]);
+        result = results[before.length];
+      } else {
+        result = await store.append(streamId, events, { expectedRevision });
+      }
       return { id: aggregateId, revision: result.nextRevision, position: result.position, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
+      // Another writer changed a companion stream, not ours: decide again on fresh reads.
+      if (error.streamId !== streamId) {
+        if (attempt >= (options.maxAttempts ?? 5)) throw new ConcurrencyConflict(`stream ${error.streamId} kept changing; try again`);
+        continue;
+      }
       // With If-Match, a resource sharing its stream may not have changed: read again and re-check.
       if (options.ifMatch !== undefined && !options.resourceRevision) throw new StaleRevision(options.ifMatch, error.actual);
       if (attempt >= attempts) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);

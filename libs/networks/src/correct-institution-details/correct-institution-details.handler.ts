@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { WriteResult } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { changeInstitution } from '../institution/change-institution';
-import { ExternalCodeRegistry } from '../institution/external-code-registry';
+import { CodeChange, ExternalCodeRegistry } from '../institution/external-code-registry';
 import { DETAIL_FIELDS, InstitutionDetails } from '../institution/institution.decider';
 import { CorrectInstitutionDetailsCommand } from './correct-institution-details.command';
 
@@ -20,10 +20,20 @@ export class CorrectInstitutionDetailsHandler implements ICommandHandler<Correct
       const value = change[field];
       if (value !== undefined) (corrections as Record<string, unknown>)[field] = typeof value === 'string' ? value.trim() : value;
     }
-    return changeInstitution(this.store, institutionId, { ...context, reason: change.reason.trim() }, ifMatch, async (state) => {
-      const code = corrections.externalCode;
-      const holder = code && code !== state.externalCode ? await this.codes.claim(context.department, code, institutionId, context) : null;
-      return { type: 'CorrectInstitutionDetails', data: { institutionId, corrections, reason: change.reason, externalCodeHeldBy: holder } };
-    });
+    // The claims read for this attempt: the new code is claimed and the old one released in the
+    // same append as the correction, so the claim streams never disagree with the institutions.
+    let code: CodeChange | undefined;
+    return changeInstitution(
+      this.store,
+      institutionId,
+      { ...context, reason: change.reason.trim() },
+      ifMatch,
+      async (state) => {
+        const next = corrections.externalCode;
+        code = next !== undefined && next !== state.externalCode ? await this.codes.change(institutionId, state.externalCode, next, context) : undefined;
+        return { type: 'CorrectInstitutionDetails', data: { institutionId, corrections, reason: change.reason, externalCodeHeldBy: code?.holder ?? null } };
+      },
+      (events) => (events.some((e) => e.type === 'InstitutionDetailsCorrected' && 'externalCode' in e.data.corrections) ? code : undefined),
+    );
   }
 }

@@ -24,7 +24,7 @@ import {
   networkMapStream,
 } from '../network-map/network-map.decider';
 import { ImportInput, InstitutionInput, InstitutionRef, MemberInput, NetworkInput, RowRef } from './import-file';
-import { externalCodeClaimStream } from '../institution/external-code-claim';
+import { CodeClaim, externalCodeClaimStream } from '../institution/external-code-claim';
 
 /**
  * Plans an import, purely: given what is recorded (the institutions the file may mean, the
@@ -46,13 +46,7 @@ export interface KnownInstitution {
 }
 
 /** The claim stream of an external code (see ExternalCodeRegistry) as it was read. */
-export interface CodeClaim {
-  streamId: string;
-  /** Revision of its last claim; -1 when the code was never claimed. */
-  revision: number;
-  /** The institution holding the code, or null when it is free. */
-  holder: string | null;
-}
+export type { CodeClaim };
 
 /** A network map as it was read. */
 export interface MapSnapshot {

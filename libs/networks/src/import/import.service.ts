@@ -14,7 +14,6 @@ import {
   ImportWorld,
   KnownInstitution,
   MapSnapshot,
-  codeClaimStream,
   hashInput,
   importedInstitutionId,
   planImport,
@@ -98,10 +97,8 @@ export class Importer {
     const codeNames = [...new Set([...input.institutions.flatMap((i) => (i.externalCode ? [i.externalCode] : [])), ...refs])];
     const codes: Record<string, CodeClaim> = {};
     await mapLimited(codeNames, async (code) => {
-      const streamId = codeClaimStream(department, code);
-      // The revision first: a claim landing after it makes our append fail rather than double the code.
-      const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
-      codes[code] = { streamId, revision: last ? last.revision : -1, holder: last ? await this.codes.holderOf(department, code) : null };
+      // The revision with the holder: a claim landing after it makes our append fail rather than double the code.
+      codes[code] = await this.codes.read(department, code);
     });
 
     const ids = new Set<string>();

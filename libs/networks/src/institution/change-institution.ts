@@ -1,5 +1,5 @@
 import { CommandContext, NotFound, WriteResult } from '@app/kernel';
-import { EventStore, decideAndAppend } from '@app/event-store';
+import { DecideAndAppendOptions, EventStore, decideAndAppend } from '@app/event-store';
 import { InstitutionCommand, InstitutionEvent, InstitutionState, institutionDecider, institutionStream } from './institution.decider';
 
 /** The effective date of each kind of change, recorded as `effectiveAt`. */
@@ -28,6 +28,8 @@ export const changeInstitution = async (
   context: CommandContext,
   ifMatch: number | undefined,
   command: (state: Exclude<InstitutionState, { status: 'unregistered' }>) => InstitutionCommand | Promise<InstitutionCommand>,
+  /** Appends to other streams made with the decided events (the claims of external codes). */
+  companions?: DecideAndAppendOptions<InstitutionState, InstitutionCommand, InstitutionEvent>['companions'],
 ): Promise<WriteResult> => {
   const result = await decideAndAppend({
     store,
@@ -37,6 +39,7 @@ export const changeInstitution = async (
     context,
     ifMatch,
     describe: effectiveAtOf,
+    companions,
     command: (state) => {
       if (state.status === 'unregistered' || state.department !== context.department) throw new NotFound('institution', institutionId);
       return command(state);
