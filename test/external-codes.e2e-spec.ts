@@ -28,7 +28,7 @@ describe('external codes under concurrency (HTTP API, embedded profile)', () => 
       ...(externalCode ? { externalCode } : {}),
     };
   };
-  const seen = (res: { body: { position?: number; summary?: { position?: number } } }) => {
+  const seen = <R extends { body: { position?: number } }>(res: R): R => {
     position = Math.max(position, res.body.position ?? 0);
     return res;
   };
