@@ -108,6 +108,26 @@ describe('imports through the HTTP API', () => {
       expect(header.body.errors.map((e: { field: string }) => e.field)).toEqual(['name', 'fullName', 'shortName', 'settlement']);
     });
 
+    it('answers a file of 60,000 bad items with a bounded summary that counts them all, writing nothing', async () => {
+      const head = await headOf(api);
+      const items = 60_000;
+      const rejected = await api.as().post('/imports?dryRun=true').send({ institutions: Array.from({ length: items }, () => ({})) });
+      expect(rejected.status).toBe(422);
+      expect(rejected.text.length).toBeLessThan(100_000);
+      const summary = rejected.body.summary;
+      expect(summary.counts).toMatchObject({ rejected: items, rejectedByRule: { 'invalid-value': items } });
+      expect(summary.rows).toHaveLength(100);
+      expect(summary.rows[0]).toMatchObject({ row: 'institutions[0]', outcome: 'rejected', rule: 'invalid-value', reason: expect.stringContaining('fullName is required') });
+      expect(summary.omittedRows).toBe(items - 100);
+
+      const shapes = await api.as().post('/imports?dryRun=true').send({ institutions: Array.from({ length: items }, () => 1) });
+      expect(shapes.status).toBe(400);
+      expect(shapes.text.length).toBeLessThan(100_000);
+      expect(shapes.body.errors).toHaveLength(101);
+      expect(shapes.body.errors[100]).toEqual({ field: 'body', messages: [`${items - 100} more fields are invalid; the first 100 are listed`] });
+      expect(await headOf(api)).toBe(head);
+    });
+
     it('is documented: JSON or CSV, dryRun, the summary, the problems', async () => {
       const docs = await api.http.get('/docs-json');
       const post = docs.body.paths['/imports'].post;
@@ -170,7 +190,7 @@ describe('imports through the HTTP API', () => {
     it('imports a CSV with Cyrillic, quoted commas and doubled quotes (201); again → unchanged', async () => {
       const res = await api.as().post('/imports').set('Content-Type', 'text/csv').send(CSV_FILE);
       expect(res.status).toBe(201);
-      expect(res.body.counts).toEqual({ created: ALL, unchanged: NONE, rejected: 0 });
+      expect(res.body.counts).toEqual({ created: ALL, unchanged: NONE, rejected: 0, rejectedByRule: {} });
       expect(res.body.rows.slice(0, 4).map((r: { row: number; entity: string }) => [r.row, r.entity])).toEqual([
         [1, 'institution'],
         [1, 'network'],
@@ -191,7 +211,7 @@ describe('imports through the HTTP API', () => {
       const head = await headOf(api);
       const again = await api.as().post('/imports').set('Content-Type', 'text/csv').send(CSV_FILE);
       expect(again.status).toBe(200);
-      expect(again.body.counts).toEqual({ created: NONE, unchanged: ALL, rejected: 0 });
+      expect(again.body.counts).toEqual({ created: NONE, unchanged: ALL, rejected: 0, rejectedByRule: {} });
       expect(await headOf(api)).toBe(head);
     });
   });

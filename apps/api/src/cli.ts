@@ -75,7 +75,8 @@ const printSummary = (summary: ImportSummary, out: (text: string) => void): void
     `${c.institutions} institutions, ${c.networks} networks, ${c.memberships} memberships, ${c.anchors} anchors`;
   out(`created:   ${counts(summary.counts.created)}\n`);
   out(`unchanged: ${counts(summary.counts.unchanged)}\n`);
-  out(`rejected:  ${summary.counts.rejected}\n`);
+  out(`rejected:  ${summary.counts.rejected}${summary.counts.rejected > 0 ? ` (${Object.entries(summary.counts.rejectedByRule).map(([rule, n]) => `${rule}: ${n}`).join(', ')})` : ''}\n`);
+  if (summary.omittedRows > 0) out(`${summary.omittedRows} more rows are not listed\n`);
   if (summary.counts.rejected > 0) out('nothing was written: correct the rejected rows and import the whole file again\n');
   else if (summary.dryRun) out('dry run: nothing was written\n');
   else if (summary.position !== undefined) out(`imported; last event at position ${summary.position}\n`);

@@ -85,13 +85,32 @@ const MEMBER_KEYS = ['institution', 'role', 'from'] as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A refused file lists this many fields in full; the answer then says how many more there are. */
+export const LISTED_FIELD_ERRORS = 100;
+
+/** The first {@link LISTED_FIELD_ERRORS} field errors, then one entry that counts the rest. */
+export const boundedFieldErrors = (errors: FieldError[]): FieldError[] => {
+  if (errors.length <= LISTED_FIELD_ERRORS) return errors;
+  const more = errors.length - LISTED_FIELD_ERRORS;
+  return [...errors.slice(0, LISTED_FIELD_ERRORS), { field: 'body', messages: [`${more} more ${more === 1 ? 'field is' : 'fields are'} invalid; the first ${LISTED_FIELD_ERRORS} are listed`] }];
+};
+
 class ShapeChecker {
-  readonly errors: FieldError[] = [];
+  /** By field, so that a file with many errors is checked in linear time (insertion order kept). */
+  private readonly byField = new Map<string, FieldError>();
+
+  get errors(): FieldError[] {
+    return [...this.byField.values()];
+  }
+
+  get failed(): boolean {
+    return this.byField.size > 0;
+  }
 
   fail(field: string, message: string): void {
-    const existing = this.errors.find((e) => e.field === field);
+    const existing = this.byField.get(field);
     if (existing) existing.messages.push(message);
-    else this.errors.push({ field, messages: [message] });
+    else this.byField.set(field, { field, messages: [message] });
   }
 
   object(value: unknown, path: string, keys: readonly string[]): Record<string, unknown> | null {
@@ -176,7 +195,7 @@ export const readJsonImport = (body: unknown): ImportInput => {
       }),
     );
   });
-  if (check.errors.length) throw new InvalidInput('the import has invalid fields', check.errors);
+  if (check.failed) throw new InvalidInput('the import has invalid fields', boundedFieldErrors(check.errors));
   if (institutions.length === 0 && networks.length === 0) {
     throw new InvalidInput('the import is empty', [{ field: 'body', messages: ['name at least one institution or network'] }]);
   }
@@ -235,7 +254,7 @@ export const readCsvImport = (body: string): ImportInput => {
   for (const column of REQUIRED_COLUMNS) {
     if (!seen.has(column)) errors.push({ field: column, messages: [`the column ${column} is missing`] });
   }
-  if (errors.length) throw new InvalidInput('the CSV header is invalid', errors);
+  if (errors.length) throw new InvalidInput('the CSV header is invalid', boundedFieldErrors(errors));
   if (table.records.length === 0) throw new InvalidInput('the import is empty', [{ field: 'body', messages: ['the CSV file has a header but no rows'] }]);
 
   const institutions: InstitutionInput[] = [];

@@ -127,6 +127,7 @@ describe('import planning', () => {
         created: { institutions: 3, networks: 1, memberships: 3, anchors: 1 },
         unchanged: { institutions: 0, networks: 0, memberships: 0, anchors: 0 },
         rejected: 0,
+        rejectedByRule: {},
       });
       const murygino = importedInstitutionId(DEPARTMENT, { externalCode: '4329005370', shortName: '', settlement: '' });
       const losnoe = importedInstitutionId(DEPARTMENT, { shortName: 'МБОУ Лосненская СШ', settlement: 'с. Лосное' });

@@ -12,6 +12,7 @@ import {
 import {
   MEMBER_ROLES,
   MemberRole,
+  MembershipSpan,
   NETWORK_KINDS,
   NetworkKind,
   NetworkMapEvent,
@@ -96,7 +97,10 @@ export interface EntityCounts {
 export interface ImportCounts {
   created: EntityCounts;
   unchanged: EntityCounts;
+  /** Rows rejected, all of them (the summary lists only the first ones). */
   rejected: number;
+  /** Rows rejected by each rule (`invalid-value`, `duplicate-row`, a domain rule, …). */
+  rejectedByRule: Record<string, number>;
 }
 
 export interface ImportSummary {
@@ -104,10 +108,37 @@ export interface ImportSummary {
   /** True when the import was carried out: not a dry run and no row rejected (even if nothing was new). */
   applied: boolean;
   counts: ImportCounts;
+  /**
+   * Outcomes in file order, at most {@link LISTED_ROWS}, always with the first
+   * {@link LISTED_REJECTIONS} rejected rows; the counts cover every row.
+   */
   rows: ImportRowOutcome[];
+  /** How many rows are not listed in `rows` (0 for a file of up to {@link LISTED_ROWS} rows). */
+  omittedRows: number;
   /** Global position of the last event written, for `consistentWith`; absent when nothing was written. */
   position?: number;
 }
+
+/** A summary lists at most this many rows, so that its size does not grow with the file. */
+export const LISTED_ROWS = 1000;
+/** Of rejected rows, a summary lists the first this many in full; the counts give the rest by rule. */
+export const LISTED_REJECTIONS = 100;
+
+/**
+ * The rows a summary lists: the first {@link LISTED_REJECTIONS} rejected rows, and as many of
+ * the other rows (first first) as fit in {@link LISTED_ROWS}, in file order.
+ */
+export const listedRows = (rows: readonly ImportRowOutcome[]): { rows: ImportRowOutcome[]; omittedRows: number } => {
+  let rejections = 0;
+  for (const row of rows) if (row.outcome === 'rejected' && rejections < LISTED_REJECTIONS) rejections++;
+  let others = LISTED_ROWS - rejections;
+  let rejectedLeft = rejections;
+  const listed: ImportRowOutcome[] = [];
+  for (const row of rows) {
+    if (row.outcome === 'rejected' ? rejectedLeft-- > 0 : others-- > 0) listed.push(row);
+  }
+  return { rows: listed, omittedRows: rows.length - listed.length };
+};
 
 /** An event the import will record, before it gets its id and metadata. */
 export interface PlannedEvent {
@@ -239,7 +270,6 @@ const emptyCounts = (): EntityCounts => ({ institutions: 0, networks: 0, members
 const COUNT_OF: Record<ImportEntity, keyof EntityCounts> = { institution: 'institutions', network: 'networks', membership: 'memberships', anchor: 'anchors' };
 const ENTITY_ORDER: Record<ImportEntity, number> = { institution: 0, network: 1, membership: 2, anchor: 3 };
 
-const sameText = (a: string, b: string): boolean => a.trim() === b.trim();
 
 /** What a row's institution resolved to. */
 type Resolved =
@@ -277,7 +307,26 @@ interface MapWork {
   state: NetworkMapState;
   events: PlannedEvent[];
   created: { networks: Set<string>; memberships: Set<string>; anchors: Set<string> };
+  /** Active networks by name and number, kept up to date as events are applied. */
+  activeByName: Map<string, NetworkRecord>;
+  /** Memberships by network and institution, kept up to date as events are applied. */
+  memberships: Map<string, MembershipSpan[]>;
 }
+
+const nameKey = (name: string, number: string | null): string => JSON.stringify([name, number]);
+const membershipKey = (networkId: string, institutionId: string): string => `${networkId}/${institutionId}`;
+const placeKey = (shortName: string, settlement: string): string => `${shortName.trim()}\u0000${settlement.trim()}`;
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+const groupBy = <K, V>(values: Iterable<V>, key: (value: V) => K): Map<K, V[]> => {
+  const map = new Map<K, V[]>();
+  for (const value of values) push(map, key(value), value);
+  return map;
+};
 
 export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan => {
   const { department } = world;
@@ -286,6 +335,15 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
   const claimAppends: PlannedAppend[] = [];
   const institutionAppends: PlannedAppend[] = [];
   const known = new Map(world.institutions.filter((i) => i.state.department === department).map((i) => [i.id, i]));
+  // Indexes, so that every row is checked in constant time whatever the size of the file.
+  const knownByPlace = groupBy(known.values(), (k) => placeKey(k.state.shortName, k.state.settlement));
+  const knownByShortName = groupBy(known.values(), (k) => k.state.shortName);
+  const fileByCode = new Map<string, number>();
+  const fileByShortName = new Map<string, number[]>();
+  input.institutions.forEach((i, index) => {
+    if (i.externalCode !== undefined && !fileByCode.has(i.externalCode)) fileByCode.set(i.externalCode, index);
+    if (i.shortName !== undefined) push(fileByShortName, i.shortName, index);
+  });
 
   const record = (outcome: ImportRowOutcome): void => {
     rows.push(outcome);
@@ -319,7 +377,7 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
       const claim = code ? world.codes[code] : undefined;
       if (code && !claim) throw new Error(`the claim of the external code ${code} was not read`);
       const holder = claim?.holder ?? null;
-      const named = [...known.values()].filter((k) => sameText(k.state.shortName, details.shortName) && sameText(k.state.settlement, details.settlement));
+      const named = knownByPlace.get(placeKey(details.shortName, details.settlement)) ?? [];
       const match =
         (holder ? known.get(holder) : undefined) ??
         known.get(newId) ??
@@ -384,18 +442,17 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
   const resolve = (ref: InstitutionRef): Resolved => {
     if ('local' in ref) return resolvedLocal[ref.local];
     const label = ref.ref;
-    const inFile = (match: (i: InstitutionInput) => boolean) => input.institutions.map((i, index) => ({ i, index })).filter(({ i }) => match(i));
-    const byCode = inFile((i) => i.externalCode === ref.ref);
-    if (byCode.length) return { ...resolvedLocal[byCode[0].index], label };
-    const byName = inFile((i) => i.shortName === ref.ref);
-    if (byName.length === 1) return { ...resolvedLocal[byName[0].index], label };
+    const byCode = fileByCode.get(ref.ref);
+    if (byCode !== undefined) return { ...resolvedLocal[byCode], label };
+    const byName = fileByShortName.get(ref.ref) ?? [];
+    if (byName.length === 1) return { ...resolvedLocal[byName[0]], label };
     if (byName.length > 1) {
       return { ok: false, label, rule: 'ambiguous-reference', reason: `${byName.length} institutions of the file are named «${ref.ref}»; refer to one by its externalCode` };
     }
     const holder = world.codes[ref.ref]?.holder;
     const held = holder ? known.get(holder) : undefined;
     if (held) return { ok: true, id: held.id, label, closedOn: held.state.closedOn };
-    const registered = [...known.values()].filter((k) => k.state.shortName === ref.ref);
+    const registered = knownByShortName.get(ref.ref) ?? [];
     if (registered.length === 1) return { ok: true, id: registered[0].id, label, closedOn: registered[0].state.closedOn };
     if (registered.length > 1) {
       return { ok: false, label, rule: 'ambiguous-reference', reason: `${registered.length} institutions of your department are named «${ref.ref}»; refer to one by its externalCode` };
@@ -409,17 +466,20 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
     let work = maps.get(kind);
     if (!work) {
       const snapshot = world.maps[kind];
+      const state = snapshot?.state ?? initialNetworkMapState();
       work = {
         kind,
         streamId: networkMapStream(department, kind),
         revision: snapshot?.revision ?? -1,
-        state: snapshot?.state ?? initialNetworkMapState(),
+        state,
         events: [],
         created: {
           networks: new Set(snapshot?.createdByThisImport?.networks),
           memberships: new Set(snapshot?.createdByThisImport?.memberships),
           anchors: new Set(snapshot?.createdByThisImport?.anchors),
         },
+        activeByName: new Map(Object.values(state.networks).filter((n) => n.status === 'active').map((n) => [nameKey(n.name, n.number), n])),
+        memberships: groupBy(state.memberships, (m) => membershipKey(m.networkId, m.institutionId)),
       };
       maps.set(kind, work);
     }
@@ -429,6 +489,14 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
     for (const event of events) {
       work.state = evolveNetworkMap(work.state, event);
       work.events.push({ type: event.type, data: event.data, ...(effectiveAt ? { effectiveAt } : {}) });
+      // An import only registers networks, admits members and sets anchors.
+      if (event.type === 'NetworkRegistered') {
+        const network = work.state.networks[event.data.networkId];
+        work.activeByName.set(nameKey(network.name, network.number), network);
+      } else if (event.type === 'MemberAdmitted') {
+        const { networkId, institutionId, role, from } = event.data;
+        push(work.memberships, membershipKey(networkId, institutionId), { networkId, institutionId, role, from, to: null });
+      }
     }
   };
 
@@ -452,7 +520,7 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
       if (earlier !== undefined) throw new Rejection('duplicate-row', `the same network as row ${earlier}`);
       networkRows.set(key, network.row);
       work = mapOf(kind);
-      const match = Object.values(work.state.networks).find((n) => n.status === 'active' && n.name === name && n.number === number);
+      const match = work.activeByName.get(nameKey(name, number));
       if (match) {
         const wanted = { ...(network.description !== undefined ? { description: network.description } : {}), ...(network.website !== undefined ? { website: network.website } : {}) };
         const differences = (Object.keys(wanted) as ('description' | 'website')[]).filter((f) => wanted[f] !== match[f]);
@@ -501,7 +569,7 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
         const from = member.from!;
         const role = member.role as MemberRole;
         memberOutcome.set(institution.id, { row: member.row, from, ok: false });
-        const holding = work.state.memberships.find((s) => s.networkId === networkId && s.institutionId === institution.id && holdsOn(s, from));
+        const holding = work.memberships.get(membershipKey(networkId, institution.id))?.find((s) => holdsOn(s, from));
         if (holding) {
           if (holding.role !== role) {
             throw new Rejection('registered-with-different-details', `is a ${holding.role} of ${label} since ${holding.from}; change the role through the API`, 'role');
@@ -548,7 +616,7 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
           throw new Rejection('anchor-taken', `${label} has another anchor (institution ${current.institutionId}) since ${current.from}; change it through the API`, 'anchor');
         }
         const from =
-          listed?.from ?? work.state.memberships.find((s) => s.networkId === networkId && s.institutionId === institution.id && s.to === null)?.from;
+          listed?.from ?? work.memberships.get(membershipKey(networkId, institution.id))?.find((s) => s.to === null)?.from;
         if (!from) throw new Rejection('anchor-must-be-member', `${institution.label} is not a member of ${label}; list it among the members`, 'anchor');
         const target = work;
         apply(target, decided(() => decideNetworkMap({ type: 'SetAnchor', data: { networkId, institutionId: institution.id, from } }, target.state)), from);
@@ -569,10 +637,13 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
   if (csv) {
     rows.sort((a, b) => (a.row as number) - (b.row as number) || ENTITY_ORDER[a.entity] - ENTITY_ORDER[b.entity]);
   }
-  const counts: ImportCounts = { created: emptyCounts(), unchanged: emptyCounts(), rejected: 0 };
+  const counts: ImportCounts = { created: emptyCounts(), unchanged: emptyCounts(), rejected: 0, rejectedByRule: {} };
   for (const row of rows) {
-    if (row.outcome === 'rejected') counts.rejected++;
-    else counts[row.outcome][COUNT_OF[row.entity]]++;
+    if (row.outcome === 'rejected') {
+      counts.rejected++;
+      const rule = row.rule ?? 'rejected';
+      counts.rejectedByRule[rule] = (counts.rejectedByRule[rule] ?? 0) + 1;
+    } else counts[row.outcome][COUNT_OF[row.entity]]++;
   }
   const mapAppends: PlannedAppend[] = [...maps.values()]
     .filter((w) => w.events.length > 0)

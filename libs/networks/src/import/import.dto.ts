@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { INSTITUTION_KINDS, InstitutionKind } from '../institution/institution.decider';
 import { MEMBER_ROLES, MemberRole, NETWORK_KINDS, NetworkKind } from '../network-map/network-map.decider';
+import { LISTED_REJECTIONS, LISTED_ROWS } from './import-plan';
 import type { EntityCounts, ImportCounts, ImportEntity, ImportOutcome, ImportRowOutcome, ImportSummary } from './import-plan';
 
 /** `?dryRun=true`: validate and report only. */
@@ -60,7 +61,14 @@ export class EntityCountsDto implements EntityCounts {
 export class ImportCountsDto implements ImportCounts {
   @ApiProperty({ type: EntityCountsDto }) created: EntityCountsDto;
   @ApiProperty({ type: EntityCountsDto }) unchanged: EntityCountsDto;
-  @ApiProperty({ description: 'Rows (entities) rejected' }) rejected: number;
+  @ApiProperty({ description: 'Rows (entities) rejected, all of them' }) rejected: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    description: 'Rows rejected by each rule',
+    example: { 'invalid-value': 14998, 'duplicate-row': 2 },
+  })
+  rejectedByRule: Record<string, number>;
 }
 
 export class ImportRowDto implements ImportRowOutcome {
@@ -80,6 +88,11 @@ export class ImportSummaryDto implements ImportSummary {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ description: 'The import was carried out: not a dry run and no row rejected' }) applied: boolean;
   @ApiProperty({ type: ImportCountsDto }) counts: ImportCountsDto;
-  @ApiProperty({ type: [ImportRowDto] }) rows: ImportRowDto[];
+  @ApiProperty({
+    type: [ImportRowDto],
+    description: `Outcomes in file order: at most ${LISTED_ROWS}, always with the first ${LISTED_REJECTIONS} rejected rows; the counts cover every row`,
+  })
+  rows: ImportRowDto[];
+  @ApiProperty({ description: 'How many rows are not listed in rows', example: 0 }) omittedRows: number;
   @ApiPropertyOptional({ description: 'Global position of the last event written; pass it as consistentWith', example: 42 }) position?: number;
 }

@@ -16,6 +16,7 @@ import {
   MapSnapshot,
   hashInput,
   importedInstitutionId,
+  listedRows,
   planImport,
   toStreamAppends,
 } from './import-plan';
@@ -74,7 +75,7 @@ export class Importer {
         dryRun: options.dryRun,
         applied: !options.dryRun && plan.counts.rejected === 0,
         counts: plan.counts,
-        rows: plan.rows,
+        ...listedRows(plan.rows),
       };
       if (!summary.applied || plan.appends.length === 0) return summary;
       try {
