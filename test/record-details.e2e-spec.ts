@@ -98,6 +98,19 @@ describe('required details through the HTTP API', () => {
     });
   });
 
+  it('says in the OpenAPI document which details a correction clears with null and which it cannot clear', async () => {
+    const { schemas } = (await api.http.get('/docs-json')).body.components;
+    const nullable = (schema: string, field: string) => schemas[schema].properties[field].nullable === true;
+    for (const field of ['fullName', 'shortName', 'kind', 'settlement']) {
+      expect([field, nullable('CorrectInstitutionDetailsDto', field)]).toEqual([field, false]);
+      expect(schemas.CorrectInstitutionDetailsDto.properties[field].description).toMatch(/never cleared/);
+    }
+    for (const field of ['externalCode', 'website']) expect([field, nullable('CorrectInstitutionDetailsDto', field)]).toEqual([field, true]);
+    expect(nullable('CorrectNetworkDetailsDto', 'name')).toBe(false);
+    expect(schemas.CorrectNetworkDetailsDto.properties.name.description).toMatch(/never cleared/);
+    for (const field of ['number', 'description', 'website']) expect([field, nullable('CorrectNetworkDetailsDto', field)]).toEqual([field, true]);
+  });
+
   describe('text made of whitespace', () => {
     const other = '9b2f3c1e-2222-4c2b-9d3e-000000000099';
     const institution = { fullName: 'Школа', shortName: 'Школа', kind: 'general-school', settlement: 'Бахмут' };
