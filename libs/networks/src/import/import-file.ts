@@ -88,29 +88,38 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /** A refused file lists this many fields in full; the answer then says how many more there are. */
 export const LISTED_FIELD_ERRORS = 100;
 
-/** The first {@link LISTED_FIELD_ERRORS} field errors, then one entry that counts the rest. */
-export const boundedFieldErrors = (errors: FieldError[]): FieldError[] => {
-  if (errors.length <= LISTED_FIELD_ERRORS) return errors;
-  const more = errors.length - LISTED_FIELD_ERRORS;
+/**
+ * The first {@link LISTED_FIELD_ERRORS} field errors, then one entry that counts the rest
+ * (`unlisted`: fields found beyond those given).
+ */
+export const boundedFieldErrors = (errors: FieldError[], unlisted = 0): FieldError[] => {
+  const more = Math.max(0, errors.length - LISTED_FIELD_ERRORS) + unlisted;
+  if (more === 0) return errors;
   return [...errors.slice(0, LISTED_FIELD_ERRORS), { field: 'body', messages: [`${more} more ${more === 1 ? 'field is' : 'fields are'} invalid; the first ${LISTED_FIELD_ERRORS} are listed`] }];
 };
 
 class ShapeChecker {
-  /** By field, so that a file with many errors is checked in linear time (insertion order kept). */
-  private readonly byField = new Map<string, FieldError>();
+  /**
+   * The first fields in full, by field (a later message for one of them joins it); the others
+   * are only counted. Either is constant work per error, so a file of many errors is checked in
+   * linear time and its answer stays small.
+   */
+  private readonly listed = new Map<string, FieldError>();
+  private readonly unlisted = new Set<string>();
 
   get errors(): FieldError[] {
-    return [...this.byField.values()];
+    return boundedFieldErrors([...this.listed.values()], this.unlisted.size);
   }
 
   get failed(): boolean {
-    return this.byField.size > 0;
+    return this.listed.size > 0;
   }
 
   fail(field: string, message: string): void {
-    const existing = this.byField.get(field);
+    const existing = this.listed.get(field);
     if (existing) existing.messages.push(message);
-    else this.byField.set(field, { field, messages: [message] });
+    else if (this.listed.size < LISTED_FIELD_ERRORS) this.listed.set(field, { field, messages: [message] });
+    else this.unlisted.add(field);
   }
 
   object(value: unknown, path: string, keys: readonly string[]): Record<string, unknown> | null {
@@ -159,7 +168,12 @@ export const readJsonImport = (body: unknown): ImportInput => {
     const path = `institutions[${i}]`;
     const value = check.object(item, path, INSTITUTION_KEYS);
     if (!value) return;
-    institutions.push(compact({ row: path, ...Object.fromEntries(INSTITUTION_KEYS.map((k) => [k, check.string(value, k, path)])) }) as InstitutionInput);
+    const institution: InstitutionInput = { row: path };
+    for (const key of INSTITUTION_KEYS) {
+      const v = check.string(value, key, path);
+      if (v !== undefined) institution[key] = v;
+    }
+    institutions.push(institution);
   });
   const networks: NetworkInput[] = [];
   check.array(root, 'networks', '').forEach((item, i) => {
@@ -195,7 +209,7 @@ export const readJsonImport = (body: unknown): ImportInput => {
       }),
     );
   });
-  if (check.failed) throw new InvalidInput('the import has invalid fields', boundedFieldErrors(check.errors));
+  if (check.failed) throw new InvalidInput('the import has invalid fields', check.errors);
   if (institutions.length === 0 && networks.length === 0) {
     throw new InvalidInput('the import is empty', [{ field: 'body', messages: ['name at least one institution or network'] }]);
   }

@@ -276,14 +276,16 @@ type Resolved =
   | { ok: true; id: string; label: string; closedOn: string | null }
   | { ok: false; label: string; reason: string; rule: string };
 
-class Rejection extends Error {
+/**
+ * Why a row is rejected. Thrown and caught inside the planner only, so it is not an Error: a
+ * file of many bad rows would spend most of its time capturing stack traces nobody reads.
+ */
+class Rejection {
   constructor(
     readonly rule: string,
-    message: string,
+    readonly message: string,
     readonly field?: string,
-  ) {
-    super(message);
-  }
+  ) {}
 }
 
 const decided = <T>(run: () => T): T => {
@@ -363,13 +365,18 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
   input.institutions.forEach((row, index) => {
     const label = institutionLabel(row);
     const settle = (resolved: Resolved) => (resolvedLocal[index] = resolved);
+    const refuse = (rejection: Rejection) => {
+      reject(row.row, 'institution', label, rejection);
+      settle({ ok: false, label, reason: `the institution of row ${row.row} is rejected`, rule: 'depends-on-rejected-row' });
+    };
+    // The rejections a big file of bad rows is made of are returned, not thrown: throwing costs.
+    const problems = institutionProblems(row);
+    if (problems.length) return refuse(invalid(problems));
     try {
-      const problems = institutionProblems(row);
-      if (problems.length) throw invalid(problems);
       const details = row as Required<Pick<InstitutionInput, 'fullName' | 'shortName' | 'kind' | 'settlement'>> & InstitutionInput;
       const keys = [...(details.externalCode ? [`code\u0000${details.externalCode}`] : []), `name\u0000${details.shortName}\u0000${details.settlement}`];
       const earlier = keys.map((k) => firstRowOf.get(k)).find((r) => r !== undefined);
-      if (earlier !== undefined) throw new Rejection('duplicate-row', `the same institution as row ${earlier}`);
+      if (earlier !== undefined) return refuse(new Rejection('duplicate-row', `the same institution as row ${earlier}`));
       for (const k of keys) firstRowOf.set(k, row.row);
 
       const code = details.externalCode ?? null;
@@ -434,8 +441,7 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
       settle({ ok: true, id: newId, label, closedOn: null });
     } catch (error) {
       if (!(error instanceof Rejection)) throw error;
-      reject(row.row, 'institution', label, error);
-      settle({ ok: false, label, reason: `the institution of row ${row.row} is rejected`, rule: 'depends-on-rejected-row' });
+      refuse(error);
     }
   });
 
@@ -559,11 +565,17 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
     const memberOutcome = new Map<string, { row: RowRef; from: string; ok: boolean }>();
     for (const member of network.members) {
       const key = `${member.institution ? memberLabel(member.institution) : '?'} in ${label}`;
+      const problems = memberProblems(member, csv);
+      if (problems.length) {
+        reject(member.row, 'membership', key, invalid(problems));
+        continue;
+      }
+      const institution = resolve(member.institution!);
+      if (!institution.ok) {
+        reject(member.row, 'membership', key, new Rejection(institution.rule, institution.reason, 'institution'));
+        continue;
+      }
       try {
-        const problems = memberProblems(member, csv);
-        if (problems.length) throw invalid(problems);
-        const institution = resolve(member.institution!);
-        if (!institution.ok) throw new Rejection(institution.rule, institution.reason, 'institution');
         const earlier = memberOutcome.get(institution.id);
         if (earlier) throw new Rejection('duplicate-row', `the same membership as row ${earlier.row}`);
         const from = member.from!;
