@@ -100,15 +100,14 @@ export class IdentityService {
    */
   async keyOf(secret: string): Promise<KnownKey | null> {
     const candidates = this.hasher.candidates(secret);
-    for (const hash of candidates) {
-      const remembered = this.streamOfHash.get(hash);
-      const streams = remembered ? [remembered] : [apiKeyStream(apiKeyIdOf(hash)), BOOTSTRAP_STREAM];
-      for (const streamId of streams) {
-        const state = fold(apiKeyDecider, (await this.store.readStream(streamId)) as never);
-        if (state.status !== 'none' && state.keyHash === hash) {
-          this.streamOfHash.set(hash, streamId);
-          return state;
-        }
+    const remembered = candidates.map((hash) => this.streamOfHash.get(hash)).find((streamId) => streamId !== undefined);
+    // Each key has a stream of its own named after its hash; the very first admin key lives in the bootstrap stream.
+    const streams = remembered ? [remembered] : [...candidates.map((hash) => apiKeyStream(apiKeyIdOf(hash))), BOOTSTRAP_STREAM];
+    for (const streamId of streams) {
+      const state = fold(apiKeyDecider, (await this.store.readStream(streamId)) as never);
+      if (state.status !== 'none' && candidates.includes(state.keyHash)) {
+        this.streamOfHash.set(state.keyHash, streamId);
+        return state;
       }
     }
     return null;
