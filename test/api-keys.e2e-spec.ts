@@ -141,8 +141,8 @@ describe('API key operations: list, revoke, expiry, network heads, stored hashes
   });
 
   it('issues a network head’s key for networks of the department only', async () => {
+    // Right after the network's registration: the key's networks are checked against the log as written.
     const network = (await api.as().post('/networks').send({ name: 'Освітній округ № 4', kind: 'educational-district' })).body;
-    await api.as().get(`/networks?consistentWith=${network.position}`);
     const head = await issue({ actorId: 'head.kovalenko', role: 'network-head', networkIds: [network.id] });
     expect(head.status).toBe(201);
     expect(head.body).toMatchObject({ role: 'network-head', networkIds: [network.id] });
@@ -169,6 +169,18 @@ describe('API key operations: list, revoke, expiry, network heads, stored hashes
     expect(recorded).not.toContain(legacyApiKeyHash(key.secret));
     const admin = await api.app.get<symbol, EventStore>(EVENT_STORE).readStream(apiKeyStream(apiKeyIdOf(legacyApiKeyHash(ADMIN_KEY))));
     expect(admin).toHaveLength(0);
+  });
+
+  it('keeps the department’s last admin key: it cannot be revoked before another admin key exists', async () => {
+    const admins = (await api.as().get('/api-keys')).body.items.filter((k: { role: string }) => k.role === 'admin');
+    expect(admins).toHaveLength(1);
+    const last = await api.as().post(`/api-keys/${admins[0].keyId}/revoke`).send({ reason: 'by mistake' });
+    expect(last.status).toBe(422);
+    expect(last.body.type).toBe('urn:okrug:problem:last-admin-key');
+    const deputy = (await issue({ actorId: 'admin.deputy', role: 'admin' })).body;
+    expect((await api.as(deputy.secret).post(`/api-keys/${admins[0].keyId}/revoke`).send({ reason: 'handed over' })).status).toBe(200);
+    expect((await api.as().get('/api-keys')).status).toBe(401);
+    expect((await api.as(deputy.secret).post(`/api-keys/${deputy.keyId}/revoke`).send({ reason: 'x' })).body.type).toBe('urn:okrug:problem:last-admin-key');
   });
 });
 

@@ -126,8 +126,13 @@ export class IdentityService {
   }
 
   /** Revokes a key of the caller's department; from the recorded revocation on it is refused. */
-  async revoke(keyId: string, reason: string, context: CommandContext): Promise<WriteResult> {
-    const { streamId } = await this.located(context.department, keyId);
+  async revoke(keyId: string, reason: string, context: CommandContext, options: { evenTheLastAdmin?: boolean } = {}): Promise<WriteResult> {
+    const { streamId, state } = await this.located(context.department, keyId);
+    if (state.role === 'admin' && state.status === 'active' && !options.evenTheLastAdmin) {
+      // Nobody could enter the department again: keep at least one admin key.
+      const others = (await this.list(context.department, context.receivedAt)).filter((k) => k.role === 'admin' && k.status === 'active' && k.keyId !== keyId);
+      if (others.length === 0) throw new RuleViolated('last-admin-key', 'this is the department’s last active admin key; issue another admin key first');
+    }
     const result = await decideAndAppend({
       store: this.store,
       decider: apiKeyDecider,
@@ -180,7 +185,7 @@ export class IdentityService {
         command: { type: 'CreateDepartment', data: { department, firstAdminKeyId: issued.keyId, hasKeys: false } },
       });
     } catch (error) {
-      await this.revoke(issued.keyId, 'the department was created by another request at the same time', { ...context, department }).catch(() => undefined);
+      await this.revoke(issued.keyId, 'the department was created by another request at the same time', { ...context, department }, { evenTheLastAdmin: true }).catch(() => undefined);
       throw error;
     }
     return issued;
@@ -212,7 +217,7 @@ export class IdentityService {
       const legacyId = apiKeyIdOf(legacyApiKeyHash(options.adminKey));
       const legacy = fold(apiKeyDecider, (await this.store.readStream(apiKeyStream(legacyId))) as never);
       if (legacy.status === 'active') {
-        const revoked = await this.revoke(legacyId, 'recorded again under the keyed hash', { ...context, department: legacy.department });
+        const revoked = await this.revoke(legacyId, 'recorded again under the keyed hash', { ...context, department: legacy.department }, { evenTheLastAdmin: true });
         return { position: revoked.position };
       }
       return { position: issued.position };

@@ -1,6 +1,7 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RuleViolated } from '@app/kernel';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsService } from '@app/platform/projections.service';
 import { ApiProblems, RequestContext, commandContextFrom } from '@app/platform/http';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
@@ -16,6 +17,7 @@ export class IssueApiKeyController {
     private readonly identity: IdentityService,
     private readonly projections: ProjectionsService,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Post()
@@ -24,7 +26,8 @@ export class IssueApiKeyController {
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   @ApiProblems(400, 401, 403, 422)
   async issue(@Body() body: IssueApiKeyDto, @CurrentPrincipal() principal: Principal, @RequestContext() request: RequestContext): Promise<IssuedApiKeyDto> {
-    // A network head's key names networks of this department only.
+    // A network head's key names networks of this department only, as far as the log is written now.
+    if (body.networkIds?.length) await this.projections.waitFor(await this.store.headPosition(), ['network-list']);
     for (const networkId of body.networkIds ?? []) {
       const network = (await this.readStore.get('networks', networkId)) as { department?: string } | null;
       if (network?.department !== principal.department) {
