@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { ApiKeyHasher, IdentityService, loadPepper } from '@app/identity';
 import { AppConfig, InvalidConfiguration, loadConfig, openEventStore, openReadStore } from '@app/platform';
 import { processEnvironment } from '@app/platform/config/env.config';
 import { ProjectionRunner } from '@app/read-store/projection-runner';
-import { InvalidInput, newId } from '@app/kernel';
+import { CommandContext, DomainError, InvalidInput, newId } from '@app/kernel';
 import { ImportInput, readImport } from '@app/networks/import/import-file';
 import { ImportSummary } from '@app/networks/import/import-plan';
 import { Importer } from '@app/networks/import/import.service';
@@ -17,10 +18,15 @@ const USAGE = `usage: npm run cli -- <command>
   import <file> [--dry-run]     import institutions and networks from a .csv or .json file into the
                                 department OKRUG_DEPARTMENT, all rows or none; --dry-run only checks.
                                 Exit code 0: imported (or would be), 3: rows rejected, nothing written
+  keys list [--department <d>]  the keys of a department (OKRUG_DEPARTMENT by default), never their secrets
+  keys revoke <keyId> --reason <text> [--department <d>]
+                                revoke a key: refused from then on by every API process
+  departments create <name>     create another department and print its first admin key, once
 
 The CLI opens the stores the environment configures (OKRUG_DATA_DIR, EVENTSTORE_URL, MONGODB_URL).
 Rebuild and import from here while the API is stopped; on a running system use
-POST /projections/<name>/rebuild and POST /imports.
+POST /projections/<name>/rebuild and POST /imports. Keys and departments may be managed while
+the API runs: its guard reads each key's own record, so a change holds at once.
 `;
 
 const table = (rows: Record<string, unknown>[]): string => {
@@ -137,9 +143,90 @@ const runImport = async (args: string[], env: Record<string, string | undefined>
   }
 };
 
+/** The value after a flag (`--reason text`), and the arguments without the flag and its value. */
+const option = (args: string[], flag: string): { value?: string; rest: string[] } => {
+  const at = args.indexOf(flag);
+  if (at < 0) return { rest: args };
+  return { value: args[at + 1], rest: [...args.slice(0, at), ...args.slice(at + 2)] };
+};
+
+const cliContext = (department: string, reason?: string): CommandContext => ({
+  actor: { id: 'cli', role: 'admin' },
+  department,
+  commandId: newId(),
+  correlationId: newId(),
+  source: 'system',
+  ...(reason ? { reason } : {}),
+  receivedAt: new Date(),
+});
+
+/** `keys list|revoke` and `departments create`: identity operations on the stores, as an admin of the installation. */
+const runIdentity = async (group: string, args: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> => {
+  const [command, ...rest] = args;
+  const department = option(rest, '--department');
+  const reason = option(department.rest, '--reason');
+  const positional = reason.rest;
+  const valid =
+    (group === 'keys' && command === 'list' && positional.length === 0) ||
+    (group === 'keys' && command === 'revoke' && positional.length === 1 && Boolean(reason.value?.trim())) ||
+    (group === 'departments' && command === 'create' && positional.length === 1 && department.value === undefined);
+  if (!valid) {
+    out(USAGE);
+    return 2;
+  }
+  const config = configOrNull(env, out);
+  if (!config) return 2;
+  let hasher: ApiKeyHasher;
+  try {
+    hasher = new ApiKeyHasher(loadPepper({ pepper: config.keyPepper, dataDir: config.dataDir, distributed: Boolean(config.eventStoreUrl) }));
+  } catch (error) {
+    out(`${(error as Error).message}\n`);
+    return 2;
+  }
+  const eventStore = await openEventStore(config);
+  const readStore = await openReadStore(config);
+  const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => out(`${JSON.stringify(m)}\n`) };
+  // Only the key list is read from a read model: it catches up first (the API may be stopped).
+  const runner = new ProjectionRunner({ eventStore, readStore, projections: allProjections.filter((p) => p.name === 'api-keys'), logger: quiet });
+  const identity = new IdentityService(eventStore, readStore, hasher);
+  const of = department.value ?? config.department;
+  try {
+    await runner.start();
+    await runner.waitFor(await eventStore.headPosition(), { timeoutMs: 120_000 });
+    if (group === 'departments') {
+      const name = positional[0];
+      const issued = await identity.createDepartment(name, cliContext(name, `department ${name} created`));
+      out(
+        `department "${name}" created. Its first admin API key is shown only this once:\n\n    ${issued.secret}\n\n` +
+          `key id ${issued.keyId}; send it as "Authorization: Bearer <key>"\n`,
+      );
+      return 0;
+    }
+    if (command === 'list') {
+      const keys = await identity.list(of, new Date());
+      out(table(keys.map((k) => ({ keyId: k.keyId, actorId: k.actorId, role: k.role, status: k.status, issuedAt: k.issuedAt, expiresAt: k.expiresAt ?? '', networks: (k.networkIds ?? []).join(' '), label: k.label }))));
+      return 0;
+    }
+    const result = await identity.revoke(positional[0], reason.value!.trim(), cliContext(of, reason.value!.trim()));
+    out(`key ${positional[0]} revoked; event at position ${result.position}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      out(`${error.message}\n`);
+      return 3;
+    }
+    throw error;
+  } finally {
+    await runner.stop();
+    await readStore.close();
+    await eventStore.close();
+  }
+};
+
 export async function runCli(argv: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> {
   const [group, command, name] = argv;
   if (group === 'import') return runImport(argv.slice(1), env, out);
+  if (group === 'keys' || group === 'departments') return runIdentity(group, argv.slice(1), env, out);
   if (group !== 'projections' || !['status', 'rebuild'].includes(command ?? '')) {
     out(USAGE);
     return group === undefined || group === 'help' || group === '--help' ? 0 : 2;

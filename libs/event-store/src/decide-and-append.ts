@@ -30,6 +30,12 @@ export interface DecideAndAppendOptions<S, C, E extends { type: string; data: un
    * stream's revision.
    */
   resourceRevision?: (history: RecordedEvent[]) => number;
+  /**
+   * Whether the caller may address this stream at all (its department's records only), checked
+   * on the folded state before anything else, If-Match included: a refusal should throw what an
+   * unknown id gets, so that no revision of another department's record is ever revealed.
+   */
+  admit?: (state: S) => void;
   /** Attempts when another writer got in between our read and our append. */
   maxAttempts?: number;
   /**
@@ -63,13 +69,14 @@ export const decideAndAppend = async <S, C, E extends { type: string; data: unkn
         return { id: aggregateId, revision: last.revision, position: last.position, replayed: true };
       }
     }
+    const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+    options.admit?.(state);
     const revision = history.length ? history[history.length - 1].revision : NO_STREAM_REVISION;
     // An unknown stream is left to the command, which knows to call it not found.
     const current = options.resourceRevision ? options.resourceRevision(history) : revision;
     if (options.ifMatch !== undefined && current !== NO_STREAM_REVISION && options.ifMatch !== current) {
       throw new StaleRevision(options.ifMatch, current);
     }
-    const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
     const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
     const decided = decider.decide(command, state);
     if (decided.length === 0) {

@@ -2,7 +2,10 @@ import { RecordedEvent } from '@app/kernel';
 import { defineProjection } from '@app/read-store/projection';
 import { API_KEY_EVENT_TYPES, ApiKeyEvent, Role } from './api-key.decider';
 
-/** A key as the authentication guard looks it up: by the hash of the secret, never the secret. */
+/**
+ * The keys of each department, for listing (`GET /api-keys`). Keyed by the hash of the secret,
+ * never the secret. The guard does not read it: it reads the key's own stream, which never lags.
+ */
 export interface ApiKeyView {
   id: string;
   keyId: string;
@@ -30,7 +33,7 @@ export const apiKeysProjection = defineProjection<ApiKeyView>({
         return { id: keyHash, ...rest, active: true, issuedAt: recorded.metadata.recordedAt };
       }
       case 'ApiKeyRevoked':
-        return doc ? { ...doc, active: false } : null;
+        return doc ? { ...doc, active: false, revokedAt: recorded.metadata.recordedAt, revokedReason: event.data.reason } : null;
       default:
         return doc;
     }

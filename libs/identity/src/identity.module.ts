@@ -1,13 +1,27 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_CONFIG, AppConfig } from '@app/platform';
 import { ApiKeyGuard } from './api-key.guard';
-import { IdentityService } from './identity.service';
+import { ApiKeyHasher, loadPepper } from './api-key-secret';
+import { API_KEY_HASHER, IdentityService } from './identity.service';
 import { IssueApiKeyController } from './issue-api-key/issue-api-key.controller';
+import { ListApiKeysController } from './list-api-keys/list-api-keys.controller';
+import { RevokeApiKeyController } from './revoke-api-key/revoke-api-key.controller';
 
 /** API keys: who the caller is, for which department, in which role. */
 @Module({
-  controllers: [IssueApiKeyController],
-  providers: [IdentityService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  // The router's routes are discoverable, so that a test can walk every one and its access rule.
+  imports: [DiscoveryModule],
+  controllers: [IssueApiKeyController, ListApiKeysController, RevokeApiKeyController],
+  providers: [
+    IdentityService,
+    {
+      provide: API_KEY_HASHER,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new ApiKeyHasher(loadPepper({ pepper: config.keyPepper, dataDir: config.dataDir, distributed: Boolean(config.eventStoreUrl) })),
+    },
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
   exports: [IdentityService],
 })
 export class IdentityModule {}

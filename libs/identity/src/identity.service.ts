@@ -1,11 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandContext, newId } from '@app/kernel';
+import { CommandContext, NotFound, RuleViolated, WriteResult, fold, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
-import { ApiKeyIssued, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
-import { apiKeyIdOf, hashApiKey, newApiKeySecret } from './api-key-secret';
+import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { ApiKeyIssued, ApiKeyState, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
+import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
+import { API_KEYS, ApiKeyView } from './api-keys.projection';
+import { departmentDecider, departmentStream } from './department.decider';
 
-/** Stream whose existence says the first admin key was made. */
-const BOOTSTRAP_STREAM = 'api-key-bootstrap-admin';
+/** Stream whose existence says the first admin key was made (it holds that key). */
+export const BOOTSTRAP_STREAM = 'api-key-bootstrap-admin';
+
+/** DI token of the ApiKeyHasher (it holds the server's pepper). */
+export const API_KEY_HASHER = Symbol('ApiKeyHasher');
 
 export interface IssuedKey {
   keyId: string;
@@ -14,24 +20,67 @@ export interface IssuedKey {
   actorId: string;
   role: Role;
   department: string;
+  networkIds?: string[];
+  expiresAt?: string;
   position: number;
+}
+
+export type KnownKey = Exclude<ApiKeyState, { status: 'none' }>;
+
+/** A key as listed to its department's admins and auditors: never its hash. */
+export interface ListedKey {
+  keyId: string;
+  actorId: string;
+  role: Role;
+  label: string;
+  networkIds?: string[];
+  issuedAt: string;
+  expiresAt?: string;
+  status: 'active' | 'revoked' | 'expired';
+  revokedAt?: string;
+  revokedReason?: string;
+}
+
+export interface IssueRequest {
+  actorId: string;
+  role: Role;
+  department: string;
+  label: string;
+  secret?: string;
+  networkIds?: string[];
+  expiresAt?: string;
 }
 
 @Injectable()
 export class IdentityService {
   private readonly logger = new Logger('identity');
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  /** Which stream holds the key of a hash: a fact that never changes, so it may be remembered. */
+  private readonly streamOfHash = new Map<string, string>();
 
-  /** Issues a key for an actor. The secret is returned once; only its hash is recorded. */
-  async issue(
-    request: { actorId: string; role: Role; department: string; label: string; secret?: string },
-    context: CommandContext,
-    streamId?: string,
-  ): Promise<IssuedKey> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(API_KEY_HASHER) private readonly hasher: ApiKeyHasher,
+  ) {}
+
+  /** Issues a key for an actor. The secret is returned once; only its keyed hash is recorded. */
+  async issue(request: IssueRequest, context: CommandContext, streamId?: string): Promise<IssuedKey> {
+    if (request.expiresAt !== undefined && !(Date.parse(request.expiresAt) > context.receivedAt.getTime())) {
+      throw new RuleViolated('expiry-in-the-past', `expiresAt ${request.expiresAt} is not in the future`);
+    }
     const secret = request.secret ?? newApiKeySecret();
-    const keyHash = hashApiKey(secret);
+    const keyHash = this.hasher.hash(secret);
     const keyId = apiKeyIdOf(keyHash);
-    const data: ApiKeyIssued['data'] = { keyId, keyHash, actorId: request.actorId, role: request.role, department: request.department, label: request.label };
+    const data: ApiKeyIssued['data'] = {
+      keyId,
+      keyHash,
+      actorId: request.actorId,
+      role: request.role,
+      department: request.department,
+      label: request.label,
+      ...(request.networkIds !== undefined ? { networkIds: [...new Set(request.networkIds)] } : {}),
+      ...(request.expiresAt !== undefined ? { expiresAt: new Date(request.expiresAt).toISOString() } : {}),
+    };
     const result = await decideAndAppend({
       store: this.store,
       decider: apiKeyDecider,
@@ -40,12 +89,113 @@ export class IdentityService {
       command: { type: 'IssueApiKey', data },
       context,
     });
-    return { keyId, secret, actorId: request.actorId, role: request.role, department: request.department, position: result.position };
+    const { keyHash: _hash, label: _label, ...shown } = data;
+    return { ...shown, secret, position: result.position };
+  }
+
+  /**
+   * The key a presented secret belongs to, read from the key's own stream in the event store,
+   * not from a read model: a revocation holds from the moment it is recorded, in every process
+   * that shares the event store.
+   */
+  async keyOf(secret: string): Promise<KnownKey | null> {
+    const candidates = this.hasher.candidates(secret);
+    const remembered = candidates.map((hash) => this.streamOfHash.get(hash)).find((streamId) => streamId !== undefined);
+    // Each key has a stream of its own named after its hash; the very first admin key lives in the bootstrap stream.
+    const streams = remembered ? [remembered] : [...candidates.map((hash) => apiKeyStream(apiKeyIdOf(hash))), BOOTSTRAP_STREAM];
+    for (const streamId of streams) {
+      const state = fold(apiKeyDecider, (await this.store.readStream(streamId)) as never);
+      if (state.status !== 'none' && candidates.includes(state.keyHash)) {
+        this.streamOfHash.set(state.keyHash, streamId);
+        return state;
+      }
+    }
+    return null;
+  }
+
+  /** A key of the department by its id, with the stream that holds it; another department's is unknown. */
+  private async located(department: string, keyId: string): Promise<{ streamId: string; state: KnownKey }> {
+    for (const streamId of [apiKeyStream(keyId), BOOTSTRAP_STREAM]) {
+      const state = fold(apiKeyDecider, (await this.store.readStream(streamId)) as never);
+      if (state.status !== 'none' && state.keyId === keyId) {
+        if (state.department !== department) break;
+        return { streamId, state };
+      }
+    }
+    throw new NotFound('API key', keyId);
+  }
+
+  /** Revokes a key of the caller's department; from the recorded revocation on it is refused. */
+  async revoke(keyId: string, reason: string, context: CommandContext, options: { evenTheLastAdmin?: boolean } = {}): Promise<WriteResult> {
+    const { streamId, state } = await this.located(context.department, keyId);
+    if (state.role === 'admin' && state.status === 'active' && !options.evenTheLastAdmin) {
+      // Nobody could enter the department again: keep at least one admin key.
+      const others = (await this.list(context.department, context.receivedAt)).filter((k) => k.role === 'admin' && k.status === 'active' && k.keyId !== keyId);
+      if (others.length === 0) throw new RuleViolated('last-admin-key', 'this is the department’s last active admin key; issue another admin key first');
+    }
+    const result = await decideAndAppend({
+      store: this.store,
+      decider: apiKeyDecider,
+      streamId,
+      aggregateId: keyId,
+      context: { ...context, reason: reason.trim() || context.reason },
+      admit: (state) => {
+        if (state.status === 'none' || state.department !== context.department) throw new NotFound('API key', keyId);
+      },
+      command: { type: 'RevokeApiKey', data: { keyId, reason } },
+    });
+    return { id: result.id, revision: result.revision, position: result.position };
+  }
+
+  /** The keys of a department as the read model has them, oldest first. */
+  async list(department: string, now: Date): Promise<ListedKey[]> {
+    const docs = (await this.readStore.find(API_KEYS, { where: { department }, sort: [{ field: 'issuedAt', direction: 'asc' }] })) as ApiKeyView[];
+    return docs.map((d) => ({
+      keyId: d.keyId,
+      actorId: d.actorId,
+      role: d.role,
+      label: d.label,
+      ...(d.networkIds ? { networkIds: d.networkIds as string[] } : {}),
+      issuedAt: d.issuedAt,
+      ...(d.expiresAt ? { expiresAt: d.expiresAt as string } : {}),
+      status: !d.active ? 'revoked' : d.expiresAt && Date.parse(d.expiresAt as string) <= now.getTime() ? 'expired' : 'active',
+      ...(d.revokedAt ? { revokedAt: d.revokedAt as string, revokedReason: d.revokedReason as string } : {}),
+    }));
+  }
+
+  /**
+   * Creates another department with its first admin key (shown once). Refused when the
+   * department exists: created before, or holding keys already (the bootstrap one). The key is
+   * recorded first, so that a crash never leaves a department nobody can enter; a lost race
+   * revokes the loser's key.
+   */
+  async createDepartment(department: string, context: CommandContext): Promise<IssuedKey> {
+    const hasKeys = (await this.readStore.count(API_KEYS, { department })) > 0;
+    // Refused before any key is made when the department exists (or its name is invalid).
+    const state = fold(departmentDecider, (await this.store.readStream(departmentStream(department))) as never);
+    departmentDecider.decide({ type: 'CreateDepartment', data: { department, firstAdminKeyId: 'pending', hasKeys } }, state);
+    const issued = await this.issue({ actorId: 'admin', role: 'admin', department, label: `first admin of ${department}` }, { ...context, department });
+    try {
+      await decideAndAppend({
+        store: this.store,
+        decider: departmentDecider,
+        streamId: departmentStream(department),
+        aggregateId: department,
+        context: { ...context, department },
+        command: { type: 'CreateDepartment', data: { department, firstAdminKeyId: issued.keyId, hasKeys: false } },
+      });
+    } catch (error) {
+      await this.revoke(issued.keyId, 'the department was created by another request at the same time', { ...context, department }, { evenTheLastAdmin: true }).catch(() => undefined);
+      throw error;
+    }
+    return issued;
   }
 
   /**
    * Makes sure an admin can get in: the configured key is issued if it is not yet, and on a
    * first start without one a key is created and returned so that it can be printed once.
+   * A configured key recorded under the old plain SHA-256 hash is recorded again under the
+   * keyed hash and the old record revoked.
    */
   async bootstrapAdmin(options: { adminKey?: string; department: string }): Promise<{ created?: IssuedKey; position: number }> {
     const context: CommandContext = {
@@ -59,11 +209,17 @@ export class IdentityService {
     };
     const request = { actorId: 'admin', role: 'admin' as const, department: options.department, label: 'bootstrap admin' };
     if (options.adminKey) {
-      const keyId = apiKeyIdOf(hashApiKey(options.adminKey));
+      const keyId = apiKeyIdOf(this.hasher.hash(options.adminKey));
       const existing = await this.store.readStream(apiKeyStream(keyId));
       if (existing.length) return { position: existing[existing.length - 1].position };
       const issued = await this.issue({ ...request, secret: options.adminKey }, context);
       this.logger.log({ msg: 'admin key from OKRUG_ADMIN_KEY registered', keyId: issued.keyId });
+      const legacyId = apiKeyIdOf(legacyApiKeyHash(options.adminKey));
+      const legacy = fold(apiKeyDecider, (await this.store.readStream(apiKeyStream(legacyId))) as never);
+      if (legacy.status === 'active') {
+        const revoked = await this.revoke(legacyId, 'recorded again under the keyed hash', { ...context, department: legacy.department }, { evenTheLastAdmin: true });
+        return { position: revoked.position };
+      }
       return { position: issued.position };
     }
     const existing = await this.store.readStream(BOOTSTRAP_STREAM);

@@ -1,5 +1,7 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Role } from './api-key.decider';
+
+export { Access, Public } from './access';
 
 /** The caller, as its API key says. */
 export interface Principal {
@@ -7,15 +9,9 @@ export interface Principal {
   role: Role;
   department: string;
   keyId: string;
+  /** For a network head: the networks its key names. */
+  networkIds?: string[];
 }
-
-export const IS_PUBLIC = 'okrug:public';
-/** Marks an endpoint that needs no API key (health, API docs). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
-
-export const ROLES_ALLOWED = 'okrug:roles';
-/** Restricts an endpoint to some roles; without it every authenticated role may call. */
-export const AllowRoles = (...roles: Role[]) => SetMetadata(ROLES_ALLOWED, roles);
 
 /** The authenticated caller of this request. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AllowRoles } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ProjectionsService } from '@app/platform';
 import { ApiProblems } from '@app/platform/http';
 
@@ -11,7 +11,7 @@ export class ProjectionsController {
   constructor(private readonly projections: ProjectionsService) {}
 
   @Get()
-  @AllowRoles('admin', 'auditor')
+  @Access('audit')
   @ApiOperation({ summary: 'Status of every projection: generation, position, head, lag, state' })
   @ApiOkResponse({ description: 'One entry per projection' })
   @ApiProblems(401, 403)
@@ -20,8 +20,8 @@ export class ProjectionsController {
   }
 
   @Post(':name/rebuild')
+  @Access('department-admin')
   @HttpCode(202)
-  @AllowRoles('admin')
   @ApiOperation({ summary: 'Rebuild a read model from the event log into a fresh copy, swapped in when caught up; runs as a job' })
   @ApiAcceptedResponse({ description: 'The job; follow it at /projections/rebuilds/{jobId}' })
   @ApiProblems(401, 403, 404)
@@ -30,7 +30,7 @@ export class ProjectionsController {
   }
 
   @Get('rebuilds/:jobId')
-  @AllowRoles('admin', 'auditor')
+  @Access('audit')
   @ApiOperation({ summary: 'Status of a rebuild job' })
   @ApiOkResponse({ description: 'The job status, with the rebuild result once completed' })
   @ApiProblems(401, 403, 404)

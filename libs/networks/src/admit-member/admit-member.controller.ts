@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { AdmitMemberCommand } from './admit-member.command';
 import { AdmitMemberDto } from './admit-member.dto';
@@ -14,6 +15,7 @@ export class AdmitMemberController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/members')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Admit an institution as a member or partner from a date' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { AppointHeadCommand } from './appoint-head.command';
 import { AppointHeadDto } from './appoint-head.dto';
@@ -14,6 +15,7 @@ export class AppointHeadController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/head')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Appoint the head of a network from a date (replacing the current one)' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

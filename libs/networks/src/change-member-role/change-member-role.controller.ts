@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
 import { ChangeMemberRoleDto } from './change-member-role.dto';
@@ -14,6 +15,7 @@ export class ChangeMemberRoleController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/members/:institutionId/role')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Change a member’s role (member or partner) from a date' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

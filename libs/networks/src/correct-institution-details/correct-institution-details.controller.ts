@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { CorrectInstitutionDetailsCommand } from './correct-institution-details.command';
 import { CorrectInstitutionDetailsDto } from './correct-institution-details.dto';
@@ -14,6 +15,7 @@ export class CorrectInstitutionDetailsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/corrections')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct wrongly recorded details, with a reason' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last read (ETag); a newer one answers 412' })

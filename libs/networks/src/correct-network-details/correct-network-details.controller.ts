@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { CorrectNetworkDetailsCommand } from './correct-network-details.command';
 import { CorrectNetworkDetailsDto } from './correct-network-details.dto';
@@ -14,6 +15,7 @@ export class CorrectNetworkDetailsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/corrections')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct wrongly recorded details of a network, with a reason (also when dissolved)' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

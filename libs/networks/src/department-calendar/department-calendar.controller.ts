@@ -2,7 +2,8 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { academicYearOf, toIsoDate } from '@app/kernel';
-import { AllowRoles, CurrentPrincipal, Principal } from '@app/identity/principal';
+import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { DepartmentCalendar } from './department-calendar.service';
 
@@ -24,6 +25,7 @@ export class DepartmentCalendarController {
   constructor(private readonly calendar: DepartmentCalendar) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({ summary: 'When your department’s academic year starts (1 September by default) and which year runs now' })
   @ApiOkResponse({ type: AcademicCalendarDto })
   @ApiProblems(401)
@@ -33,7 +35,7 @@ export class DepartmentCalendarController {
   }
 
   @Put()
-  @AllowRoles('admin')
+  @Access('department-admin')
   @ApiOperation({ summary: 'Set the day your department’s academic year starts; periods such as 2020/2021 follow it' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiProblems(400, 401, 403, 422)

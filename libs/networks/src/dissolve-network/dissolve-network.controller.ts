@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { DissolveNetworkCommand } from './dissolve-network.command';
 import { DissolveNetworkDto } from './dissolve-network.dto';
@@ -14,6 +15,7 @@ export class DissolveNetworkController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/dissolve')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Dissolve a network on a date, with a reason: its members leave, it accepts only corrections afterwards' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

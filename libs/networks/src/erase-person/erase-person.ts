@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import { IsString, MaxLength } from 'class-validator';
 import { metadataFor, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { AllowRoles, CurrentPrincipal, Principal } from '@app/identity/principal';
+import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
 import { ApiProblems, IdPipe, IsNotBlank, RequestContext, commandContextFrom } from '@app/platform/http';
 
@@ -40,8 +41,8 @@ export class ErasePersonController {
   ) {}
 
   @Post(':personId/erasure')
+  @Access('department-admin')
   @HttpCode(200)
-  @AllowRoles('admin')
   @ApiOperation({ summary: 'Erase a person’s personal data on request; the history keeps that it was erased, by whom and why' })
   @ApiOkResponse({ type: ErasedPersonDto })
   @ApiProblems(400, 401, 403, 404)

@@ -13,7 +13,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AllowRoles, CurrentPrincipal, Principal } from '@app/identity/principal';
+import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, ProblemDto, RequestContext, commandContextFrom } from '@app/platform/http';
 import { Problem, problemType } from '@app/platform/problem-details.filter';
 import { CSV_COLUMNS, readImport } from './import-file';
@@ -31,7 +32,7 @@ export class ImportController {
   constructor(private readonly imports: ImportService) {}
 
   @Post()
-  @AllowRoles('admin', 'operator')
+  @Access('records')
   @ApiOperation({
     summary: 'Import institutions and networks with their members (JSON or CSV), all rows or none',
     description:

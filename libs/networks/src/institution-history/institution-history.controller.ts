@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
 import { InstitutionHistory } from './get-institution-history.handler';
 import { GetInstitutionHistoryQuery } from './get-institution-history.query';
@@ -14,6 +15,7 @@ export class InstitutionHistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':id/history')
+  @Access('read')
   @ApiOperation({ summary: 'Every change of an institution, oldest first: who, when, why, and what changed field by field' })
   @ApiOkResponse({ type: InstitutionHistoryDto })
   @ApiProblems(400, 401, 404, 503)

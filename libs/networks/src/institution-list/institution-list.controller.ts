@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
 import { InstitutionPage } from './list-institutions.handler';
 import { GetInstitutionQuery, ListInstitutionsQuery, ListInstitutionsQueryDto } from './list-institutions.query';
@@ -16,6 +17,7 @@ export class InstitutionListController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @Access('read')
   @ApiOperation({ summary: 'List the institutions of your department, filtered and paged' })
   @ApiOkResponse({ type: InstitutionPageDto })
   @ApiProblems(400, 401, 503)
@@ -24,6 +26,7 @@ export class InstitutionListController {
   }
 
   @Get(':id')
+  @Access('read')
   @ApiOperation({ summary: 'One institution; its ETag is the revision to send as If-Match' })
   @ApiOkResponse({ type: InstitutionDto })
   @ApiProblems(400, 401, 404, 503)

@@ -40,6 +40,10 @@ export const changeInstitution = async (
     ifMatch,
     describe: effectiveAtOf,
     companions,
+    // Before If-Match: another department's institution must not reveal its revision.
+    admit: (state) => {
+      if (state.status === 'unregistered' || state.department !== context.department) throw new NotFound('institution', institutionId);
+    },
     command: (state) => {
       if (state.status === 'unregistered' || state.department !== context.department) throw new NotFound('institution', institutionId);
       return command(state);

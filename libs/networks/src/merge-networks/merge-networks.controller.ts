@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { MergeNetworksCommand } from './merge-networks.command';
 import { MergeNetworksDto } from './merge-networks.dto';
@@ -14,6 +15,7 @@ export class MergeNetworksController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/merge')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge this network into another: its members move there on the date and it is dissolved' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { toIsoDate } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
 import {
   ChangesDto,
@@ -32,6 +33,7 @@ export class NetworkQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('networks')
+  @Access('read')
   @ApiOperation({ summary: 'List the networks of your department, filtered and paged' })
   @ApiOkResponse({ type: NetworkPageDto })
   @ApiProblems(400, 401, 503)
@@ -40,6 +42,7 @@ export class NetworkQueriesController {
   }
 
   @Get('networks/:id')
+  @Access('read')
   @ApiOperation({ summary: 'One network; its ETag is the revision to send as If-Match' })
   @ApiOkResponse({ type: NetworkDto })
   @ApiProblems(400, 401, 404, 503)
@@ -55,6 +58,7 @@ export class NetworkQueriesController {
   }
 
   @Get('networks/:id/composition')
+  @Access('read')
   @ApiOperation({ summary: 'Who belonged to the network on a date (today by default): members with role and since when, the anchor, the head' })
   @ApiOkResponse({ type: CompositionDto })
   @ApiProblems(400, 401, 404, 503)
@@ -63,6 +67,7 @@ export class NetworkQueriesController {
   }
 
   @Get('networks/:id/changes')
+  @Access('read')
   @ApiOperation({ summary: 'Who joined, left, moved or changed role in a period (an academic year by default), by effective date' })
   @ApiOkResponse({ type: ChangesDto })
   @ApiProblems(400, 401, 404, 503)
@@ -71,6 +76,7 @@ export class NetworkQueriesController {
   }
 
   @Get('networks/:id/timeline')
+  @Access('read')
   @ApiOperation({ summary: 'Every change of the network, oldest first: who, when (recorded and effective), why, what' })
   @ApiOkResponse({ type: TimelineDto })
   @ApiProblems(400, 401, 404, 503)
@@ -79,6 +85,7 @@ export class NetworkQueriesController {
   }
 
   @Get('institutions/:id/memberships')
+  @Access('read')
   @ApiOperation({ summary: 'The networks an institution belonged to over time, of every kind' })
   @ApiOkResponse({ type: InstitutionMembershipsDto })
   @ApiProblems(400, 401, 404, 503)

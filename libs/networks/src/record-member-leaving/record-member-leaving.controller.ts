@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { RecordMemberLeavingCommand } from './record-member-leaving.command';
 import { RecordMemberLeavingDto } from './record-member-leaving.dto';
@@ -14,6 +15,7 @@ export class RecordMemberLeavingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/members/:institutionId/leave')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that a member leaves the network on a date, with a reason' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

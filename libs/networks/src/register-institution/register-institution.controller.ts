@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { RegisterInstitutionCommand } from './register-institution.command';
 import { RegisterInstitutionDto } from './register-institution.dto';
@@ -15,6 +16,7 @@ export class RegisterInstitutionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Access('records')
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an institution in your department' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key gives the same answer and one change' })

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { RegisterNetworkCommand } from './register-network.command';
 import { RegisterNetworkDto } from './register-network.dto';
@@ -15,6 +16,7 @@ export class RegisterNetworkController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Access('records')
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a network: an educational district, a council of heads, a partnership' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key gives the same answer and one change' })

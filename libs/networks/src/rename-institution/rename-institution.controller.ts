@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { RenameInstitutionCommand } from './rename-institution.command';
 import { RenameInstitutionDto } from './rename-institution.dto';
@@ -14,6 +15,7 @@ export class RenameInstitutionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/rename')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rename an institution from a date' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last read (ETag); a newer one answers 412' })

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { ReopenInstitutionCommand } from './reopen-institution.command';
 import { ReopenInstitutionDto } from './reopen-institution.dto';
@@ -14,6 +15,7 @@ export class ReopenInstitutionController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/reopen')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a closed institution' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last read (ETag); a newer one answers 412' })

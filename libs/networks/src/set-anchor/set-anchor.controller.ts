@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { SetAnchorCommand } from './set-anchor.command';
 import { SetAnchorDto } from './set-anchor.dto';
@@ -14,6 +15,7 @@ export class SetAnchorController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/anchor')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Make a member the anchor institution from a date (one anchor at a time)' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } f
 import type { FastifyReply } from 'fastify';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { SplitNetworkCommand } from './split-network.command';
 import { SplitNetworkDto } from './split-network.dto';
@@ -15,6 +16,7 @@ export class SplitNetworkController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/split')
+  @Access('records')
   @HttpCode(201)
   @ApiOperation({ summary: 'Split members off into a new network on a date; answers with the new network' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision of the network being split' })

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WriteResult } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
+import { Access } from '@app/identity/access';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { TransferMemberCommand } from './transfer-member.command';
 import { TransferMemberDto } from './transfer-member.dto';
@@ -14,6 +15,7 @@ export class TransferMemberController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/members/:institutionId/transfer')
+  @Access('records')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move an institution from this network to another of the same kind on a date: one atomic change to both' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })

@@ -34,4 +34,10 @@ describe('configuration', () => {
     ]);
     expect(error!.message).toContain('  - PORT');
   });
+
+  it('takes the pepper of the API key hashes from OKRUG_KEY_PEPPER, at least 32 characters', () => {
+    expect(loadConfig({}).keyPepper).toBeUndefined();
+    expect(loadConfig({ OKRUG_KEY_PEPPER: 'p'.repeat(32) }).keyPepper).toBe('p'.repeat(32));
+    expect(() => loadConfig({ OKRUG_KEY_PEPPER: 'short' })).toThrow(/OKRUG_KEY_PEPPER: must be at least 32 characters long/);
+  });
 });

@@ -7,6 +7,8 @@ export interface AppConfig {
   /** The embedded SQLite file (events and, unless MongoDB is configured, read models). */
   databaseFile: string;
   adminKey?: string;
+  /** Server-side pepper of the API key hashes (OKRUG_KEY_PEPPER); otherwise kept in the data directory. */
+  keyPepper?: string;
   /** Department of the bootstrap admin key. */
   department: string;
   eventStoreUrl?: string;
@@ -61,6 +63,10 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
   if (adminKey !== undefined && adminKey.length < 16) {
     problems.push('OKRUG_ADMIN_KEY: must be at least 16 characters long');
   }
+  const keyPepper = env.OKRUG_KEY_PEPPER || undefined;
+  if (keyPepper !== undefined && keyPepper.length < 32) {
+    problems.push('OKRUG_KEY_PEPPER: must be at least 32 characters long');
+  }
   const department = env.OKRUG_DEPARTMENT || 'default';
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(department)) {
     problems.push(`OKRUG_DEPARTMENT: '${department}' must be lower-case letters, digits and dashes`);
@@ -82,6 +88,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     dataDir,
     databaseFile: resolve(dataDir, 'okrug.sqlite'),
     adminKey,
+    keyPepper,
     department,
     eventStoreUrl,
     mongodbUrl,

@@ -1,0 +1,59 @@
+import { SetMetadata } from '@nestjs/common';
+import { Role } from './api-key.decider';
+
+/**
+ * What a route does, as far as roles are concerned. Every route declares one with `@Access`;
+ * the guard refuses a route that declares none (fail closed), and a test walks every route.
+ *
+ * - `public`: no key needed (health).
+ * - `read`: reads the department's records; every role.
+ * - `audit`: reads about the system and its keys (who holds which key, projection status);
+ *   admins and auditors.
+ * - `records`: changes institutions and networks (registrations, renames, corrections,
+ *   composition, restructurings, imports); admins and operators.
+ * - `network-plans`: changes a network's plans and events (later issues); admins, operators,
+ *   and network heads for the networks their key names (the path's `id`).
+ * - `department-admin`: keys, the department's settings, erasures, rebuilds; admins only.
+ */
+export type AccessRule = 'public' | 'read' | 'audit' | 'records' | 'network-plans' | 'department-admin';
+
+export const ACCESS_RULES: Record<Exclude<AccessRule, 'public'>, readonly Role[]> = {
+  read: ['admin', 'operator', 'network-head', 'auditor'],
+  audit: ['admin', 'auditor'],
+  records: ['admin', 'operator'],
+  'network-plans': ['admin', 'operator', 'network-head'],
+  'department-admin': ['admin'],
+};
+
+export const ACCESS = 'okrug:access';
+
+/** Declares who may call a route; see `AccessRule`. */
+export const Access = (rule: AccessRule) => SetMetadata(ACCESS, rule);
+
+/** Marks an endpoint that needs no API key (health). */
+export const Public = () => Access('public');
+
+export type AccessDecision = { allowed: true } | { allowed: false; why: string };
+
+/**
+ * Whether a caller in a role may use a route of a rule. Pure, so that the guard and the tests
+ * share it. `networkId` is the network the route addresses, if any.
+ */
+export const decideAccess = (
+  rule: AccessRule | undefined,
+  caller: { role: Role; networkIds?: readonly string[] },
+  networkId?: string,
+): AccessDecision => {
+  if (rule === undefined || !(rule === 'public' || rule in ACCESS_RULES)) {
+    return { allowed: false, why: 'this endpoint declares no access rule, so it is refused to every key' };
+  }
+  if (rule === 'public') return { allowed: true };
+  const roles = ACCESS_RULES[rule];
+  if (!roles.includes(caller.role)) {
+    return { allowed: false, why: `this needs one of the roles ${roles.join(', ')}; your key has ${caller.role}` };
+  }
+  if (rule === 'network-plans' && caller.role === 'network-head' && !(networkId && caller.networkIds?.includes(networkId))) {
+    return { allowed: false, why: 'your key is for the networks it names; this network is not one of them' };
+  }
+  return { allowed: true };
+};

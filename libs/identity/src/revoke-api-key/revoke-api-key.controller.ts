@@ -1,0 +1,43 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ProjectionsService } from '@app/platform/projections.service';
+import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
+import { IdentityService } from '../identity.service';
+import { Access, CurrentPrincipal, Principal } from '../principal';
+
+export class RevokeApiKeyDto {
+  @ApiProperty({ description: 'Why the key is revoked', example: 'Оператор звільнився', maxLength: 1000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}
+
+@ApiTags('api keys')
+@ApiBearerAuth()
+@Controller('api-keys')
+export class RevokeApiKeyController {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly projections: ProjectionsService,
+  ) {}
+
+  @Post(':keyId/revoke')
+  @HttpCode(200)
+  @Access('department-admin')
+  @ApiOperation({ summary: 'Revoke a key of your department: refused (401) from this answer on, in every process (admins only)' })
+  @ApiOkResponse({ type: WriteResultDto })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async revoke(
+    @Param('keyId', IdPipe) keyId: string,
+    @Body() body: RevokeApiKeyDto,
+    @CurrentPrincipal() principal: Principal,
+    @RequestContext() request: RequestContext,
+  ): Promise<WriteResultDto> {
+    const result = await this.identity.revoke(keyId, body.reason, commandContextFrom(principal, request, body.reason.trim()));
+    // The guard reads the key's stream, so the key is refused already; the list shows it once this answer arrives.
+    await this.projections.waitFor(result.position, ['api-keys']);
+    return result;
+  }
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { ApiHarness } from './support/api-harness';
+import { OpenApiDocument, Operation, fillPath, operationsOf, validBody } from './support/openapi-calls';
+import { secondDepartmentAdmin } from './support/second-department';
+
+/**
+ * Department B calls every endpoint of the OpenAPI document with department A's ids and must
+ * get exactly what an id nobody has gets: same status, same problem type, no revision of A's,
+ * and A's records unchanged.
+ */
+describe('department isolation: every endpoint, another department’s ids', () => {
+  let api: ApiHarness;
+  let doc: OpenApiDocument;
+  let keyB: string;
+  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '' };
+
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+    const post = async (url: string, body: object) => {
+      const res = await api.as().post(url).send(body);
+      if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+    const school = (n: number) => ({ fullName: `Бахмутська загальноосвітня школа № ${n}`, shortName: `ЗОШ № ${n}`, kind: 'general-school', settlement: 'Бахмут' });
+    a.institution = (await post('/institutions', school(1))).id;
+    a.member = (await post('/institutions', school(2))).id;
+    a.other = (await post('/institutions', school(3))).id;
+    // Several changes, so that A's revisions differ from anything B could guess by chance.
+    for (const n of [4, 5, 6]) await post(`/institutions/${a.institution}/rename`, { fullName: `Бахмутська школа № 1-${n}`, shortName: `Школа 1-${n}`, renamedOn: `202${n}-09-01` });
+    a.network = (await post('/networks', { name: 'Бахмутський освітній округ № 1', kind: 'educational-district' })).id;
+    a.otherNetwork = (await post('/networks', { name: 'Бахмутський освітній округ № 2', kind: 'educational-district' })).id;
+    await post(`/networks/${a.network}/members`, { institutionId: a.member, role: 'member', from: '2019-09-01' });
+    await post(`/networks/${a.network}/members`, { institutionId: a.institution, role: 'member', from: '2019-09-01' });
+    const headed = await post(`/networks/${a.network}/head`, { fullName: 'Коваленко Наталія Петрівна', position: 'директор', appointedOn: '2019-09-01' });
+    const composition = await api.as().get(`/networks/${a.network}/composition?on=2020-01-01&consistentWith=${headed.position}`);
+    a.person = composition.body.head.personId;
+    a.keyId = (await post('/api-keys', { actorId: 'operator.a', role: 'operator', label: 'A’s operator' })).keyId;
+    keyB = await secondDepartmentAdmin(api, 'kramatorsk');
+    doc = (await api.http.get('/docs-json')).body;
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  /** Operational endpoints that name no record of a department. */
+  const notDepartmentRecords = (op: Operation) => op.path.startsWith('/projections') || op.path === '/health';
+
+  const idsOfA = (op: Operation): Record<string, string> => ({
+    id: op.path.startsWith('/networks') ? a.network : a.institution,
+    institutionId: a.member,
+    personId: a.person,
+    keyId: a.keyId,
+  });
+  const unknownIds = (): Record<string, string> => ({ id: randomUUID(), institutionId: randomUUID(), personId: randomUUID(), keyId: randomUUID() });
+  const bodyIdsOfA = (field: string) => (/network/i.test(field) ? a.otherNetwork : a.other);
+
+  const call = (op: Operation, key: string, params: Record<string, string>, bodyId: (field: string) => string, ifMatch?: string) => {
+    let req = request(api.app.getHttpServer())[op.method as 'get'](fillPath(op.path, params)).set('Authorization', `Bearer ${key}`);
+    if (ifMatch !== undefined) req = req.set('If-Match', ifMatch);
+    const body = validBody(doc, op.operation, bodyId);
+    return body === undefined ? req : req.send(body as object);
+  };
+
+  const snapshotOfA = async () => {
+    const parts = await Promise.all([
+      api.as().get(`/institutions/${a.institution}`),
+      api.as().get(`/institutions/${a.member}/history`),
+      api.as().get(`/networks/${a.network}`),
+      api.as().get(`/networks/${a.network}/composition?on=2020-01-01`),
+      api.as().get(`/networks/${a.network}/timeline`),
+    ]);
+    return parts.map((p) => p.body);
+  };
+  const head = async (): Promise<number> => (await api.http.get('/health')).body.eventStore.head;
+
+  it('covers every endpoint that names a record by its id', () => {
+    const targets = operationsOf(doc).filter((op) => op.pathParams.length > 0 && !notDepartmentRecords(op));
+    expect(targets.length).toBeGreaterThanOrEqual(20);
+    // A new kind of path parameter must be given A's ids here, or this suite would skip it.
+    for (const op of targets) for (const p of op.pathParams) expect({ op: op.path, p, known: p in idsOfA(op) }).toEqual({ op: op.path, p, known: true });
+  });
+
+  it('answers B with A’s ids exactly as with unknown ids, with and without If-Match, and changes nothing', async () => {
+    const before = await snapshotOfA();
+    const headBefore = await head();
+    const mismatches: string[] = [];
+    for (const op of operationsOf(doc).filter((o) => o.pathParams.length > 0 && !notDepartmentRecords(o))) {
+      const takesIfMatch = (op.operation.parameters ?? []).some((p) => p.name === 'If-Match');
+      for (const ifMatch of takesIfMatch ? [undefined, '"5"', '"0"', '"3"'] : [undefined]) {
+        const theirs = await call(op, keyB, idsOfA(op), bodyIdsOfA, ifMatch);
+        const unknown = await call(op, keyB, unknownIds(), () => randomUUID(), ifMatch);
+        const label = `${op.method.toUpperCase()} ${op.path}${ifMatch ? ` If-Match ${ifMatch}` : ''}`;
+        if (theirs.status !== unknown.status || theirs.body.type !== unknown.body.type) {
+          mismatches.push(`${label}: A's id ${theirs.status} ${theirs.body.type}, unknown id ${unknown.status} ${unknown.body.type}`);
+        }
+        if (theirs.body.currentRevision !== undefined || /Бахмут|Коваленко/.test(theirs.text)) mismatches.push(`${label}: leaks ${theirs.text.slice(0, 200)}`);
+        if (theirs.status < 400) mismatches.push(`${label}: succeeded with ${theirs.status}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(await head()).toBe(headBefore);
+    expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it('lists none of A’s records to B', async () => {
+    for (const op of operationsOf(doc).filter((o) => o.method === 'get' && o.pathParams.length === 0 && !notDepartmentRecords(o))) {
+      const res = await call(op, keyB, {}, () => randomUUID());
+      expect({ op: op.path, status: res.status }).toEqual({ op: op.path, status: 200 });
+      for (const id of Object.values(a)) expect(res.text).not.toContain(id);
+      expect(res.text).not.toMatch(/Бахмут/);
+    }
+  });
+});
