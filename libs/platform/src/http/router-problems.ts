@@ -51,10 +51,11 @@ export const answerClientError = (error: Error & { code?: string; rawPacket?: un
     status = 408;
     detail = 'the request was not received in time';
   } else if (error.code === 'HPE_HEADER_OVERFLOW') {
-    // The request line counts towards the header size: a request line that never ended is a long URL.
-    const lineEnded = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.includes('\r\n') : true;
-    status = lineEnded ? 431 : 414;
-    detail = lineEnded ? 'the request headers are too large' : `the request target is longer than ${INPUT_LIMITS.urlLength} characters`;
+    // The request line counts towards the header size: a long or unfinished first line is a long URL.
+    const lineEnd = Buffer.isBuffer(error.rawPacket) ? error.rawPacket.indexOf('\r\n') : 0;
+    const longTarget = lineEnd === -1 || lineEnd > INPUT_LIMITS.urlLength;
+    status = longTarget ? 414 : 431;
+    detail = longTarget ? `the request target is longer than ${INPUT_LIMITS.urlLength} characters` : 'the request headers are too large';
   }
   const body = JSON.stringify(problemOf(status, detail, undefined, newId()));
   if (socket.writable) {
