@@ -81,7 +81,7 @@ describe('every error the API gives is a problem document', () => {
       isProblem(await raw('POST', '/institutions', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fullName: 'x'.repeat(1_100_000) }) }), 413);
     });
 
-    it.each(['application/xml', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])('a body of %s is 415', async (type) => {
+    it.each(['application/xml', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/csv'])('a body of %s is 415', async (type) => {
       isProblem(await raw('POST', '/institutions', { headers: { 'Content-Type': type }, body: 'fullName=a' }), 415);
     });
 

@@ -54,7 +54,7 @@ const BAD_DATES = ['2021-02-30', '2021-13-01', '2021-00-10', '2021-9-1', '21-09-
 const BAD_UUIDS = ['not-a-uuid', '123', '00000000-0000-0000-0000-00000000000g', 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz', '', '{}', '0'.repeat(36)];
 const BAD_NUMBERS = ['1e21', '9007199254740993', '1e308', '-1', '0x10', '1.5', ' 7', '7 ', '', 'NaN', 'Infinity', '-0', '١٢', '1,000', '+3', '99999999999999999999', 'null', '[]'];
 const BAD_PATH_IDS = ['not-a-uuid', '42', 'x'.repeat(150), '%E0%A4%A', '%', '..', encodeURIComponent('Иванов'), '00000000-0000-0000-0000-00000000000g', '%00'];
-const WRONG_CONTENT_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/octet-stream', 'application/vnd.api+json'];
+const WRONG_CONTENT_TYPES = ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/json; charset=latin1', 'application/octet-stream', 'application/vnd.api+json', 'text/csv'];
 const WORDS = ['Школа', 'МБОУ', 'детский сад № 21', 'с. Мурыгино', 'лицей', 'x', 'O’Brien', '«Ромашка»', '🙂', 'a\u0000b', '   ', '<script>', "'; DROP TABLE events; --"];
 
 describe('fuzzing the API from its OpenAPI document', () => {

@@ -17,6 +17,9 @@ const charsetOf = (contentType: string | undefined): string | undefined => {
   return match?.[1].toLowerCase();
 };
 
+// Stateless between calls (no streaming), so one decoder serves every request; `fatal` refuses bytes that are not UTF-8.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /** Bodies are read as UTF-8 only; another charset is refused rather than misread. */
 const decodeUtf8 = (request: FastifyRequest, body: Buffer, what: string): string => {
   const charset = charsetOf(request.headers['content-type']);
@@ -24,7 +27,7 @@ const decodeUtf8 = (request: FastifyRequest, body: Buffer, what: string): string
     throw new HttpStatusError(415, `${what} bodies are read as UTF-8 only; charset=${charset.slice(0, 40)} is not supported`);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
+    return utf8.decode(body);
   } catch {
     throw new InvalidInput('the body is not valid UTF-8', [{ field: '(body)', messages: ['the body must be UTF-8 text'] }]);
   }
@@ -51,10 +54,10 @@ export const parseJsonBody = (request: FastifyRequest, body: Buffer): unknown =>
 };
 
 /**
- * The only bodies the API reads: JSON (every endpoint) and CSV (imports), both UTF-8.
+ * The only bodies the API reads: JSON (every endpoint) and CSV (the routes in `csvRoutes`: imports), both UTF-8.
  * Any other content type, form-encoded and plain text included, is 415.
  */
-export const installBodyParsers = (fastify: FastifyInstance): void => {
+export const installBodyParsers = (fastify: FastifyInstance, csvRoutes: ReadonlySet<string> = new Set(['/imports'])): void => {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {
@@ -63,9 +66,10 @@ export const installBodyParsers = (fastify: FastifyInstance): void => {
       done(error as Error, undefined);
     }
   });
-  // Import files may be CSV: the body reaches the controller as text.
+  // Import files may be CSV: the body reaches the controller as text. No other endpoint reads CSV.
   fastify.addContentTypeParser('text/csv', { parseAs: 'buffer' }, (request, body, done) => {
     try {
+      if (!csvRoutes.has(request.routeOptions.url ?? '')) throw new HttpStatusError(415, 'only imports take CSV; send JSON');
       done(null, decodeUtf8(request, body as Buffer, 'CSV'));
     } catch (error) {
       done(error as Error, undefined);

@@ -20,6 +20,8 @@ const RULES: Record<string, (constraints: unknown[], schema: Schema) => Schema> 
   maxLength: ([n]) => ({ maxLength: n }),
   minLength: ([n]) => ({ minLength: n }),
   isNotEmpty: (_, schema) => (isStringType(schema) ? { minLength: 1 } : {}),
+  // A text that is more than white space.
+  isNotBlank: (_, schema) => (isStringType(schema) ? { minLength: 1, pattern: '\\S' } : {}),
   arrayMaxSize: ([n]) => ({ maxItems: n }),
   arrayMinSize: ([n]) => ({ minItems: n }),
   arrayNotEmpty: () => ({ minItems: 1 }),
