@@ -3,8 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { newId } from '@app/kernel';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { IdentityService } from '@app/identity';
 import { AppConfig, JsonLogger, ProblemDetailsFilter, ProjectionsService, requestScope, validationPipe } from '@app/platform';
+import { answerClientError, answerFrameworkError, documentValidationRules, installBodyParsers, installRouterProblems } from '@app/platform/http';
 import { AppModule } from './app.module';
 
 export interface StartedApi {
@@ -25,12 +27,13 @@ export const createApi = async (
   const logger = options.logger ?? new JsonLogger(config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { runProjections: options.runProjections ?? true }),
-    new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true }),
-    { logger },
+    new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError }),
+    { logger, bodyParser: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  // Import files may be CSV: the body reaches the controller as text (JSON keeps its own parser).
-  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  // JSON (bounded, UTF-8) and CSV only; every error, the router's own included, is a problem document.
+  installBodyParsers(fastify);
+  installRouterProblems(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     const given = request.headers['x-correlation-id'];
     const correlationId = typeof given === 'string' && given.length > 0 && given.length <= 200 ? given : newId();
@@ -43,7 +46,8 @@ export const createApi = async (
       {
         msg: 'request',
         method: request.method,
-        url: request.url,
+        // The path only: query strings can carry names being searched for.
+        url: request.url.split('?')[0],
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
         correlationId: request.headers['x-correlation-id'],
@@ -52,10 +56,12 @@ export const createApi = async (
     );
     done();
   });
-  app.useGlobalPipes(validationPipe());
+  const eventStore = app.get<EventStore>(EVENT_STORE);
+  app.useGlobalPipes(validationPipe({ headPosition: () => eventStore.headPosition() }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 
+  documentValidationRules();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -27,16 +27,19 @@ export interface Problem {
 
 export const problemType = (code: string): string => `urn:okrug:problem:${code}`;
 
-const TITLES: Record<number, string> = {
+export const TITLES: Record<number, string> = {
   400: 'The request is invalid',
   401: 'Authentication is required',
   403: 'Not allowed',
   404: 'Not found',
   405: 'Method not allowed',
+  408: 'The request took too long to arrive',
   409: 'Conflict with a concurrent change',
   412: 'The resource has changed since you read it',
   413: 'The request is too large',
+  414: 'The request target is too long',
   415: 'Unsupported media type',
+  431: 'The request headers are too large',
   422: 'A rule refuses the change',
   500: 'Internal error',
   503: 'Not ready yet',
@@ -68,19 +71,25 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
     const status = error.getStatus();
     const body = error.getResponse();
     const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
-    const code = status === 404 ? 'not-found' : `http-${status}`;
-    return { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail, instance };
+    const code = status === 404 ? 'not-found' : status === 400 ? 'invalid-input' : `http-${status}`;
+    const problem: Problem = { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail, instance };
+    if (status === 400) problem.errors = [{ field: '(request)', messages: [detail] }];
+    return problem;
   }
   // Errors raised by the HTTP server itself (malformed JSON, wrong content type, body too large).
   const statusCode = (error as { statusCode?: unknown })?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return {
+    const detail = (error as Error).message;
+    const problem: Problem = {
       type: problemType(statusCode === 400 ? 'invalid-input' : `http-${statusCode}`),
       title: TITLES[statusCode] ?? 'Error',
       status: statusCode,
-      detail: (error as Error).message,
+      detail,
       instance,
     };
+    // A 400 always says what was wrong field by field; the server's own ones concern the body.
+    if (statusCode === 400) problem.errors = [{ field: '(body)', messages: [detail] }];
+    return problem;
   }
   return { type: problemType('internal'), title: TITLES[500], status: 500, detail: 'An unexpected error occurred; it was logged.', instance };
 };
