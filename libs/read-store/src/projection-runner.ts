@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@app/kernel';
+import { ABORTED, RecordedEvent, TIMED_OUT, raceAbort } from '@app/kernel';
 import { EventStore } from '@app/event-store/event-store.port';
 import { Projection } from './projection';
 import { Document, DocumentWrite, ReadStore } from './read-store.port';
@@ -85,24 +85,6 @@ class Stopped extends Error {
 }
 
 const silentLogger: ProjectionLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-
-const TIMED_OUT = Symbol('timed out');
-const ABORTED = Symbol('aborted');
-
-/** A promise that settles with `value` after `ms`, and a way to cancel its timer. */
-const delay = <T>(ms: number, value: T): { promise: Promise<T>; cancel: () => void } => {
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(value), ms);
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
-};
-
-const aborted = (signal: AbortSignal): Promise<typeof ABORTED> =>
-  new Promise((resolve) => {
-    if (signal.aborted) resolve(ABORTED);
-    else signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
-  });
 
 /**
  * Runs projections: each catches up from its checkpoint in batches, then follows the log
@@ -359,7 +341,6 @@ export class ProjectionRunner {
    */
   private async followLive(worker: Worker, track: Track, signal: AbortSignal): Promise<void> {
     const iterator = this.eventStore.follow({ after: track.position, signal })[Symbol.asyncIterator]();
-    const stop = aborted(signal);
     let batch: RecordedEvent[] = [];
     let batchStarted = 0;
     let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
@@ -367,18 +348,13 @@ export class ProjectionRunner {
       for (;;) {
         const next: Promise<IteratorResult<RecordedEvent>> = pending ?? iterator.next();
         pending = null;
-        let outcome: IteratorResult<RecordedEvent> | typeof TIMED_OUT | typeof ABORTED;
-        if (batch.length === 0) {
-          outcome = await Promise.race([next, stop]);
-        } else {
-          const wait = Math.max(0, Math.min(this.liveIdleMs, batchStarted + this.liveMaxDelayMs - Date.now()));
-          const timer = delay(wait, TIMED_OUT);
-          try {
-            outcome = await Promise.race([next, stop, timer.promise]);
-          } finally {
-            timer.cancel();
-          }
-        }
+        // Each wait attaches to the signal only while it lasts (see raceAbort): a race against
+        // one long-lived stop promise would keep every event this follower ever applied.
+        const wait =
+          batch.length === 0
+            ? undefined
+            : Math.max(0, Math.min(this.liveIdleMs, batchStarted + this.liveMaxDelayMs - Date.now()));
+        const outcome = await raceAbort(next, signal, wait);
         if (outcome === TIMED_OUT) {
           pending = next;
           await this.apply(worker, track, batch);
