@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { newId } from '@app/kernel';
 import { IdentityService } from '@app/identity';
-import { AppConfig, JsonLogger, ProblemDetailsFilter, ProjectionsService, requestScope, validationPipe } from '@app/platform';
+import { AppConfig, JsonLogger, ProblemDetailsFilter, ProjectionsService, SHUTDOWN_SIGNALS, requestScope, validationPipe } from '@app/platform';
 import { AppModule } from './app.module';
 
 export interface StartedApi {
@@ -25,7 +25,8 @@ export const createApi = async (
   const logger = options.logger ?? new JsonLogger(config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { runProjections: options.runProjections ?? true }),
-    new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true }),
+    // While closing, RequestDrain answers new requests with a 503 problem (see docs/operations.md).
+    new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false }),
     { logger },
   );
   const fastify = app.getHttpAdapter().getInstance();
@@ -54,7 +55,8 @@ export const createApi = async (
   });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // Only these stop the server; Nest's default list also has SIGHUP, SIGUSR2 and others.
+  app.enableShutdownHooks(SHUTDOWN_SIGNALS);
 
   const document = SwaggerModule.createDocument(
     app,

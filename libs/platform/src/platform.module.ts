@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
@@ -10,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { openEventStore, openJobQueue, openReadStore } from './open-stores';
 import { APP_CONFIG, CLOCK } from './platform.tokens';
 import { ProjectionsService } from './projections.service';
+import { RequestDrain, RequestDrainInterceptor } from './http/request-drain';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -22,8 +24,9 @@ export interface PlatformOptions {
 export const PLATFORM_OPTIONS = 'PlatformOptions';
 
 /**
- * Starts the projections once the application is up, and on shutdown (after the HTTP server
- * has finished its in-flight requests) flushes them and closes the stores in order.
+ * Starts the projections once the application is up, and on shutdown (after RequestDrain has
+ * let the requests in flight finish and the HTTP server has closed) flushes them and closes
+ * the stores in order.
  */
 @Injectable()
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -72,8 +75,10 @@ export class PlatformModule {
         },
         ProjectionsService,
         PlatformLifecycle,
+        RequestDrain,
+        { provide: APP_INTERCEPTOR, useClass: RequestDrainInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, PLATFORM_OPTIONS],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, PLATFORM_OPTIONS, RequestDrain],
     };
   }
 }
