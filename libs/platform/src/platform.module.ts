@@ -1,5 +1,4 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
@@ -11,7 +10,7 @@ import { AppConfig } from './config/app-config';
 import { openEventStore, openJobQueue, openReadStore } from './open-stores';
 import { APP_CONFIG, CLOCK } from './platform.tokens';
 import { ProjectionsService } from './projections.service';
-import { RequestDrain, RequestDrainInterceptor } from './http/request-drain';
+import { RequestDrain } from './http/request-drain';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -76,7 +75,6 @@ export class PlatformModule {
         ProjectionsService,
         PlatformLifecycle,
         RequestDrain,
-        { provide: APP_INTERCEPTOR, useClass: RequestDrainInterceptor },
       ],
       exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, PLATFORM_OPTIONS, RequestDrain],
     };

@@ -17,12 +17,14 @@ describe('RequestDrain', () => {
     expect(drain.admit()).toBeNull();
   });
 
-  it('waits for a request until its response is over', async () => {
+  it('waits for a request until it is answered and its response is over', async () => {
     const drain = drainOf();
     const request = drain.admit()!;
     const drained = drain.drain(60_000);
     expect(await settled(drained)).toBe(false);
     expect(drain.admit()).toBeNull();
+    request.answer();
+    expect(await settled(drained)).toBe(false);
     request.close();
     await expect(drained).resolves.toBe(true);
     expect(drain.inFlight).toBe(0);
@@ -31,13 +33,12 @@ describe('RequestDrain', () => {
   it('waits for the handler of a request whose client hung up', async () => {
     const drain = drainOf();
     const request = drain.admit()!;
-    const handlerEnded = request.hold();
-    // The client goes away while the command still runs (it will append).
+    // The client goes away while the command still runs (it will append, then answer).
     request.close();
     const drained = drain.drain(60_000);
     expect(await settled(drained)).toBe(false);
-    handlerEnded();
-    handlerEnded();
+    request.answer();
+    request.close();
     await expect(drained).resolves.toBe(true);
     expect(drain.inFlight).toBe(0);
   });

@@ -1,15 +1,6 @@
-import {
-  BeforeApplicationShutdown,
-  CallHandler,
-  ExecutionContext,
-  Injectable,
-  Logger,
-  NestInterceptor,
-  OnModuleInit,
-} from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Observable, finalize } from 'rxjs';
 import { problemType } from '../problem-details.filter';
 
 /** How long a shutdown waits for the requests in flight before it closes the stores anyway. */
@@ -17,41 +8,31 @@ export const DRAIN_TIMEOUT_MS = 25_000;
 
 /**
  * One request's share of the work in flight: it counts from the moment the request arrives
- * until its response is gone *and* its handler has returned (a client that hangs up does not
- * stop the command it sent, which still appends).
+ * until its connection's response is over *and* the server has answered it. A client that hangs
+ * up does not stop the command it sent: the handler goes on (and appends), and answers (into
+ * the void) only when it is done, so the answer, not the hang-up, ends the request's share.
  */
 export class InFlightRequest {
-  private holds = 0;
   private closed = false;
+  private answered = false;
   private released = false;
 
   constructor(private readonly release: () => void) {}
 
-  /** The client has gone (answered or hung up). */
-  get gone(): boolean {
-    return this.closed;
-  }
-
-  /** The connection's response is over. */
+  /** The connection's response is over: sent, or the client hung up. */
   close(): void {
     this.closed = true;
     this.settle();
   }
 
-  /** A handler of this request starts; the returned function says it ended. */
-  hold(): () => void {
-    this.holds++;
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      this.holds--;
-      this.settle();
-    };
+  /** The server has answered (the handler, or an error, is done with the request). */
+  answer(): void {
+    this.answered = true;
+    this.settle();
   }
 
   private settle(): void {
-    if (this.released || !this.closed || this.holds > 0) return;
+    if (this.released || !this.closed || !this.answered) return;
     this.released = true;
     this.release();
   }
@@ -134,6 +115,11 @@ export class RequestDrain implements OnModuleInit, BeforeApplicationShutdown {
       reply.raw.once('close', () => inFlight.close());
       done();
     });
+    // Runs when a reply is sent, even to a client that has hung up (and for errors too).
+    instance.addHook('onSend', (request: FastifyRequest, _reply: FastifyReply, payload: unknown, done) => {
+      (request as RequestWithDrain)[IN_FLIGHT]?.answer();
+      done(null, payload);
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -147,23 +133,3 @@ export class RequestDrain implements OnModuleInit, BeforeApplicationShutdown {
 const IN_FLIGHT = Symbol('okrug.in-flight');
 
 type RequestWithDrain = FastifyRequest & { [IN_FLIGHT]?: InFlightRequest };
-
-/**
- * Keeps a request counted while its handler runs, even when its client has hung up. A handler
- * that would only start after its client left during a shutdown is not started at all.
- */
-@Injectable()
-export class RequestDrainInterceptor implements NestInterceptor {
-  constructor(private readonly drain: RequestDrain) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const inFlight = context.switchToHttp().getRequest<RequestWithDrain>()?.[IN_FLIGHT];
-    if (!inFlight) return next.handle();
-    if (inFlight.gone && this.drain.isDraining) {
-      return new Observable((subscriber) => subscriber.complete());
-    }
-    const release = inFlight.hold();
-    return next.handle().pipe(finalize(release));
-  }
-}
