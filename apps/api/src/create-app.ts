@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { IdentityService } from '@app/identity';
-import { AppConfig, JsonLogger, ProblemDetailsFilter, ProjectionsService, requestScope, validationPipe } from '@app/platform';
+import { AppConfig, JsonLogger, ProblemDetailsFilter, ProjectionsService, SHUTDOWN_SIGNALS, requestScope, validationPipe } from '@app/platform';
 import { answerClientError, answerFrameworkError, documentValidationRules, installBodyParsers, installRouterProblems } from '@app/platform/http';
 import { AppModule } from './app.module';
 
@@ -27,7 +27,8 @@ export const createApi = async (
   const logger = options.logger ?? new JsonLogger(config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, { runProjections: options.runProjections ?? true }),
-    new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: true, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError }),
+    // While closing, RequestDrain answers new requests with a 503 problem (see docs/operations.md).
+    new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError }),
     { logger, bodyParser: false },
   );
   const fastify = app.getHttpAdapter().getInstance();
@@ -59,7 +60,8 @@ export const createApi = async (
   const eventStore = app.get<EventStore>(EVENT_STORE);
   app.useGlobalPipes(validationPipe({ headPosition: () => eventStore.headPosition() }));
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  // Only these stop the server; Nest's default list also has SIGHUP, SIGUSR2 and others.
+  app.enableShutdownHooks(SHUTDOWN_SIGNALS);
 
   documentValidationRules();
   const document = SwaggerModule.createDocument(

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { profileOf } from '@app/platform';
+import { Logger } from '@nestjs/common';
+import { ignoreOtherSignals, profileOf } from '@app/platform';
 import { configOrExit } from '@app/platform/config/env.config';
 import { createApi } from './create-app';
 
 async function main(): Promise<void> {
   const config = configOrExit();
   const { app, createdAdminKey } = await createApi(config, { runProjections: config.projectionsIn === 'api' });
+  const logger = new Logger('platform');
+  ignoreOtherSignals((line) => logger.warn(line));
   if (createdAdminKey) {
     process.stdout.write(
       `\n  okrug: an admin API key was created for department "${config.department}". It is shown only this once:\n\n` +

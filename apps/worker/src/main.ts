@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { JsonLogger, profileOf } from '@app/platform';
+import { JsonLogger, SHUTDOWN_SIGNALS, ignoreOtherSignals, profileOf } from '@app/platform';
 import { configOrExit } from '@app/platform/config/env.config';
 import { WorkerModule } from './worker.module';
 
@@ -8,7 +8,9 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = new JsonLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
-  app.enableShutdownHooks();
+  // Only these stop the worker; Nest's default list also has SIGHUP, SIGUSR2 and others.
+  app.enableShutdownHooks(SHUTDOWN_SIGNALS);
+  ignoreOtherSignals((line) => logger.warn(line, 'worker'));
   await app.init();
   logger.log({ msg: 'okrug worker is running', profile: profileOf(config) }, 'worker');
 }

@@ -5,3 +5,4 @@ export * from './errors';
 export * from './decider';
 export * from './envelope';
 export * from './command-context';
+export * from './abort-race';

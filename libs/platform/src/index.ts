@@ -6,3 +6,4 @@ export * from './platform.tokens';
 export * from './platform.module';
 export * from './projections.service';
 export * from './open-stores';
+export * from './shutdown-signals';

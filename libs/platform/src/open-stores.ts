@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { EventStore } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
+import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
 import { JobQueue, createJobQueue } from '@app/jobs';
 import { MongoReadStore } from '@app/read-store/mongodb/mongo-read-store';
 import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
@@ -11,14 +11,14 @@ import { AppConfig } from './config/app-config';
 /** The event store the configuration selects: EventStoreDB when EVENTSTORE_URL is set, else SQLite. */
 export const openEventStore = async (config: AppConfig): Promise<EventStore> => {
   if (config.eventStoreUrl) return EventStoreDbEventStore.connect(config.eventStoreUrl);
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDatabaseFile(config.databaseFile);
   return SqliteEventStore.open({ file: config.databaseFile });
 };
 
 /** The read store the configuration selects: MongoDB when MONGODB_URL is set, else SQLite. */
 export const openReadStore = async (config: AppConfig): Promise<ReadStore> => {
   if (config.mongodbUrl) return MongoReadStore.connect(config.mongodbUrl);
-  mkdirSync(config.dataDir, { recursive: true });
+  preparePrivateDatabaseFile(config.databaseFile);
   return SqliteReadStore.open({ file: config.databaseFile });
 };
 

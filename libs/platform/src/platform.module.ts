@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { openEventStore, openJobQueue, openReadStore } from './open-stores';
 import { APP_CONFIG, CLOCK } from './platform.tokens';
 import { ProjectionsService } from './projections.service';
+import { RequestDrain } from './http/request-drain';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -22,8 +23,9 @@ export interface PlatformOptions {
 export const PLATFORM_OPTIONS = 'PlatformOptions';
 
 /**
- * Starts the projections once the application is up, and on shutdown (after the HTTP server
- * has finished its in-flight requests) flushes them and closes the stores in order.
+ * Starts the projections once the application is up, and on shutdown (after RequestDrain has
+ * let the requests in flight finish and the HTTP server has closed) flushes them and closes
+ * the stores in order.
  */
 @Injectable()
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -72,8 +74,9 @@ export class PlatformModule {
         },
         ProjectionsService,
         PlatformLifecycle,
+        RequestDrain,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, PLATFORM_OPTIONS],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, PLATFORM_OPTIONS, RequestDrain],
     };
   }
 }

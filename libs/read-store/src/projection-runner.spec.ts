@@ -326,6 +326,88 @@ const runnerSuite = (label: string, openEventStore: (file: string) => Promise<Ev
       expect((await runner.status()).find((s) => s.name === 'school-list')?.state).toBe('stopped');
     });
 
+    it('joins a rebuild under way rather than failing or starting another', async () => {
+      await openSchools(30);
+      const runner = h.runner({ batchSize: 4 });
+      await runner.start();
+      const [a, b] = await Promise.all([runner.rebuild('school-list'), runner.rebuild('school-list')]);
+      expect(a).toEqual(b);
+      expect(a.generation).toBe(2);
+      expect(await h.readStore.activeGeneration('school-list')).toBe(2);
+    });
+
+    it('keeps the copy of a rebuild that a stop cut short, and the next start resumes and swaps it', async () => {
+      await openSchools(60);
+      const head = await h.append(newEvent('SchoolRenamed', { schoolId: 's7', name: 'Ліцей' }));
+      const warm = h.runner();
+      await warm.start();
+      await warm.waitFor(head, { timeoutMs: 5000 });
+      const sort = [{ field: 'id', direction: 'asc' as const }];
+      const before = await h.readStore.find('schools', { sort });
+      await warm.stop();
+
+      // The store as it is, except that the first commit of the new copy stops the runner.
+      let cut: ProjectionRunner | undefined;
+      const cutting = new Proxy(h.readStore, {
+        get: (target, key) =>
+          key === 'commit'
+            ? async (projection: string, generation: number, position: number, writes: DocumentWrite[]) => {
+                await target.commit(projection, generation, position, writes);
+                if (projection === 'school-list' && generation === 2 && cut) void cut.stop();
+              }
+            : (target as never)[key],
+      }) as ReadStore;
+      const first = h.runner({ readStore: cutting, batchSize: 5 });
+      cut = first;
+      await first.start();
+      await expect(first.rebuild('school-list')).rejects.toThrow(/stopped/);
+      expect(await h.readStore.activeGeneration('school-list')).toBe(1);
+      const left = await h.readStore.checkpoint('school-list', 2);
+      expect(left?.position).toBeGreaterThan(0);
+      expect(left!.position).toBeLessThan(head);
+
+      const logs: unknown[] = [];
+      const second = h.runner({ batchSize: 5, logger: { ...quietLogger, log: (m: unknown) => logs.push(m) } });
+      await second.start();
+      for (let i = 0; i < 500 && (await h.readStore.activeGeneration('school-list')) !== 2; i++) await sleep(5);
+      expect(await h.readStore.activeGeneration('school-list')).toBe(2);
+      expect(logs).toContainEqual(expect.objectContaining({ msg: 'resuming an interrupted rebuild', generation: 2, position: left!.position }));
+      // Resumed, not started over: it read only what came after the copy's checkpoint.
+      expect(logs).toContainEqual(expect.objectContaining({ msg: 'projection rebuilt', events: head - left!.position }));
+      expect(await h.readStore.find('schools', { sort })).toEqual(before);
+      expect(await h.readStore.checkpoint('school-list', 1)).toBeNull();
+      expect((await h.readStore.loadDocuments('schools', 1, ['s1'])).size).toBe(0);
+    });
+
+    it('drops the copy of a rebuild that failed', async () => {
+      await h.append(newEvent('Tick', {}));
+      await h.append(newEvent('Tick', {}));
+      await h.append(newEvent('Boom', {}));
+      const runner = h.runner({ projections: [fragile], batchSize: 1 });
+      await expect(runner.rebuild('fragile')).rejects.toThrow('cannot digest Boom');
+      expect(await h.readStore.checkpoint('fragile', 2)).toBeNull();
+      expect((await h.readStore.loadDocuments('fragile', 2, ['all'])).size).toBe(0);
+      expect(await h.readStore.activeGeneration('fragile')).toBe(1);
+    });
+
+    it('on start drops a replaced copy that a crash after the swap left behind', async () => {
+      const head = await openSchools(5);
+      const runner = h.runner();
+      await runner.start();
+      await runner.waitFor(head, { timeoutMs: 5000 });
+      await runner.stop();
+      // What a crash between activating generation 2 and dropping generation 1 leaves.
+      const doc = (await h.readStore.get('schools', 's1'))!;
+      await h.readStore.commit('school-list', 2, head, [{ op: 'put', collection: 'schools', doc, position: head }]);
+      await h.readStore.activate('school-list', 2, ['schools']);
+      expect(await h.readStore.checkpoint('school-list', 1)).not.toBeNull();
+
+      await h.runner().start();
+      expect(await h.readStore.checkpoint('school-list', 1)).toBeNull();
+      expect((await h.readStore.loadDocuments('schools', 1, ['s1'])).size).toBe(0);
+      expect(await h.readStore.get('schools', 's1')).toEqual(doc);
+    });
+
     it('isolates a failing projection', async () => {
       const errors: unknown[] = [];
       const runner = h.runner({

@@ -1,7 +1,7 @@
-import { RecordedEvent } from '@app/kernel';
+import { ABORTED, RecordedEvent, TIMED_OUT, raceAbort } from '@app/kernel';
 import { EventStore } from '@app/event-store/event-store.port';
 import { Projection } from './projection';
-import { Document, DocumentWrite, ReadStore } from './read-store.port';
+import { Checkpoint, Document, DocumentWrite, ReadStore } from './read-store.port';
 import { waitForPosition } from './wait-for-checkpoint';
 
 export { waitForCheckpoint } from './wait-for-checkpoint';
@@ -75,6 +75,8 @@ interface Worker {
   error?: Error;
   follower?: Follower;
   rebuilding?: Track;
+  /** The rebuild under way, which a second request for one joins. */
+  rebuildRun?: Promise<RebuildResult>;
 }
 
 class Stopped extends Error {
@@ -85,24 +87,6 @@ class Stopped extends Error {
 }
 
 const silentLogger: ProjectionLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-
-const TIMED_OUT = Symbol('timed out');
-const ABORTED = Symbol('aborted');
-
-/** A promise that settles with `value` after `ms`, and a way to cancel its timer. */
-const delay = <T>(ms: number, value: T): { promise: Promise<T>; cancel: () => void } => {
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(value), ms);
-  });
-  return { promise, cancel: () => clearTimeout(timer) };
-};
-
-const aborted = (signal: AbortSignal): Promise<typeof ABORTED> =>
-  new Promise((resolve) => {
-    if (signal.aborted) resolve(ABORTED);
-    else signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
-  });
 
 /**
  * Runs projections: each catches up from its checkpoint in batches, then follows the log
@@ -156,6 +140,12 @@ export class ProjectionRunner {
    * Loads each projection's active generation (activating generation 1 for a new one) and
    * checkpoint, then lets it catch up and follow in the background; resolves once all have
    * started. A projection that cannot start is marked failed; the others start anyway.
+   *
+   * What a rebuild cut short (a crash, a stop) left behind is dealt with first: copies older
+   * than the active generation that a swap did not get to drop are dropped, and a next
+   * generation with a checkpoint is the copy of a rebuild that was under way: that rebuild
+   * resumes in the background from its checkpoint (its commits are whole batches, so going on
+   * from there is exact), and swaps when it has caught up.
    */
   async start(): Promise<void> {
     if (this.running) return;
@@ -167,7 +157,9 @@ export class ProjectionRunner {
           worker.error = undefined;
           worker.phase = 'catching-up';
           worker.track = await this.loadActive(worker);
+          const interrupted = await this.tidyGenerations(worker, worker.track.generation);
           if (this.running) this.startFollower(worker);
+          if (this.running && interrupted) this.resumeRebuild(worker, interrupted);
         } catch (error) {
           this.fail(worker, error);
         }
@@ -237,29 +229,62 @@ export class ProjectionRunner {
   async rebuild(name: string): Promise<RebuildResult> {
     const worker = this.workers.get(name);
     if (!worker) throw new Error(`no projection named ${name}`);
-    if (worker.rebuilding) throw new Error(`projection ${name} is already being rebuilt`);
-    const run = this.runRebuild(worker);
-    this.rebuilds.add(run);
-    try {
-      return await run;
-    } finally {
-      this.rebuilds.delete(run);
-    }
+    // A rebuild under way (one resumed on start, say) reads the whole log with today's code
+    // too: a second request waits for it rather than failing.
+    if (worker.rebuildRun) return worker.rebuildRun;
+    return this.keepRebuild(worker, this.runRebuild(worker));
   }
 
-  private async runRebuild(worker: Worker): Promise<RebuildResult> {
+  private keepRebuild(worker: Worker, run: Promise<RebuildResult>): Promise<RebuildResult> {
+    worker.rebuildRun = run;
+    this.rebuilds.add(run);
+    const forget = () => {
+      this.rebuilds.delete(run);
+      if (worker.rebuildRun === run) worker.rebuildRun = undefined;
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  /** Goes on with a rebuild that a crash or a stop cut short, from its copy's checkpoint. */
+  private resumeRebuild(worker: Worker, from: Checkpoint): void {
+    this.logger.log({ msg: 'resuming an interrupted rebuild', projection: worker.projection.name, generation: from.generation, position: from.position });
+    // Its outcome is logged by runRebuild; nobody waits for it here.
+    this.keepRebuild(worker, this.runRebuild(worker, from)).catch(() => undefined);
+  }
+
+  /**
+   * Drops the copies of a projection older than its active generation that a rebuild did not
+   * get to drop (a crash between the swap and the drop); returns the checkpoint of the next
+   * generation when an interrupted rebuild left one.
+   */
+  private async tidyGenerations(worker: Worker, active: number): Promise<Checkpoint | null> {
+    const { name, collection } = worker.projection;
+    for (let generation = active - 1; generation >= 1; generation--) {
+      const left = await this.readStore.checkpoint(name, generation);
+      await this.readStore.dropGeneration(name, generation, [collection]);
+      if (left) this.logger.log({ msg: 'dropped a replaced generation', projection: name, generation });
+      // Each swap drops the generation before it; one older than a clean one is not looked for.
+      else break;
+    }
+    return this.readStore.checkpoint(name, active + 1);
+  }
+
+  private async runRebuild(worker: Worker, resumeFrom?: Checkpoint): Promise<RebuildResult> {
     const { name, collection } = worker.projection;
     // Stopping the runner abandons a rebuild; one run while the runner is stopped just finishes.
     const signal = this.running ? this.lifetime.signal : new AbortController().signal;
     const old = worker.track ?? (await this.loadActive(worker));
     worker.track = old;
-    const fresh: Track = { generation: old.generation + 1, position: 0 };
+    const resuming = resumeFrom !== undefined && resumeFrom.generation === old.generation + 1;
+    const fresh: Track = { generation: old.generation + 1, position: resuming ? resumeFrom.position : 0 };
     worker.rebuilding = fresh;
     let oldStopped = false;
     try {
-      // Leftovers of an earlier, interrupted rebuild of the same generation go first.
-      await this.readStore.dropGeneration(name, fresh.generation, [collection]);
-      this.logger.log({ msg: 'rebuilding projection', projection: name, generation: fresh.generation });
+      // Leftovers of an earlier, interrupted rebuild of the same generation go first, unless
+      // this is that rebuild going on.
+      if (!resuming) await this.readStore.dropGeneration(name, fresh.generation, [collection]);
+      this.logger.log({ msg: 'rebuilding projection', projection: name, generation: fresh.generation, from: fresh.position });
       let events = await this.catchUp(worker, fresh, signal);
       if (signal.aborted) throw new Stopped(`rebuild of ${name}`);
 
@@ -284,7 +309,18 @@ export class ProjectionRunner {
       return { projection: name, generation: fresh.generation, position: fresh.position, events };
     } catch (error) {
       worker.rebuilding = undefined;
-      this.logger.error({ msg: 'rebuild failed', projection: name, generation: fresh.generation, error: String(error) });
+      if (error instanceof Stopped) {
+        // A stop is not a failure: the copy stays, and the next start goes on with it.
+        this.logger.warn({ msg: 'rebuild interrupted; it resumes on the next start', projection: name, generation: fresh.generation, position: fresh.position });
+      } else {
+        this.logger.error({ msg: 'rebuild failed', projection: name, generation: fresh.generation, error: String(error) });
+        // A failed copy would be resumed on every start and fail again: it goes.
+        if (worker.track?.generation !== fresh.generation) {
+          await this.readStore.dropGeneration(name, fresh.generation, [collection]).catch((dropError: unknown) =>
+            this.logger.warn({ msg: 'could not drop the failed generation', projection: name, generation: fresh.generation, error: String(dropError) }),
+          );
+        }
+      }
       // The old generation still serves reads; it goes on following unless it had failed.
       if (oldStopped && this.running && worker.phase !== 'failed') this.startFollower(worker);
       throw error;
@@ -359,7 +395,6 @@ export class ProjectionRunner {
    */
   private async followLive(worker: Worker, track: Track, signal: AbortSignal): Promise<void> {
     const iterator = this.eventStore.follow({ after: track.position, signal })[Symbol.asyncIterator]();
-    const stop = aborted(signal);
     let batch: RecordedEvent[] = [];
     let batchStarted = 0;
     let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
@@ -367,18 +402,13 @@ export class ProjectionRunner {
       for (;;) {
         const next: Promise<IteratorResult<RecordedEvent>> = pending ?? iterator.next();
         pending = null;
-        let outcome: IteratorResult<RecordedEvent> | typeof TIMED_OUT | typeof ABORTED;
-        if (batch.length === 0) {
-          outcome = await Promise.race([next, stop]);
-        } else {
-          const wait = Math.max(0, Math.min(this.liveIdleMs, batchStarted + this.liveMaxDelayMs - Date.now()));
-          const timer = delay(wait, TIMED_OUT);
-          try {
-            outcome = await Promise.race([next, stop, timer.promise]);
-          } finally {
-            timer.cancel();
-          }
-        }
+        // Each wait attaches to the signal only while it lasts (see raceAbort): a race against
+        // one long-lived stop promise would keep every event this follower ever applied.
+        const wait =
+          batch.length === 0
+            ? undefined
+            : Math.max(0, Math.min(this.liveIdleMs, batchStarted + this.liveMaxDelayMs - Date.now()));
+        const outcome = await raceAbort(next, signal, wait);
         if (outcome === TIMED_OUT) {
           pending = next;
           await this.apply(worker, track, batch);

@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, realpathSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { realpathSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { NewEvent, RecordedEvent } from '@app/kernel';
 import {
@@ -16,6 +15,7 @@ import {
   WrongExpectedRevision,
 } from '../event-store.port';
 import { DuplicateEventId } from '../errors';
+import { preparePrivateDatabaseFile } from './private-database-file';
 
 export interface SqliteEventStoreOptions {
   /** Database file; its directory is created when missing. */
@@ -256,7 +256,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (creating when needed) the store in `file`. */
   static async open(options: SqliteEventStoreOptions): Promise<SqliteEventStore> {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    preparePrivateDatabaseFile(options.file);
     const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     const db = new Database(options.file, { timeout: busyTimeoutMs });
     try {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   ANY,
   AppendExpectedRevision,
@@ -43,6 +45,8 @@ class SimulatedServer {
   private next = 1_000n;
   private appends = 0;
   readonly appended = new EventEmitter();
+  /** What subscriptions delivered, weakly: a test checks the adapter lets go of it. */
+  readonly delivered: WeakRef<object>[] = [];
   /** Appends to these streams fail once: before the server writes, or after (the answer is lost). */
   private readonly faults = new Map<string, 'before-write' | 'after-write'>();
 
@@ -188,7 +192,10 @@ const simulatedClient = (server: SimulatedServer): EventStoreDBClient => {
         while (!stopped) {
           while (index < server.log.length && !stopped) {
             const event = server.log[index++];
-            if (pattern.test(event.type)) yield { event, commitPosition: event.position.commit };
+            if (!pattern.test(event.type)) continue;
+            const resolved = { event, commitPosition: event.position.commit };
+            server.delivered.push(new WeakRef(resolved));
+            yield resolved;
           }
           if (stopped) return;
           await new Promise<void>((resolve) => (wake = resolve));
@@ -310,6 +317,34 @@ describe('EventStoreDbEventStore (simulated server): appendMany', () => {
       ]),
     ).rejects.toBeInstanceOf(RangeError);
     expect(server.log.length).toBe(logged);
+    await store.close();
+  });
+});
+
+describe('EventStoreDbEventStore (simulated server): follow', () => {
+  it('keeps nothing of the events it has delivered while it goes on following', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const server = new SimulatedServer();
+    const store = new EventStoreDbEventStore(simulatedClient(server));
+    const controller = new AbortController();
+    const total = 2_000;
+    const follow = store.follow({ after: 0, signal: controller.signal })[Symbol.asyncIterator]();
+    for (let i = 0; i < total; i++) {
+      await store.append(`s-${i % 10}`, [{ id: randomUUID(), type: 'T', data: { i }, metadata: {} as never }], { expectedRevision: 'any' });
+      const next = await follow.next();
+      expect(next.done).toBe(false);
+    }
+    // Still following: whatever the follow holds on to is reachable now.
+    for (let i = 0; i < 3; i++) {
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const alive = server.delivered.filter((ref) => ref.deref() !== undefined).length;
+    expect(server.delivered.length).toBe(total);
+    expect(alive).toBeLessThan(10);
+    controller.abort();
+    await follow.return(undefined);
     await store.close();
   });
 });

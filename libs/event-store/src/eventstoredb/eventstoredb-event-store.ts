@@ -16,7 +16,7 @@ import {
   excludeSystemEvents,
   jsonEvent,
 } from '@eventstore/db-client';
-import { EventMetadata, NewEvent, RecordedEvent } from '@app/kernel';
+import { ABORTED, EventMetadata, NewEvent, RecordedEvent, TIMED_OUT, raceAbort } from '@app/kernel';
 import {
   AppendOptions,
   AppendResult,
@@ -279,15 +279,12 @@ export class EventStoreDbEventStore implements EventStore {
       filter: excludeSystemEvents(),
     });
     const iterator = subscription[Symbol.asyncIterator]();
-    let onAbort: () => void = () => undefined;
-    const aborted = new Promise<'aborted'>((resolve) => {
-      onAbort = () => resolve('aborted');
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
     try {
       for (;;) {
-        const next = await Promise.race([iterator.next(), aborted]);
-        if (next === 'aborted' || next.done) return;
+        // Attached to the signal for this one wait only: racing every event against one
+        // long-lived abort promise would keep each event reachable from it (see raceAbort).
+        const next = signal ? await raceAbort(iterator.next(), signal) : await iterator.next();
+        if (next === ABORTED || next === TIMED_OUT || next.done) return;
         const event = next.value.event;
         if (!event || isSystem(event.streamId, event.type)) continue;
         const position = toPosition(event.position);
@@ -295,7 +292,6 @@ export class EventStoreDbEventStore implements EventStore {
         yield toRecorded(event as EsdbRecorded, position);
       }
     } finally {
-      signal?.removeEventListener('abort', onAbort);
       await subscription.unsubscribe().catch(() => undefined);
       subscription.destroy();
     }

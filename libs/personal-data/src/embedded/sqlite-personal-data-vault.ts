@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
 import { ErasedPerson, PersonLookup, PersonRecord, PersonalDataVault } from '../personal-data-vault.port';
 import {
   checkedErasure,
@@ -131,7 +130,7 @@ export class SqlitePersonalDataVault implements PersonalDataVault {
 
   /** Opens (creating when needed) the vault's tables in `file`. */
   static async open(options: SqlitePersonalDataVaultOptions): Promise<SqlitePersonalDataVault> {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    preparePrivateDatabaseFile(options.file);
     const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     const db = new Database(options.file, { timeout: busyTimeoutMs });
     try {

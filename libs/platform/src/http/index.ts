@@ -6,3 +6,4 @@ export * from './input-limits';
 export * from './body-parsers';
 export * from './router-problems';
 export * from './openapi-validation-rules';
+export * from './request-drain';

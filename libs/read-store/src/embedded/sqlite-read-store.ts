@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
 import {
   Checkpoint,
   Document,
@@ -41,6 +42,7 @@ export class SqliteReadStore implements ReadStore {
   private constructor(private readonly db: Database.Database) {}
 
   static async open(options: SqliteReadStoreOptions): Promise<SqliteReadStore> {
+    preparePrivateDatabaseFile(options.file);
     const db = new Database(options.file, { timeout: options.busyTimeoutMs ?? 30_000 });
     try {
       db.pragma('journal_mode = WAL');

@@ -105,6 +105,8 @@ export class InMemoryEventStore implements EventStore {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           signal?.removeEventListener('abort', done);
+          // An aborted wait leaves the list too, or every stopped follower would stay in it.
+          this.waiters = this.waiters.filter((waiter) => waiter !== done);
           resolve();
         };
         this.waiters.push(done);
