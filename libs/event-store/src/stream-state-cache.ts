@@ -1,0 +1,163 @@
+import { AppendResult, EventStore, NO_STREAM_REVISION } from './event-store.port';
+
+/** How a stream's events fold into the state its commands decide on. */
+export interface StreamFolding<S> {
+  initialState: () => S;
+  evolve: (state: S, event: { type: string; data: unknown }) => S;
+  /**
+   * The resources an event concerns, when a stream holds several (the networks of a map): the
+   * cache remembers the revision of each one's last event, its ETag.
+   */
+  resourcesOf?: (event: { type: string; data: unknown }) => string[];
+}
+
+/** The first write of an idempotency key in a stream: what a repeat of it answers. */
+export interface EarlierWrite {
+  revision: number;
+  position: number;
+}
+
+/** A stream as of one revision, captured at once, so later appends cannot change it. */
+export interface StreamSnapshot<S> {
+  streamId: string;
+  /** Revision of the stream's last event, or {@link NO_STREAM_REVISION}. */
+  revision: number;
+  /** Position of the stream's last event (0 when empty). */
+  position: number;
+  state: S;
+  /** Revision of the last event concerning the resource asked for (see {@link StreamStateCache.read}). */
+  resourceRevision: number;
+  /** The write an idempotency key asked for was already made, with this result. */
+  earlier?: EarlierWrite;
+}
+
+/** What the cache keeps of one stream. Its maps only grow, one event at a time, in revision order. */
+interface Entry<S> {
+  revision: number;
+  position: number;
+  state: S;
+  resources: Map<string, number>;
+  /** `department \0 key` → the write of the key (its last event). */
+  keys: Map<string, EarlierWrite>;
+}
+
+const keyOf = (department: string, key: string): string => `${department}\u0000${key}`;
+
+/**
+ * The folded state of hot streams, kept between commands so that a command costs what was
+ * appended since the last one, not the stream's whole history.
+ *
+ * It is safe across processes (and stores) sharing the event store: every read asks the store
+ * for the events after the cached revision first (one indexed query that usually returns
+ * nothing), and every decision is appended with the revision it was made on, so the store
+ * refuses a decision made on a state that another writer has moved past. The state is never
+ * mutated: a command holding an older snapshot keeps it intact while others advance the entry.
+ *
+ * At most `maxStreams` streams are kept (least recently used first out); a forgotten stream is
+ * folded from the start the next time.
+ */
+export class StreamStateCache<S> {
+  private readonly entries = new Map<string, Entry<S>>();
+
+  constructor(
+    private readonly folding: StreamFolding<S>,
+    private readonly maxStreams = 256,
+  ) {}
+
+  /**
+   * The stream as it is now: the cached fold advanced by the events appended since. `resource`
+   * and `idempotency` are looked up in the same instant, so they agree with the revision.
+   */
+  async read(
+    store: EventStore,
+    streamId: string,
+    lookups: { resource?: string; idempotency?: { department: string; key: string } } = {},
+  ): Promise<StreamSnapshot<S>> {
+    const cached = this.entries.get(streamId);
+    const from = cached ? cached.revision + 1 : 0;
+    const tail = await store.readStream(streamId, from > 0 ? { fromRevision: from } : {});
+    // Another command may have advanced the entry while this one read, or it was dropped.
+    let entry = this.entries.get(streamId);
+    if (!entry) {
+      if (from > 0) return this.rebuild(store, streamId, lookups);
+      entry = this.fresh();
+    }
+    for (const event of tail) {
+      if (event.revision <= entry.revision) continue;
+      // Not the continuation of what is held (a gap): fold the stream afresh rather than guess.
+      if (event.revision !== entry.revision + 1) return this.rebuild(store, streamId, lookups);
+      this.apply(entry, event, event.revision, event.position);
+    }
+    this.remember(streamId, entry);
+    return this.snapshot(streamId, entry, lookups);
+  }
+
+  /**
+   * Folds events this process has just appended, without reading them back; ignored unless the
+   * cache holds the stream exactly at the revision the append started from.
+   */
+  appended(
+    streamId: string,
+    afterRevision: number,
+    events: ReadonlyArray<{ type: string; data: unknown; metadata: { department?: string; idempotencyKey?: string } }>,
+    result: AppendResult,
+  ): void {
+    const entry = this.entries.get(streamId);
+    if (!entry || entry.revision !== afterRevision || result.nextRevision !== afterRevision + events.length) return;
+    events.forEach((event, i) => {
+      // What the store hands back is JSON: fold that, not the decider's own objects.
+      const stored = { type: event.type, data: JSON.parse(JSON.stringify(event.data ?? null)), metadata: event.metadata };
+      this.apply(entry, stored, afterRevision + 1 + i, i === events.length - 1 ? result.position : entry.position);
+    });
+  }
+
+  /** Drops what is known of a stream (its store said something the cache did not expect). */
+  forget(streamId: string): void {
+    this.entries.delete(streamId);
+  }
+
+  private async rebuild(store: EventStore, streamId: string, lookups: Parameters<StreamStateCache<S>['read']>[2]): Promise<StreamSnapshot<S>> {
+    this.entries.delete(streamId);
+    const entry = this.fresh();
+    for (const event of await store.readStream(streamId)) this.apply(entry, event, event.revision, event.position);
+    this.remember(streamId, entry);
+    return this.snapshot(streamId, entry, lookups);
+  }
+
+  private fresh(): Entry<S> {
+    return { revision: NO_STREAM_REVISION, position: 0, state: this.folding.initialState(), resources: new Map(), keys: new Map() };
+  }
+
+  private apply(
+    entry: Entry<S>,
+    event: { type: string; data: unknown; metadata: { department?: string; idempotencyKey?: string } },
+    revision: number,
+    position: number,
+  ): void {
+    entry.state = this.folding.evolve(entry.state, { type: event.type, data: event.data });
+    entry.revision = revision;
+    entry.position = position;
+    if (this.folding.resourcesOf) for (const resource of this.folding.resourcesOf(event)) entry.resources.set(resource, revision);
+    const { idempotencyKey, department } = event.metadata ?? {};
+    if (idempotencyKey && department !== undefined) entry.keys.set(keyOf(department, idempotencyKey), { revision, position });
+  }
+
+  private remember(streamId: string, entry: Entry<S>): void {
+    this.entries.delete(streamId);
+    this.entries.set(streamId, entry);
+    while (this.entries.size > this.maxStreams) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  private snapshot(streamId: string, entry: Entry<S>, lookups: Parameters<StreamStateCache<S>['read']>[2]): StreamSnapshot<S> {
+    const { resource, idempotency } = lookups ?? {};
+    const earlier = idempotency ? entry.keys.get(keyOf(idempotency.department, idempotency.key)) : undefined;
+    return {
+      streamId,
+      revision: entry.revision,
+      position: entry.position,
+      state: entry.state,
+      resourceRevision: resource === undefined ? entry.revision : (entry.resources.get(resource) ?? NO_STREAM_REVISION),
+      ...(earlier ? { earlier: { ...earlier } } : {}),
+    };
+  }
+}

@@ -1,0 +1,197 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CommandContext, NewEvent, RecordedEvent, RuleViolated, StaleRevision, newId } from '@app/kernel';
+import { EventStore, ReadStreamOptions, SqliteEventStore } from '@app/event-store';
+import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
+import { ReadStore } from '@app/read-store/read-store.port';
+import { institutionStream } from '../institution/institution.decider';
+import { NetworkMapEvent, networkMapStream } from './network-map.decider';
+import { NetworkMapWriter } from './network-map.writer';
+
+/** The real SQLite store, counting the events each stream read returns. */
+class CountingEventStore {
+  mapEventsRead = 0;
+  readonly store: EventStore;
+
+  constructor(inner: EventStore) {
+    this.store = new Proxy(inner, {
+      get: (target, property, receiver) => {
+        if (property === 'readStream') {
+          return async (streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> => {
+            const events = await target.readStream(streamId, options);
+            if (streamId.startsWith('network-map-')) this.mapEventsRead += events.length;
+            return events;
+          };
+        }
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+}
+
+const DEPARTMENT = 'bakhmut';
+const MAP = networkMapStream(DEPARTMENT, 'educational-district');
+
+const context = (idempotencyKey?: string): CommandContext => ({
+  actor: { id: 'operator-1', role: 'operator' },
+  department: DEPARTMENT,
+  commandId: newId(),
+  correlationId: newId(),
+  source: 'api',
+  receivedAt: new Date('2024-09-01T09:00:00Z'),
+  ...(idempotencyKey ? { idempotencyKey } : {}),
+});
+
+const recorded = (type: string, data: unknown): NewEvent => ({
+  id: newId(),
+  type,
+  data,
+  metadata: { actor: { id: 'seed', role: 'admin' }, department: DEPARTMENT, correlationId: 'seed', causationId: 'seed', commandId: 'seed', source: 'api', recordedAt: '2024-01-01T00:00:00.000Z', schemaVersion: 1 },
+});
+
+const registerInstitution = async (store: EventStore, institutionId: string): Promise<void> => {
+  await store.append(
+    institutionStream(institutionId),
+    [recorded('InstitutionRegistered', { institutionId, department: DEPARTMENT, fullName: institutionId, shortName: institutionId, kind: 'general-school', settlement: 'Бахмут', externalCode: null, website: null })],
+    { expectedRevision: 'no_stream' },
+  );
+};
+
+const district = (networkId: string, name: string): NetworkMapEvent => ({
+  type: 'NetworkRegistered',
+  data: { networkId, department: DEPARTMENT, kind: 'educational-district', name, number: null, description: null, website: null },
+});
+
+describe('NetworkMapWriter', () => {
+  let dir: string;
+  const open: Array<{ close: () => Promise<void> }> = [];
+
+  const openStores = async (): Promise<{ events: SqliteEventStore; reads: ReadStore }> => {
+    const events = await SqliteEventStore.open({ file: join(dir, 'okrug.sqlite') });
+    const reads = await SqliteReadStore.open({ file: join(dir, 'okrug.sqlite') });
+    open.push(events, reads);
+    return { events, reads };
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'okrug-map-writer-'));
+  });
+
+  afterEach(async () => {
+    for (const store of open.splice(0).reverse()) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A map of `size` events: 50 districts and members admitted to them, as years of work leave it. */
+  const seedMap = async (store: EventStore, size: number): Promise<void> => {
+    const events: NewEvent[] = [];
+    for (let n = 0; n < 50; n++) {
+      const e = district(`d-${n}`, `Округ ${n}`);
+      events.push(recorded(e.type, e.data));
+    }
+    for (let i = 0; events.length < size; i++) {
+      events.push(recorded('MemberAdmitted', { networkId: `d-${i % 50}`, institutionId: `seeded-${i}`, role: 'member', from: '2015-09-01' }));
+    }
+    for (let at = 0; at < events.length; at += 1000) {
+      await store.append(MAP, events.slice(at, at + 1000), { expectedRevision: at === 0 ? 'no_stream' : at - 1 });
+    }
+  };
+
+  const admit = (writer: NetworkMapWriter, networkId: string, institutionId: string, options: { ifMatch?: number; key?: string } = {}) => {
+    const ctx = context(options.key);
+    return writer.execute({
+      context: ctx,
+      kind: 'educational-district',
+      networkId,
+      ifMatch: options.ifMatch,
+      command: async () => ({
+        type: 'AdmitMember',
+        data: { networkId, institution: await writer.institution(DEPARTMENT, institutionId), role: 'member', from: '2024-09-01' },
+      }),
+    });
+  };
+
+  it('reads only what was appended since its last command, however long the map', async () => {
+    const { events, reads } = await openStores();
+    const counting = new CountingEventStore(events);
+    const writer = new NetworkMapWriter(counting.store, reads);
+    await seedMap(events, 5_000);
+    for (const id of ['school-1', 'school-2', 'school-3']) await registerInstitution(events, id);
+
+    await admit(writer, 'd-1', 'school-1');
+    const firstRead = counting.mapEventsRead;
+    expect(firstRead).toBeGreaterThanOrEqual(5_000);
+
+    counting.mapEventsRead = 0;
+    expect(await writer.locate(DEPARTMENT, 'd-2')).toBe('educational-district');
+    await admit(writer, 'd-2', 'school-2');
+    expect(counting.mapEventsRead).toBe(0);
+
+    // Another writer's append is the only thing the next command reads.
+    await events.append(MAP, [recorded('MemberAdmitted', { networkId: 'd-3', institutionId: 'elsewhere', role: 'member', from: '2024-09-01' })], { expectedRevision: 5_001 });
+    counting.mapEventsRead = 0;
+    await admit(writer, 'd-3', 'school-3');
+    expect(counting.mapEventsRead).toBe(1);
+  });
+
+  it('answers a repeated idempotency key from what it remembers, reading nothing old', async () => {
+    const { events, reads } = await openStores();
+    const counting = new CountingEventStore(events);
+    const writer = new NetworkMapWriter(counting.store, reads);
+    await seedMap(events, 2_000);
+    await registerInstitution(events, 'school-1');
+
+    const first = await admit(writer, 'd-1', 'school-1', { key: 'admit-school-1' });
+    counting.mapEventsRead = 0;
+    const again = await admit(writer, 'd-1', 'school-1', { key: 'admit-school-1' });
+    expect(again).toEqual(first);
+    expect(counting.mapEventsRead).toBe(0);
+    expect(await events.streamRevision(MAP)).toBe(first.revision);
+  });
+
+  it('notices what another writer sharing the store appended: rules, ETags and keys hold across both', async () => {
+    const one = await openStores();
+    const two = await openStores();
+    const writerA = new NetworkMapWriter(one.events, one.reads);
+    const writerB = new NetworkMapWriter(two.events, two.reads);
+    await one.events.append(MAP, [district('d-a', 'Округ А'), district('d-b', 'Округ Б')].map((e) => recorded(e.type, e.data)), { expectedRevision: 'no_stream' });
+    for (const id of ['contested', 'school-2', 'school-3']) await registerInstitution(one.events, id);
+
+    // Both writers have folded the map before either changes it.
+    const seenByB = await admit(writerB, 'd-b', 'school-2');
+    await admit(writerA, 'd-a', 'school-3');
+
+    // A admits the contested school; B, whose remembered map predates it, must refuse the same school.
+    await admit(writerA, 'd-a', 'contested', { key: 'contested-by-a' });
+    await expect(admit(writerB, 'd-b', 'contested')).rejects.toThrow(RuleViolated);
+
+    // B's ETag of d-a is stale once A changed d-a; d-b's did not move.
+    await expect(admit(writerB, 'd-a', 'school-2', { ifMatch: 0 })).rejects.toThrow(StaleRevision);
+    await registerInstitution(one.events, 'school-4');
+    const onB = await admit(writerB, 'd-b', 'school-4', { ifMatch: seenByB.revision });
+    expect(onB.revision).toBeGreaterThan(seenByB.revision);
+
+    // A's idempotency key is known to B too: a repeat through B appends nothing.
+    const head = await two.events.streamRevision(MAP);
+    const repeated = await admit(writerB, 'd-a', 'contested', { key: 'contested-by-a' });
+    expect(await two.events.streamRevision(MAP)).toBe(head);
+    expect(repeated.revision).toBeLessThan(head);
+  });
+
+  it('lets exactly one of 10 concurrent conflicting admissions through two writers win', async () => {
+    const one = await openStores();
+    const two = await openStores();
+    const writers = [new NetworkMapWriter(one.events, one.reads), new NetworkMapWriter(two.events, two.reads)];
+    await one.events.append(MAP, [district('d-a', 'Округ А'), district('d-b', 'Округ Б')].map((e) => recorded(e.type, e.data)), { expectedRevision: 'no_stream' });
+    await registerInstitution(one.events, 'contested');
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => admit(writers[i % 2], i % 3 ? 'd-a' : 'd-b', 'contested')),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof RuleViolated)).toHaveLength(9);
+    const admitted = (await one.events.readStream(MAP)).filter((e) => e.type === 'MemberAdmitted');
+    expect(admitted).toHaveLength(1);
+  });
+});
