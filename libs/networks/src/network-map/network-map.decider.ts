@@ -1,4 +1,5 @@
 import { Decider, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { PersistentMap } from './persistent-map';
 
 /**
  * The map of one department's networks of one kind (all its educational districts, say), with
@@ -158,13 +159,86 @@ export interface NetworkRecord extends NetworkDetails {
   heads: HeadSpan[];
 }
 
+/**
+ * The map as readers see it. `networks` and `memberships` are built on first read, from an index
+ * that evolve keeps (see {@link MapIndex}); a state passed in as a plain object (a projection's
+ * document turned into a map of one network) is indexed on first use.
+ */
 export interface NetworkMapState {
   networks: Record<string, NetworkRecord>;
   /** Every membership of every network of the map, oldest first. */
   memberships: MembershipSpan[];
 }
 
-export const initialNetworkMapState = (): NetworkMapState => ({ networks: {}, memberships: [] });
+/** A membership with the place it was made in (its order among all memberships of the map). */
+interface SpanEntry {
+  readonly seq: number;
+  readonly span: MembershipSpan;
+}
+
+/**
+ * The state as evolve and decide use it: every part an event touches is found by key, and each
+ * change copies only that part (persistent maps, small per-institution and per-network lists),
+ * so an event costs the same however long the map's history. Nothing is ever mutated.
+ */
+interface MapIndex {
+  /** Network id → its record and the order it was registered in. */
+  readonly networks: PersistentMap<{ readonly seq: number; readonly record: NetworkRecord }>;
+  /** Institution id → its memberships in this map, oldest first (a handful at most). */
+  readonly byInstitution: PersistentMap<readonly SpanEntry[]>;
+  /** Network id → its open memberships, oldest first (the current members). */
+  readonly openByNetwork: PersistentMap<readonly SpanEntry[]>;
+  readonly nextSpan: number;
+  readonly nextNetwork: number;
+}
+
+const indexes = new WeakMap<NetworkMapState, MapIndex>();
+
+/** A state over an index: the readers' views are built once, when first asked for, and frozen. */
+const stateOver = (index: MapIndex): NetworkMapState => {
+  let networks: Record<string, NetworkRecord> | undefined;
+  let memberships: MembershipSpan[] | undefined;
+  const state = {} as NetworkMapState;
+  Object.defineProperties(state, {
+    networks: {
+      enumerable: true,
+      get: () =>
+        (networks ??= Object.freeze(
+          Object.fromEntries([...index.networks.values()].sort((a, b) => a.seq - b.seq).map((n) => [n.record.networkId, n.record])),
+        )),
+    },
+    memberships: {
+      enumerable: true,
+      get: () =>
+        (memberships ??= Object.freeze(
+          [...index.byInstitution.values()].flat().sort((a, b) => a.seq - b.seq).map((e) => e.span),
+        ) as MembershipSpan[]),
+    },
+  });
+  indexes.set(state, index);
+  return state;
+};
+
+const EMPTY_INDEX: MapIndex = {
+  networks: PersistentMap.empty(),
+  byInstitution: PersistentMap.empty(),
+  openByNetwork: PersistentMap.empty(),
+  nextSpan: 0,
+  nextNetwork: 0,
+};
+
+/** The index of a state: kept by evolve, or built once from a plain `{ networks, memberships }`. */
+const indexOf = (state: NetworkMapState): MapIndex => {
+  const known = indexes.get(state);
+  if (known) return known;
+  let index = EMPTY_INDEX;
+  for (const record of Object.values(state.networks ?? {})) index = putNetwork(index, record);
+  for (const span of state.memberships ?? []) index = addSpan(index, span);
+  indexes.set(state, index);
+  return index;
+};
+
+export const initialNetworkMapState = (): NetworkMapState => stateOver(EMPTY_INDEX);
 
 /** True when the span holds on the date. */
 export const holdsOn = (span: Span, date: IsoDate): boolean => span.from <= date && (span.to === null || date < span.to);
@@ -172,24 +246,87 @@ export const holdsOn = (span: Span, date: IsoDate): boolean => span.from <= date
 const closeOpen = <S extends Span>(spans: S[], match: (s: S) => boolean, on: IsoDate): S[] =>
   spans.map((s) => (s.to === null && match(s) ? { ...s, to: on } : s));
 
-const openMembership = (state: NetworkMapState, networkId: string, institutionId: string): MembershipSpan | undefined =>
-  state.memberships.find((s) => s.networkId === networkId && s.institutionId === institutionId && s.to === null);
+// ---- reading the index (for decide) ----------------------------------------------------------
 
-const moveMembers = (
-  memberships: MembershipSpan[],
-  fromNetworkId: string,
-  toNetworkId: string,
-  moved: MovedMember[],
-  on: IsoDate,
-): MembershipSpan[] => {
-  const ids = new Set(moved.map((m) => m.institutionId));
-  const closed = closeOpen(memberships, (s) => s.networkId === fromNetworkId && ids.has(s.institutionId), on);
-  return [...closed, ...moved.map((m) => ({ networkId: toNetworkId, institutionId: m.institutionId, role: m.role, from: on, to: null }))];
+const networkIn = (state: NetworkMapState, networkId: string): NetworkRecord | undefined => indexOf(state).networks.get(networkId)?.record;
+
+/** Every network of the map, in no particular order. */
+const allNetworks = function* (state: NetworkMapState): IterableIterator<NetworkRecord> {
+  for (const n of indexOf(state).networks.values()) yield n.record;
 };
 
-const updateNetwork = (state: NetworkMapState, networkId: string, change: (n: NetworkRecord) => NetworkRecord): NetworkMapState => {
-  const network = state.networks[networkId];
-  return network ? { ...state, networks: { ...state.networks, [networkId]: change(network) } } : state;
+/** The institution's memberships in this map, oldest first. */
+const membershipsOf = (index: MapIndex, institutionId: string): readonly SpanEntry[] => index.byInstitution.get(institutionId) ?? [];
+
+/** The network's current members, oldest membership first. */
+const openIn = (index: MapIndex, networkId: string): readonly SpanEntry[] => index.openByNetwork.get(networkId) ?? [];
+
+const openEntry = (index: MapIndex, networkId: string, institutionId: string): SpanEntry | undefined =>
+  membershipsOf(index, institutionId).find((e) => e.span.networkId === networkId && e.span.to === null);
+
+const openMembership = (state: NetworkMapState, networkId: string, institutionId: string): MembershipSpan | undefined =>
+  openEntry(indexOf(state), networkId, institutionId)?.span;
+
+// ---- changing the index (for evolve); each returns a new index -------------------------------
+
+const putNetwork = (index: MapIndex, record: NetworkRecord): MapIndex => {
+  const existing = index.networks.get(record.networkId);
+  return {
+    ...index,
+    networks: index.networks.set(record.networkId, { seq: existing?.seq ?? index.nextNetwork, record }),
+    nextNetwork: existing ? index.nextNetwork : index.nextNetwork + 1,
+  };
+};
+
+const updateNetwork = (index: MapIndex, networkId: string, change: (n: NetworkRecord) => NetworkRecord): MapIndex => {
+  const network = index.networks.get(networkId);
+  return network ? { ...index, networks: index.networks.set(networkId, { seq: network.seq, record: change(network.record) }) } : index;
+};
+
+const addSpan = (index: MapIndex, span: MembershipSpan): MapIndex => {
+  const { networkId, institutionId, to } = span;
+  const entry: SpanEntry = { seq: index.nextSpan, span };
+  return {
+    ...index,
+    byInstitution: index.byInstitution.set(institutionId, [...membershipsOf(index, institutionId), entry]),
+    openByNetwork: to === null ? index.openByNetwork.set(networkId, [...openIn(index, networkId), entry]) : index.openByNetwork,
+    nextSpan: index.nextSpan + 1,
+  };
+};
+
+/** Changes an open membership in place (its place among the memberships is kept). */
+const replaceOpenSpan = (index: MapIndex, old: SpanEntry, span: MembershipSpan): MapIndex => {
+  const entry: SpanEntry = { seq: old.seq, span };
+  const { networkId, institutionId } = old.span;
+  return {
+    ...index,
+    byInstitution: index.byInstitution.set(institutionId, membershipsOf(index, institutionId).map((e) => (e.seq === old.seq ? entry : e))),
+    openByNetwork: index.openByNetwork.set(networkId, openIn(index, networkId).map((e) => (e.seq === old.seq ? entry : e))),
+  };
+};
+
+/** Closes on the date these open memberships of one network (each keeps its place). */
+const closeEntries = (index: MapIndex, networkId: string, closing: readonly SpanEntry[], on: IsoDate): MapIndex => {
+  if (closing.length === 0) return index;
+  const seqs = new Set(closing.map((e) => e.seq));
+  let byInstitution = index.byInstitution;
+  for (const old of closing) {
+    const closed: SpanEntry = { seq: old.seq, span: { ...old.span, to: on } };
+    const institutionId = old.span.institutionId;
+    byInstitution = byInstitution.set(institutionId, (byInstitution.get(institutionId) ?? []).map((e) => (e.seq === old.seq ? closed : e)));
+  }
+  const open = openIn(index, networkId);
+  const remaining = seqs.size === open.length ? [] : open.filter((e) => !seqs.has(e.seq));
+  return { ...index, byInstitution, openByNetwork: index.openByNetwork.set(networkId, remaining) };
+};
+
+/** The open memberships of these institutions in the network, found through the institutions. */
+const openOf = (index: MapIndex, networkId: string, institutionIds: Iterable<string>): SpanEntry[] =>
+  [...new Set(institutionIds)].flatMap((id) => membershipsOf(index, id).filter((e) => e.span.networkId === networkId && e.span.to === null));
+
+const moveMembers = (index: MapIndex, fromNetworkId: string, toNetworkId: string, moved: MovedMember[], on: IsoDate): MapIndex => {
+  const closed = closeEntries(index, fromNetworkId, openOf(index, fromNetworkId, moved.map((m) => m.institutionId)), on);
+  return moved.reduce((next, m) => addSpan(next, { networkId: toNetworkId, institutionId: m.institutionId, role: m.role, from: on, to: null }), closed);
 };
 
 const dissolve = (network: NetworkRecord, on: IsoDate): NetworkRecord => ({
@@ -200,59 +337,52 @@ const dissolve = (network: NetworkRecord, on: IsoDate): NetworkRecord => ({
   heads: closeOpen(network.heads, () => true, on),
 });
 
-export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
+const evolveIndex = (index: MapIndex, event: NetworkMapEvent): MapIndex => {
   switch (event.type) {
     case 'NetworkRegistered': {
       const { networkId, department, kind, ...details } = event.data;
-      const record: NetworkRecord = { networkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] };
-      return { ...state, networks: { ...state.networks, [networkId]: record } };
+      return putNetwork(index, { networkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] });
     }
     case 'NetworkRenamed':
-      return updateNetwork(state, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
+      return updateNetwork(index, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
     case 'NetworkDetailsCorrected':
-      return updateNetwork(state, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
+      return updateNetwork(index, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
     case 'HeadAppointed': {
       const { personId, position, appointedOn } = event.data;
-      return updateNetwork(state, event.data.networkId, (n) => ({
+      return updateNetwork(index, event.data.networkId, (n) => ({
         ...n,
         heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }],
       }));
     }
     case 'AnchorSet': {
       const { institutionId, from } = event.data;
-      return updateNetwork(state, event.data.networkId, (n) => ({
+      return updateNetwork(index, event.data.networkId, (n) => ({
         ...n,
         anchors: [...closeOpen(n.anchors, () => true, from), { institutionId, from, to: null }],
       }));
     }
     case 'MemberAdmitted': {
       const { networkId, institutionId, role, from } = event.data;
-      return { ...state, memberships: [...state.memberships, { networkId, institutionId, role, from, to: null }] };
+      return addSpan(index, { networkId, institutionId, role, from, to: null });
     }
     case 'MemberLeft': {
       const { networkId, institutionId, on } = event.data;
-      return { ...state, memberships: closeOpen(state.memberships, (s) => s.networkId === networkId && s.institutionId === institutionId, on) };
+      return closeEntries(index, networkId, openOf(index, networkId, [institutionId]), on);
     }
     case 'MemberRoleChanged': {
       const { networkId, institutionId, role, from } = event.data;
-      const current = openMembership(state, networkId, institutionId);
-      if (!current) return state;
-      if (current.from === from) {
-        return { ...state, memberships: state.memberships.map((s) => (s === current ? { ...s, role } : s)) };
-      }
-      return {
-        ...state,
-        memberships: [...closeOpen(state.memberships, (s) => s === current, from), { networkId, institutionId, role, from, to: null }],
-      };
+      const current = openEntry(index, networkId, institutionId);
+      if (!current) return index;
+      if (current.span.from === from) return replaceOpenSpan(index, current, { ...current.span, role });
+      return addSpan(closeEntries(index, networkId, [current], from), { networkId, institutionId, role, from, to: null });
     }
     case 'MemberTransferred': {
       const { institutionId, fromNetworkId, toNetworkId, role, on } = event.data;
-      return { ...state, memberships: moveMembers(state.memberships, fromNetworkId, toNetworkId, [{ institutionId, role }], on) };
+      return moveMembers(index, fromNetworkId, toNetworkId, [{ institutionId, role }], on);
     }
     case 'NetworksMerged': {
       const { networkId, intoNetworkId, on, moved } = event.data;
-      const next = { ...state, memberships: moveMembers(state.memberships, networkId, intoNetworkId, moved, on) };
-      return updateNetwork(next, networkId, (n) => dissolve(n, on));
+      return updateNetwork(moveMembers(index, networkId, intoNetworkId, moved, on), networkId, (n) => dissolve(n, on));
     }
     case 'NetworkSplit': {
       const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
@@ -266,19 +396,21 @@ export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent)
         anchors: [],
         heads: [],
       };
-      return {
-        networks: { ...state.networks, [newNetworkId]: created },
-        memberships: moveMembers(state.memberships, networkId, newNetworkId, moved, on),
-      };
+      return moveMembers(putNetwork(index, created), networkId, newNetworkId, moved, on);
     }
     case 'NetworkDissolved': {
       const { networkId, on } = event.data;
-      const next = { ...state, memberships: closeOpen(state.memberships, (s) => s.networkId === networkId, on) };
-      return updateNetwork(next, networkId, (n) => dissolve(n, on));
+      return updateNetwork(closeEntries(index, networkId, openIn(index, networkId), on), networkId, (n) => dissolve(n, on));
     }
     default:
       return assertNever(event);
   }
+};
+
+export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
+  const index = indexOf(state);
+  const next = evolveIndex(index, event);
+  return next === index ? state : stateOver(next);
 };
 
 // ---- commands --------------------------------------------------------------------------------
@@ -351,7 +483,7 @@ const requireReason = (reason: string | undefined, what: string): string => {
 };
 
 const existing = (state: NetworkMapState, networkId: string): NetworkRecord =>
-  state.networks[networkId] ?? refuse('network-not-registered', `network ${networkId} is not registered`);
+  networkIn(state, networkId) ?? refuse('network-not-registered', `network ${networkId} is not registered`);
 
 /** A dissolved network accepts no changes except corrections. */
 const active = (state: NetworkMapState, networkId: string): NetworkRecord => {
@@ -376,9 +508,11 @@ const assertOpenOn = (institution: InstitutionFacts, date: IsoDate): void => {
 
 /** One network of this kind at a time: an open-ended stay from `from` must not meet any other stay. */
 const assertFreeFrom = (state: NetworkMapState, institutionId: string, from: IsoDate, targetNetworkId: string, ignore?: MembershipSpan): void => {
-  const clash = state.memberships.find((s) => s !== ignore && s.institutionId === institutionId && (s.to === null || s.to > from));
+  const clash = membershipsOf(indexOf(state), institutionId)
+    .map((e) => e.span)
+    .find((s) => s !== ignore && (s.to === null || s.to > from));
   if (clash) {
-    const network = state.networks[clash.networkId];
+    const network = networkIn(state, clash.networkId);
     if (clash.networkId === targetNetworkId && clash.to === null) {
       refuse('already-a-member', `institution ${institutionId} is a member of «${network?.name}» since ${clash.from}`);
     }
@@ -400,9 +534,10 @@ const assertMovable = (network: NetworkRecord, span: MembershipSpan, on: IsoDate
 };
 
 const registerNetwork = (command: RegisterNetwork, state: NetworkMapState): NetworkMapEvent[] => {
-  if (state.networks[command.data.networkId]) refuse('network-already-registered', `network ${command.data.networkId} is already registered`);
+  if (networkIn(state, command.data.networkId)) refuse('network-already-registered', `network ${command.data.networkId} is already registered`);
   const name = command.data.name.trim();
-  const clash = Object.values(state.networks).find((n) => n.status === 'active' && n.name === name && n.number === command.data.number);
+  // A scan of the map's networks (dozens), not of its history.
+  const clash = [...allNetworks(state)].find((n) => n.status === 'active' && n.name === name && n.number === command.data.number);
   if (clash) refuse('network-name-taken', `an active ${clash.kind} network named «${name}» already exists`);
   return [{ type: 'NetworkRegistered', data: { ...command.data, name } }];
 };
@@ -494,7 +629,7 @@ const transferMember = (command: TransferMember, state: NetworkMapState): Networ
 
 /** Every current member moves on the date; none may have joined on or after it. */
 const membersMovingOn = (state: NetworkMapState, network: NetworkRecord, on: IsoDate, only?: string[]): MovedMember[] => {
-  const open = state.memberships.filter((s) => s.networkId === network.networkId && s.to === null);
+  const open = openIn(indexOf(state), network.networkId).map((e) => e.span);
   const chosen = only ? only.map((id) => open.find((s) => s.institutionId === id) ?? refuse('not-a-member', `institution ${id} is not a current member of «${network.name}»`)) : open;
   for (const span of chosen) {
     if (on <= span.from) refuse('left-before-joined', `institution ${span.institutionId} joined «${network.name}» on ${span.from}, not before ${on}`);
@@ -514,7 +649,7 @@ const mergeNetworks = (command: MergeNetworks, state: NetworkMapState): NetworkM
 const splitNetwork = (command: SplitNetwork, state: NetworkMapState): NetworkMapEvent[] => {
   const { networkId, newNetworkId, institutionIds, on, reason: givenReason, ...details } = command.data;
   const source = active(state, networkId);
-  if (state.networks[newNetworkId]) refuse('network-already-registered', `network ${newNetworkId} is already registered`);
+  if (networkIn(state, newNetworkId)) refuse('network-already-registered', `network ${newNetworkId} is already registered`);
   if (institutionIds.length === 0) refuse('nothing-to-change', 'a split moves at least one member');
   const anchor = currentAnchor(source);
   if (anchor && institutionIds.includes(anchor.institutionId)) {

@@ -1,0 +1,26 @@
+import { PersistentMap } from './persistent-map';
+
+describe('PersistentMap', () => {
+  it('sets and gets many keys, and every earlier map keeps what it held', () => {
+    const versions: PersistentMap<number>[] = [PersistentMap.empty()];
+    for (let i = 0; i < 5_000; i++) versions.push(versions[versions.length - 1].set(`key-${i}`, i));
+    const last = versions[versions.length - 1];
+    expect(last.size).toBe(5_000);
+    for (let i = 0; i < 5_000; i++) expect(last.get(`key-${i}`)).toBe(i);
+    expect(last.get('key-5000')).toBeUndefined();
+    // The map after 100 sets still holds exactly those 100.
+    expect(versions[100].size).toBe(100);
+    expect(versions[100].get('key-99')).toBe(99);
+    expect(versions[100].get('key-100')).toBeUndefined();
+    expect(new Set(last.values()).size).toBe(5_000);
+  });
+
+  it('replaces a value without growing, leaving the old map as it was', () => {
+    const one = PersistentMap.empty<string>().set('d-11', 'Округ 11');
+    const two = one.set('d-11', 'Округ НВК № 11');
+    expect(two.size).toBe(1);
+    expect(two.get('d-11')).toBe('Округ НВК № 11');
+    expect(one.get('d-11')).toBe('Округ 11');
+    expect([...two.entries()]).toEqual([['d-11', 'Округ НВК № 11']]);
+  });
+});
