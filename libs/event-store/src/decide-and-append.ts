@@ -57,42 +57,46 @@ export const decideAndAppend = async <S, C, E extends { type: string; data: unkn
     options.cache ??
     new StreamStateCache<S>({ initialState: decider.initialState, evolve: decider.evolve as never, resourcesOf: options.resourcesOf }, 1);
   const key = context.idempotencyKey;
-  for (let attempt = 1; ; attempt++) {
-    const stream = await cache.read(store, streamId, {
-      resource: options.resource,
-      ...(key ? { idempotency: { department: context.department, key } } : {}),
-    });
-    if (stream.earlier) return { id: aggregateId, ...stream.earlier, replayed: true };
-    const { revision, state } = stream;
-    // An unknown stream is left to the command, which knows to call it not found.
-    const current = stream.resourceRevision;
-    if (options.ifMatch !== undefined && current !== NO_STREAM_REVISION && options.ifMatch !== current) {
-      throw new StaleRevision(options.ifMatch, current);
-    }
-    const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
-    const decided = decider.decide(command, state);
-    if (decided.length === 0) {
-      return { id: aggregateId, revision, position: stream.position, replayed: false };
-    }
-    const events = decided.map((event, index) => ({
-      id: key ? deterministicId(context.department, key, streamId, String(index)) : newId(),
-      type: event.type,
-      data: event.data,
-      metadata: metadataFor(context, options.describe?.(event) ?? {}),
-    }));
-    try {
-      const result = await store.append(streamId, events, {
-        expectedRevision: revision === NO_STREAM_REVISION ? 'no_stream' : revision,
+  const run = async (): Promise<WriteResult & { replayed: boolean }> => {
+    for (let attempt = 1; ; attempt++) {
+      const stream = await cache.read(store, streamId, {
+        resource: options.resource,
+        ...(key ? { idempotency: { department: context.department, key } } : {}),
       });
-      cache.appended(streamId, revision, events, result);
-      return { id: aggregateId, revision: result.nextRevision, position: result.position, replayed: false };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevision)) throw error;
-      // The store is behind what the cache holds (it was replaced): fold it afresh next time.
-      if (error.actual < revision) cache.forget(streamId);
-      // With If-Match, a resource sharing its stream may not have changed: read again and re-check.
-      if (options.ifMatch !== undefined && options.resource === undefined) throw new StaleRevision(options.ifMatch, error.actual);
-      if (attempt >= attempts) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);
+      if (stream.earlier) return { id: aggregateId, ...stream.earlier, replayed: true };
+      const { revision, state } = stream;
+      // An unknown stream is left to the command, which knows to call it not found.
+      const current = stream.resourceRevision;
+      if (options.ifMatch !== undefined && current !== NO_STREAM_REVISION && options.ifMatch !== current) {
+        throw new StaleRevision(options.ifMatch, current);
+      }
+      const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
+      const decided = decider.decide(command, state);
+      if (decided.length === 0) {
+        return { id: aggregateId, revision, position: stream.position, replayed: false };
+      }
+      const events = decided.map((event, index) => ({
+        id: key ? deterministicId(context.department, key, streamId, String(index)) : newId(),
+        type: event.type,
+        data: event.data,
+        metadata: metadataFor(context, options.describe?.(event) ?? {}),
+      }));
+      try {
+        const result = await store.append(streamId, events, {
+          expectedRevision: revision === NO_STREAM_REVISION ? 'no_stream' : revision,
+        });
+        cache.appended(streamId, revision, events, result);
+        return { id: aggregateId, revision: result.nextRevision, position: result.position, replayed: false };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) throw error;
+        // The store is behind what the cache holds (it was replaced): fold it afresh next time.
+        if (error.actual < revision) cache.forget(streamId);
+        // With If-Match, a resource sharing its stream may not have changed: read again and re-check.
+        if (options.ifMatch !== undefined && options.resource === undefined) throw new StaleRevision(options.ifMatch, error.actual);
+        if (attempt >= attempts) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);
+      }
     }
-  }
+  };
+  // With a cache, this process's commands on the stream take turns (see StreamStateCache.exclusive).
+  return options.cache ? options.cache.exclusive(streamId, run) : run();
 };

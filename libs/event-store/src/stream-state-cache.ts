@@ -53,11 +53,15 @@ const keyOf = (department: string, key: string): string => `${department}\u0000$
  * refuses a decision made on a state that another writer has moved past. The state is never
  * mutated: a command holding an older snapshot keeps it intact while others advance the entry.
  *
+ * Commands of this process on one stream take turns ({@link StreamStateCache.exclusive}).
+ *
  * At most `maxStreams` streams are kept (least recently used first out); a forgotten stream is
  * folded from the start the next time.
  */
 export class StreamStateCache<S> {
   private readonly entries = new Map<string, Entry<S>>();
+  /** The last work queued on each stream; gone once the stream is idle. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly folding: StreamFolding<S>,
@@ -109,6 +113,28 @@ export class StreamStateCache<S> {
       const stored = { type: event.type, data: JSON.parse(JSON.stringify(event.data ?? null)), metadata: event.metadata };
       this.apply(entry, stored, afterRevision + 1 + i, i === events.length - 1 ? result.position : entry.position);
     });
+  }
+
+  /**
+   * Runs `work` once the work queued before it on the same stream in this process has settled.
+   * Commands on one hot stream then take turns instead of all reading the same revision and
+   * all but one failing at the append (and retrying, and failing again): each turn costs one
+   * read of nothing new, one decision and one append, and appends to other streams keep joining
+   * the same group commits. Writers in other processes are still caught by the revision check.
+   */
+  async exclusive<T>(streamId: string, work: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(streamId);
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const queued = before ? before.then(() => turn) : turn;
+    this.queues.set(streamId, queued);
+    try {
+      if (before) await before;
+      return await work();
+    } finally {
+      release();
+      if (this.queues.get(streamId) === queued) this.queues.delete(streamId);
+    }
   }
 
   /** Drops what is known of a stream (its store said something the cache did not expect). */

@@ -180,6 +180,17 @@ describe('NetworkMapWriter', () => {
     expect(repeated.revision).toBeLessThan(head);
   });
 
+  it('admits 30 schools sent at once to one map: its commands take turns rather than fail each other', async () => {
+    const { events, reads } = await openStores();
+    const writer = new NetworkMapWriter(events, reads);
+    await events.append(MAP, [district('d-a', 'Округ А'), district('d-b', 'Округ Б')].map((e) => recorded(e.type, e.data)), { expectedRevision: 'no_stream' });
+    const schools = Array.from({ length: 30 }, (_, i) => `school-${i}`);
+    for (const id of schools) await registerInstitution(events, id);
+    const outcomes = await Promise.allSettled(schools.map((id, i) => admit(writer, i % 2 ? 'd-a' : 'd-b', id)));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    expect(await events.streamRevision(MAP)).toBe(31);
+  });
+
   it('lets exactly one of 10 concurrent conflicting admissions through two writers win', async () => {
     const one = await openStores();
     const two = await openStores();
