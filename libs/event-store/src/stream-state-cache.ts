@@ -4,6 +4,8 @@ import { AppendResult, EventStore, NO_STREAM_REVISION } from './event-store.port
 export interface StreamFolding<S> {
   initialState: () => S;
   evolve: (state: S, event: { type: string; data: unknown }) => S;
+  /** Folds several events at once (the same result as `evolve` one by one), when that is cheaper. */
+  evolveAll?: (state: S, events: ReadonlyArray<{ type: string; data: unknown }>) => S;
   /**
    * The resources an event concerns, when a stream holds several (the networks of a map): the
    * cache remembers the revision of each one's last event, its ETag.
@@ -86,12 +88,10 @@ export class StreamStateCache<S> {
       if (from > 0) return this.rebuild(store, streamId, lookups);
       entry = this.fresh();
     }
-    for (const event of tail) {
-      if (event.revision <= entry.revision) continue;
-      // Not the continuation of what is held (a gap): fold the stream afresh rather than guess.
-      if (event.revision !== entry.revision + 1) return this.rebuild(store, streamId, lookups);
-      this.apply(entry, event, event.revision, event.position);
-    }
+    const fresh = tail.filter((event) => event.revision > entry.revision);
+    // Not the continuation of what is held (a gap): fold the stream afresh rather than guess.
+    if (fresh.some((event, i) => event.revision !== entry.revision + 1 + i)) return this.rebuild(store, streamId, lookups);
+    this.apply(entry, fresh);
     this.remember(streamId, entry);
     return this.snapshot(streamId, entry, lookups);
   }
@@ -108,11 +108,18 @@ export class StreamStateCache<S> {
   ): void {
     const entry = this.entries.get(streamId);
     if (!entry || entry.revision !== afterRevision || result.nextRevision !== afterRevision + events.length) return;
-    events.forEach((event, i) => {
-      // What the store hands back is JSON: fold that, not the decider's own objects.
-      const stored = { type: event.type, data: JSON.parse(JSON.stringify(event.data ?? null)), metadata: event.metadata };
-      this.apply(entry, stored, afterRevision + 1 + i, i === events.length - 1 ? result.position : entry.position);
-    });
+    this.apply(
+      entry,
+      events.map((event, i) => ({
+        type: event.type,
+        // What the store hands back is JSON: fold that, not the decider's own objects.
+        data: JSON.parse(JSON.stringify(event.data ?? null)),
+        metadata: event.metadata,
+        revision: afterRevision + 1 + i,
+        // Only the last one's position is known (and only the last one's is ever asked for).
+        position: result.position,
+      })),
+    );
   }
 
   /**
@@ -145,7 +152,7 @@ export class StreamStateCache<S> {
   private async rebuild(store: EventStore, streamId: string, lookups: Parameters<StreamStateCache<S>['read']>[2]): Promise<StreamSnapshot<S>> {
     this.entries.delete(streamId);
     const entry = this.fresh();
-    for (const event of await store.readStream(streamId)) this.apply(entry, event, event.revision, event.position);
+    this.apply(entry, await store.readStream(streamId));
     this.remember(streamId, entry);
     return this.snapshot(streamId, entry, lookups);
   }
@@ -154,18 +161,23 @@ export class StreamStateCache<S> {
     return { revision: NO_STREAM_REVISION, position: 0, state: this.folding.initialState(), resources: new Map(), keys: new Map() };
   }
 
+  /** Folds events that follow the entry's revision, one after the other, into it. */
   private apply(
     entry: Entry<S>,
-    event: { type: string; data: unknown; metadata: { department?: string; idempotencyKey?: string } },
-    revision: number,
-    position: number,
+    events: ReadonlyArray<{ type: string; data: unknown; metadata: { department?: string; idempotencyKey?: string }; revision: number; position: number }>,
   ): void {
-    entry.state = this.folding.evolve(entry.state, { type: event.type, data: event.data });
-    entry.revision = revision;
-    entry.position = position;
-    if (this.folding.resourcesOf) for (const resource of this.folding.resourcesOf(event)) entry.resources.set(resource, revision);
-    const { idempotencyKey, department } = event.metadata ?? {};
-    if (idempotencyKey && department !== undefined) entry.keys.set(keyOf(department, idempotencyKey), { revision, position });
+    if (events.length === 0) return;
+    const { evolve, evolveAll, resourcesOf } = this.folding;
+    const plain = events.map((event) => ({ type: event.type, data: event.data }));
+    entry.state = evolveAll ? evolveAll(entry.state, plain) : plain.reduce(evolve, entry.state);
+    for (const event of events) {
+      if (resourcesOf) for (const resource of resourcesOf(event)) entry.resources.set(resource, event.revision);
+      const { idempotencyKey, department } = event.metadata ?? {};
+      if (idempotencyKey && department !== undefined) entry.keys.set(keyOf(department, idempotencyKey), { revision: event.revision, position: event.position });
+    }
+    const last = events[events.length - 1];
+    entry.revision = last.revision;
+    entry.position = last.position;
   }
 
   private remember(streamId: string, entry: Entry<S>): void {

@@ -186,20 +186,21 @@ interface MapIndex {
   readonly networks: PersistentMap<{ readonly seq: number; readonly record: NetworkRecord }>;
   /** Institution id → its memberships in this map, oldest first (a handful at most). */
   readonly byInstitution: PersistentMap<readonly SpanEntry[]>;
-  /** Network id → its open memberships, oldest first (the current members). */
-  readonly openByNetwork: PersistentMap<readonly SpanEntry[]>;
+  /** Network id → its open memberships (the current members), by their place. */
+  readonly openByNetwork: PersistentMap<PersistentMap<SpanEntry>>;
   readonly nextSpan: number;
   readonly nextNetwork: number;
 }
 
-const indexes = new WeakMap<NetworkMapState, MapIndex>();
+/** Where a state keeps its index: a property no reader sees (not enumerable, not a string). */
+const INDEX = Symbol('network map index');
+type Indexed = NetworkMapState & { [INDEX]?: MapIndex };
 
 /** A state over an index: the readers' views are built once, when first asked for, and frozen. */
 const stateOver = (index: MapIndex): NetworkMapState => {
   let networks: Record<string, NetworkRecord> | undefined;
   let memberships: MembershipSpan[] | undefined;
-  const state = {} as NetworkMapState;
-  Object.defineProperties(state, {
+  return Object.defineProperties({} as NetworkMapState, {
     networks: {
       enumerable: true,
       get: () =>
@@ -214,9 +215,8 @@ const stateOver = (index: MapIndex): NetworkMapState => {
           [...index.byInstitution.values()].flat().sort((a, b) => a.seq - b.seq).map((e) => e.span),
         ) as MembershipSpan[]),
     },
+    [INDEX]: { value: index },
   });
-  indexes.set(state, index);
-  return state;
 };
 
 const EMPTY_INDEX: MapIndex = {
@@ -229,12 +229,13 @@ const EMPTY_INDEX: MapIndex = {
 
 /** The index of a state: kept by evolve, or built once from a plain `{ networks, memberships }`. */
 const indexOf = (state: NetworkMapState): MapIndex => {
-  const known = indexes.get(state);
+  const known = (state as Indexed)[INDEX];
   if (known) return known;
   let index = EMPTY_INDEX;
   for (const record of Object.values(state.networks ?? {})) index = putNetwork(index, record);
   for (const span of state.memberships ?? []) index = addSpan(index, span);
-  indexes.set(state, index);
+  // Kept, so that a plain state is indexed once however often it is asked (when it can be).
+  if (Object.isExtensible(state)) Object.defineProperty(state, INDEX, { value: index });
   return index;
 };
 
@@ -258,8 +259,10 @@ const allNetworks = function* (state: NetworkMapState): IterableIterator<Network
 /** The institution's memberships in this map, oldest first. */
 const membershipsOf = (index: MapIndex, institutionId: string): readonly SpanEntry[] => index.byInstitution.get(institutionId) ?? [];
 
-/** The network's current members, oldest membership first. */
-const openIn = (index: MapIndex, networkId: string): readonly SpanEntry[] => index.openByNetwork.get(networkId) ?? [];
+const openMapOf = (index: MapIndex, networkId: string): PersistentMap<SpanEntry> => index.openByNetwork.get(networkId) ?? PersistentMap.empty();
+
+/** The network's current members, oldest membership first (for merges, splits, dissolutions). */
+const openIn = (index: MapIndex, networkId: string): readonly SpanEntry[] => [...openMapOf(index, networkId).values()].sort((a, b) => a.seq - b.seq);
 
 const openEntry = (index: MapIndex, networkId: string, institutionId: string): SpanEntry | undefined =>
   membershipsOf(index, institutionId).find((e) => e.span.networkId === networkId && e.span.to === null);
@@ -289,7 +292,7 @@ const addSpan = (index: MapIndex, span: MembershipSpan): MapIndex => {
   return {
     ...index,
     byInstitution: index.byInstitution.set(institutionId, [...membershipsOf(index, institutionId), entry]),
-    openByNetwork: to === null ? index.openByNetwork.set(networkId, [...openIn(index, networkId), entry]) : index.openByNetwork,
+    openByNetwork: to === null ? index.openByNetwork.set(networkId, openMapOf(index, networkId).set(String(entry.seq), entry)) : index.openByNetwork,
     nextSpan: index.nextSpan + 1,
   };
 };
@@ -301,23 +304,22 @@ const replaceOpenSpan = (index: MapIndex, old: SpanEntry, span: MembershipSpan):
   return {
     ...index,
     byInstitution: index.byInstitution.set(institutionId, membershipsOf(index, institutionId).map((e) => (e.seq === old.seq ? entry : e))),
-    openByNetwork: index.openByNetwork.set(networkId, openIn(index, networkId).map((e) => (e.seq === old.seq ? entry : e))),
+    openByNetwork: index.openByNetwork.set(networkId, openMapOf(index, networkId).set(String(old.seq), entry)),
   };
 };
 
 /** Closes on the date these open memberships of one network (each keeps its place). */
 const closeEntries = (index: MapIndex, networkId: string, closing: readonly SpanEntry[], on: IsoDate): MapIndex => {
   if (closing.length === 0) return index;
-  const seqs = new Set(closing.map((e) => e.seq));
   let byInstitution = index.byInstitution;
+  let open = openMapOf(index, networkId);
   for (const old of closing) {
     const closed: SpanEntry = { seq: old.seq, span: { ...old.span, to: on } };
     const institutionId = old.span.institutionId;
     byInstitution = byInstitution.set(institutionId, (byInstitution.get(institutionId) ?? []).map((e) => (e.seq === old.seq ? closed : e)));
+    open = open.delete(String(old.seq));
   }
-  const open = openIn(index, networkId);
-  const remaining = seqs.size === open.length ? [] : open.filter((e) => !seqs.has(e.seq));
-  return { ...index, byInstitution, openByNetwork: index.openByNetwork.set(networkId, remaining) };
+  return { ...index, byInstitution, openByNetwork: index.openByNetwork.set(networkId, open) };
 };
 
 /** The open memberships of these institutions in the network, found through the institutions. */
@@ -410,6 +412,13 @@ const evolveIndex = (index: MapIndex, event: NetworkMapEvent): MapIndex => {
 export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
   const index = indexOf(state);
   const next = evolveIndex(index, event);
+  return next === index ? state : stateOver(next);
+};
+
+/** Folds many events at once: the same as evolving one by one, without a state per event. */
+export const foldNetworkMap = (state: NetworkMapState, events: readonly NetworkMapEvent[]): NetworkMapState => {
+  const index = indexOf(state);
+  const next = events.reduce(evolveIndex, index);
   return next === index ? state : stateOver(next);
 };
 

@@ -8,6 +8,7 @@ import {
   NetworkRecord,
   decideNetworkMap,
   evolveNetworkMap,
+  foldNetworkMap,
   initialNetworkMapState,
 } from './network-map.decider';
 
@@ -212,6 +213,7 @@ describe('network map fold', () => {
       if (i % 97 === 0) expect({ networks: state.networks, memberships: state.memberships }).toEqual(plain);
     });
     expect(JSON.stringify(state)).toBe(JSON.stringify(plain));
+    expect(JSON.stringify(foldNetworkMap(initialNetworkMapState(), history))).toBe(JSON.stringify(plain));
     // A plain state (a projection's document) folds on as well as one evolve made.
     const midway = Math.floor(history.length / 2);
     const halfPlain = history.slice(0, midway).reduce(referenceEvolve, { networks: {}, memberships: [] } as Plain);

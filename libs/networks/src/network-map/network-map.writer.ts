@@ -11,6 +11,7 @@ import {
   NetworkMapEvent,
   NetworkMapState,
   effectiveDateOf,
+  foldNetworkMap,
   networkMapDecider,
   networkMapStream,
 } from './network-map.decider';
@@ -46,6 +47,7 @@ export class NetworkMapWriter {
   private readonly maps = new StreamStateCache<NetworkMapState>({
     initialState: networkMapDecider.initialState,
     evolve: networkMapDecider.evolve as (state: NetworkMapState, event: { type: string; data: unknown }) => NetworkMapState,
+    evolveAll: foldNetworkMap as (state: NetworkMapState, events: ReadonlyArray<{ type: string; data: unknown }>) => NetworkMapState,
     resourcesOf: networksConcerned,
   });
 

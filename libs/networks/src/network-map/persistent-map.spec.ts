@@ -23,4 +23,20 @@ describe('PersistentMap', () => {
     expect(one.get('d-11')).toBe('Округ 11');
     expect([...two.entries()]).toEqual([['d-11', 'Округ НВК № 11']]);
   });
+
+  it('deletes keys, leaving the old map as it was', () => {
+    let map = PersistentMap.empty<number>();
+    for (let i = 0; i < 2_000; i++) map = map.set(`key-${i}`, i);
+    const full = map;
+    for (let i = 0; i < 2_000; i += 2) map = map.delete(`key-${i}`);
+    expect(map.size).toBe(1_000);
+    expect(map.get('key-2')).toBeUndefined();
+    expect(map.get('key-3')).toBe(3);
+    expect(full.get('key-2')).toBe(2);
+    expect(full.size).toBe(2_000);
+    expect(map.delete('absent')).toBe(map);
+    for (let i = 1; i < 2_000; i += 2) map = map.delete(`key-${i}`);
+    expect(map.size).toBe(0);
+    expect([...map.values()]).toEqual([]);
+  });
 });

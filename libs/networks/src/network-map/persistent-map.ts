@@ -72,6 +72,12 @@ export class PersistentMap<V> {
     return new PersistentMap(root, this.size + (added.yes ? 1 : 0));
   }
 
+  /** A map without `key`; this one is left as it was (and returned when it has no such key). */
+  delete(key: string): PersistentMap<V> {
+    const root = deleteIn(this.root, key, hashOf(key), 0);
+    return root === this.root ? this : new PersistentMap(root as Branch<V>, this.size - 1);
+  }
+
   /** Every value, in no particular order. */
   *values(): IterableIterator<V> {
     for (const [, value] of this.entries()) yield value;
@@ -113,4 +119,22 @@ const setIn = <V>(slot: Slot<V> | undefined, entry: Entry<V>, depth: number, add
   const slots = slot.slots.slice();
   slots[i] = setIn(slot.slots[i], entry, depth + 1, added);
   return { slots };
+};
+
+/** The slot without `key`: the same slot when it has no such key, undefined when it empties. */
+const deleteIn = <V>(slot: Slot<V> | undefined, key: string, hash: number, depth: number): Slot<V> | undefined => {
+  if (!slot) return slot;
+  if (isLeaf(slot)) {
+    const at = slot.leaf.findIndex((e) => e[0] === key);
+    if (at < 0) return slot;
+    return slot.leaf.length === 1 ? undefined : { leaf: slot.leaf.filter((_, i) => i !== at) };
+  }
+  const i = indexAt(hash, depth);
+  const child = slot.slots[i];
+  const next = deleteIn(child, key, hash, depth + 1);
+  if (next === child) return slot;
+  const slots = slot.slots.slice();
+  slots[i] = next;
+  // The root stays a branch even when empty; an emptied inner branch is dropped.
+  return depth > 0 && slots.every((s) => s === undefined) ? undefined : { slots };
 };
