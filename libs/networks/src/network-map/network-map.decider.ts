@@ -231,12 +231,35 @@ const EMPTY_INDEX: MapIndex = {
 const indexOf = (state: NetworkMapState): MapIndex => {
   const known = (state as Indexed)[INDEX];
   if (known) return known;
-  let index = EMPTY_INDEX;
-  for (const record of Object.values(state.networks ?? {})) index = putNetwork(index, record);
-  for (const span of state.memberships ?? []) index = addSpan(index, span);
+  const index = indexFrom(Object.values(state.networks ?? {}), state.memberships ?? []);
   // Kept, so that a plain state is indexed once however often it is asked (when it can be).
   if (Object.isExtensible(state)) Object.defineProperty(state, INDEX, { value: index });
   return index;
+};
+
+/** The index of plain networks and memberships (oldest first), built in one pass. */
+const indexFrom = (records: readonly NetworkRecord[], spans: readonly MembershipSpan[]): MapIndex => {
+  const byInstitution = new Map<string, SpanEntry[]>();
+  const openByNetwork = new Map<string, Array<[string, SpanEntry]>>();
+  spans.forEach((span, seq) => {
+    const entry: SpanEntry = { seq, span };
+    const { institutionId, networkId, to } = span;
+    let mine = byInstitution.get(institutionId);
+    if (!mine) byInstitution.set(institutionId, (mine = []));
+    mine.push(entry);
+    if (to === null) {
+      let open = openByNetwork.get(networkId);
+      if (!open) openByNetwork.set(networkId, (open = []));
+      open.push([String(seq), entry]);
+    }
+  });
+  return {
+    networks: PersistentMap.from(records.map((record, seq) => [record.networkId, { seq, record }] as const)),
+    byInstitution: PersistentMap.from(byInstitution),
+    openByNetwork: PersistentMap.from([...openByNetwork].map(([networkId, open]) => [networkId, PersistentMap.from(open)] as const)),
+    nextSpan: spans.length,
+    nextNetwork: records.length,
+  };
 };
 
 export const initialNetworkMapState = (): NetworkMapState => stateOver(EMPTY_INDEX);
@@ -409,11 +432,132 @@ const evolveIndex = (index: MapIndex, event: NetworkMapEvent): MapIndex => {
   }
 };
 
+// ---- the plain fold: a state of a few networks and memberships, as projections hand in ---------
+
+/*
+ * A projection turns one document (a network, an institution's memberships) into a small plain
+ * state and evolves it: for such a state, copying its few arrays is cheaper than indexing them.
+ * Both folds must agree event for event (network-map.fold.spec.ts checks it on random histories).
+ */
+
+const plainOpenMembership = (state: NetworkMapState, networkId: string, institutionId: string): MembershipSpan | undefined =>
+  state.memberships.find((s) => s.networkId === networkId && s.institutionId === institutionId && s.to === null);
+
+const plainMoveMembers = (
+  memberships: MembershipSpan[],
+  fromNetworkId: string,
+  toNetworkId: string,
+  moved: MovedMember[],
+  on: IsoDate,
+): MembershipSpan[] => {
+  const ids = new Set(moved.map((m) => m.institutionId));
+  const closed = closeOpen(memberships, (s) => s.networkId === fromNetworkId && ids.has(s.institutionId), on);
+  return [...closed, ...moved.map((m) => ({ networkId: toNetworkId, institutionId: m.institutionId, role: m.role, from: on, to: null }))];
+};
+
+const plainUpdateNetwork = (state: NetworkMapState, networkId: string, change: (n: NetworkRecord) => NetworkRecord): NetworkMapState => {
+  const network = state.networks[networkId];
+  return network ? { ...state, networks: { ...state.networks, [networkId]: change(network) } } : state;
+};
+
+const evolvePlain = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
+  switch (event.type) {
+    case 'NetworkRegistered': {
+      const { networkId, department, kind, ...details } = event.data;
+      const record: NetworkRecord = { networkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] };
+      return { ...state, networks: { ...state.networks, [networkId]: record } };
+    }
+    case 'NetworkRenamed':
+      return plainUpdateNetwork(state, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
+    case 'NetworkDetailsCorrected':
+      return plainUpdateNetwork(state, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
+    case 'HeadAppointed': {
+      const { personId, position, appointedOn } = event.data;
+      return plainUpdateNetwork(state, event.data.networkId, (n) => ({
+        ...n,
+        heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }],
+      }));
+    }
+    case 'AnchorSet': {
+      const { institutionId, from } = event.data;
+      return plainUpdateNetwork(state, event.data.networkId, (n) => ({
+        ...n,
+        anchors: [...closeOpen(n.anchors, () => true, from), { institutionId, from, to: null }],
+      }));
+    }
+    case 'MemberAdmitted': {
+      const { networkId, institutionId, role, from } = event.data;
+      return { ...state, memberships: [...state.memberships, { networkId, institutionId, role, from, to: null }] };
+    }
+    case 'MemberLeft': {
+      const { networkId, institutionId, on } = event.data;
+      return { ...state, memberships: closeOpen(state.memberships, (s) => s.networkId === networkId && s.institutionId === institutionId, on) };
+    }
+    case 'MemberRoleChanged': {
+      const { networkId, institutionId, role, from } = event.data;
+      const current = plainOpenMembership(state, networkId, institutionId);
+      if (!current) return state;
+      if (current.from === from) {
+        return { ...state, memberships: state.memberships.map((s) => (s === current ? { ...s, role } : s)) };
+      }
+      return {
+        ...state,
+        memberships: [...closeOpen(state.memberships, (s) => s === current, from), { networkId, institutionId, role, from, to: null }],
+      };
+    }
+    case 'MemberTransferred': {
+      const { institutionId, fromNetworkId, toNetworkId, role, on } = event.data;
+      return { ...state, memberships: plainMoveMembers(state.memberships, fromNetworkId, toNetworkId, [{ institutionId, role }], on) };
+    }
+    case 'NetworksMerged': {
+      const { networkId, intoNetworkId, on, moved } = event.data;
+      const next = { ...state, memberships: plainMoveMembers(state.memberships, networkId, intoNetworkId, moved, on) };
+      return plainUpdateNetwork(next, networkId, (n) => dissolve(n, on));
+    }
+    case 'NetworkSplit': {
+      const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
+      const created: NetworkRecord = {
+        networkId: newNetworkId,
+        department,
+        kind,
+        ...details,
+        status: 'active',
+        dissolvedOn: null,
+        anchors: [],
+        heads: [],
+      };
+      return {
+        networks: { ...state.networks, [newNetworkId]: created },
+        memberships: plainMoveMembers(state.memberships, networkId, newNetworkId, moved, on),
+      };
+    }
+    case 'NetworkDissolved': {
+      const { networkId, on } = event.data;
+      const next = { ...state, memberships: closeOpen(state.memberships, (s) => s.networkId === networkId, on) };
+      return plainUpdateNetwork(next, networkId, (n) => dissolve(n, on));
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+/**
+ * Evolves the map. A state made by evolve (from {@link initialNetworkMapState}) is indexed and
+ * an event costs the same however long its history; a plain `{ networks, memberships }` object is
+ * evolved by copying, and stays plain.
+ */
 export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
-  const index = indexOf(state);
+  const index = (state as Indexed)[INDEX];
+  if (!index) return evolvePlain(state, event);
   const next = evolveIndex(index, event);
   return next === index ? state : stateOver(next);
 };
+
+/** The same map, indexed: a large plain state that is to be evolved further. */
+export const indexNetworkMap = (state: NetworkMapState): NetworkMapState => ((state as Indexed)[INDEX] ? state : stateOver(indexOf(state)));
+
+/** A plain copy of a state (its readers' views), to be evolved by copying from here on. */
+export const plainNetworkMap = (state: NetworkMapState): NetworkMapState => ({ networks: { ...state.networks }, memberships: [...state.memberships] });
 
 /** Folds many events at once: the same as evolving one by one, without a state per event. */
 export const foldNetworkMap = (state: NetworkMapState, events: readonly NetworkMapEvent[]): NetworkMapState => {

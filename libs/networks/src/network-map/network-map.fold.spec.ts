@@ -9,6 +9,7 @@ import {
   decideNetworkMap,
   evolveNetworkMap,
   foldNetworkMap,
+  indexNetworkMap,
   initialNetworkMapState,
 } from './network-map.decider';
 
@@ -179,7 +180,7 @@ describe('network map fold', () => {
         { networkId: `n-${i}`, department: 'bakhmut', kind: 'educational-district', name: `Округ ${i}`, number: null, description: null, website: null, status: 'active', dissolvedOn: null, anchors: [], heads: [] },
       ]),
     );
-    let state: NetworkMapState = { networks, memberships: spans };
+    let state: NetworkMapState = indexNetworkMap({ networks, memberships: spans });
     for (let i = 0; i < 200; i++) {
       state = evolveNetworkMap(state, { type: 'MemberAdmitted', data: { networkId: `n-${i % 50}`, institutionId: `new-${i}`, role: 'member', from: '2024-09-01' } });
       // seeded-k is in n-(k mod 50)
@@ -207,17 +208,24 @@ describe('network map fold', () => {
     expect(new Set(history.map((e) => e.type)).size).toBeGreaterThanOrEqual(10);
     let state = initialNetworkMapState();
     let plain: Plain = { networks: {}, memberships: [] };
+    // A plain state (as projections hand in) is evolved by copying: it must agree too.
+    let copied: NetworkMapState = { networks: {}, memberships: [] };
     history.forEach((event, i) => {
       state = evolveNetworkMap(state, event);
       plain = referenceEvolve(plain, event);
-      if (i % 97 === 0) expect({ networks: state.networks, memberships: state.memberships }).toEqual(plain);
+      copied = evolveNetworkMap(copied, event);
+      if (i % 97 === 0) {
+        expect({ networks: state.networks, memberships: state.memberships }).toEqual(plain);
+        expect(copied).toEqual(plain);
+      }
     });
+    expect(JSON.stringify(copied)).toBe(JSON.stringify(plain));
     expect(JSON.stringify(state)).toBe(JSON.stringify(plain));
     expect(JSON.stringify(foldNetworkMap(initialNetworkMapState(), history))).toBe(JSON.stringify(plain));
-    // A plain state (a projection's document) folds on as well as one evolve made.
+    // A state indexed midway folds on as well as one evolve made from the start.
     const midway = Math.floor(history.length / 2);
     const halfPlain = history.slice(0, midway).reduce(referenceEvolve, { networks: {}, memberships: [] } as Plain);
-    const resumed = history.slice(midway).reduce(evolveNetworkMap, { networks: { ...halfPlain.networks }, memberships: [...halfPlain.memberships] });
+    const resumed = history.slice(midway).reduce(evolveNetworkMap, indexNetworkMap({ networks: { ...halfPlain.networks }, memberships: [...halfPlain.memberships] }));
     expect(JSON.stringify(resumed)).toBe(JSON.stringify(plain));
   });
 });

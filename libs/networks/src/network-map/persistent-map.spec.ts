@@ -39,4 +39,16 @@ describe('PersistentMap', () => {
     expect(map.size).toBe(0);
     expect([...map.values()]).toEqual([]);
   });
+
+  it('builds from entries in one pass, as the same sets one by one would', () => {
+    const entries = Array.from({ length: 3_000 }, (_, i): [string, number] => [`key-${i % 2_500}`, i]);
+    const built = PersistentMap.from(entries);
+    const stepwise = entries.reduce((map, [k, v]) => map.set(k, v), PersistentMap.empty<number>());
+    expect(built.size).toBe(2_500);
+    expect(built.get('key-10')).toBe(2_510);
+    expect(new Map(built.entries())).toEqual(new Map(stepwise.entries()));
+    expect(built.set('key-10', 1).get('key-10')).toBe(1);
+    expect(built.get('key-10')).toBe(2_510);
+    expect(PersistentMap.from([]).size).toBe(0);
+  });
 });

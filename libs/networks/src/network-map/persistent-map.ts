@@ -48,6 +48,14 @@ export class PersistentMap<V> {
     return PersistentMap.EMPTY as PersistentMap<V>;
   }
 
+  /** A map of these entries (the last of a repeated key wins), built in one pass. */
+  static from<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
+    const unique = new Map<string, V>(entries);
+    if (unique.size === 0) return PersistentMap.empty();
+    const all: Entry<V>[] = [...unique].map(([key, value]) => [key, hashOf(key), value]);
+    return new PersistentMap(branchOf(all, 0), all.length);
+  }
+
   get(key: string): V | undefined {
     const hash = hashOf(key);
     let slot: Slot<V> | undefined = this.root;
@@ -137,4 +145,15 @@ const deleteIn = <V>(slot: Slot<V> | undefined, key: string, hash: number, depth
   slots[i] = next;
   // The root stays a branch even when empty; an emptied inner branch is dropped.
   return depth > 0 && slots.every((s) => s === undefined) ? undefined : { slots };
+};
+
+/** A branch holding these entries (whose hashes agree below `depth`), built without copies. */
+const branchOf = <V>(entries: Entry<V>[], depth: number): Branch<V> => {
+  const groups: Array<Entry<V>[] | undefined> = new Array(WIDTH).fill(undefined);
+  for (const entry of entries) (groups[indexAt(entry[1], depth)] ??= []).push(entry);
+  return {
+    slots: groups.map((group) =>
+      !group ? undefined : group.length <= LEAF_MAX || depth + 1 >= MAX_DEPTH ? { leaf: group } : branchOf(group, depth + 1),
+    ),
+  };
 };
