@@ -2,6 +2,7 @@ import {
   CommandContext,
   ConcurrencyConflict,
   Decider,
+  NewEvent,
   StaleRevision,
   WriteResult,
   deterministicId,
@@ -9,7 +10,7 @@ import {
   newId,
 } from '@app/kernel';
 import { EventStore, NO_STREAM_REVISION, WrongExpectedRevision } from './event-store.port';
-import { StreamStateCache } from './stream-state-cache';
+import { EarlierWrite, StreamStateCache } from './stream-state-cache';
 
 export interface DecideAndAppendOptions<S, C, E extends { type: string; data: unknown }> {
   store: EventStore;
@@ -41,62 +42,183 @@ export interface DecideAndAppendOptions<S, C, E extends { type: string; data: un
   maxAttempts?: number;
 }
 
+type Written = WriteResult & { replayed: boolean };
+
 /**
- * The write path of every command: read the stream (with a cache: only what was appended since
- * the cached revision), fold it, decide, append with the revision that was read. A repeated
- * idempotency key returns the first result and appends nothing, even across a crash between
- * append and response, because the key travels in the events' metadata and their ids derive
- * from it.
+ * The write path of every command: read the stream, fold it, decide, append with the revision
+ * that was read. A repeated idempotency key returns the first result and appends nothing, even
+ * across a crash between append and response, because the key travels in the events' metadata
+ * and their ids derive from it.
+ *
+ * With a cache, the stream is read only from the cached revision on, and this process's commands
+ * on one stream are decided in batches: every command waiting when a batch starts is decided in
+ * turn on the state the ones before it left, and all their events go in one append with the
+ * revision the batch read (all or nothing). Without this, commands sent at once all read the same
+ * revision and all but one failed their append, each time. A batch whose append is refused (a
+ * writer in another process got in between) is decided again from the new revision.
  */
-export const decideAndAppend = async <S, C, E extends { type: string; data: unknown }>(
+export const decideAndAppend = <S, C, E extends { type: string; data: unknown }>(
   options: DecideAndAppendOptions<S, C, E>,
-): Promise<WriteResult & { replayed: boolean }> => {
-  const { store, decider, streamId, aggregateId, context } = options;
-  const attempts = options.ifMatch === undefined || options.resource !== undefined ? (options.maxAttempts ?? 5) : 1;
-  const cache =
-    options.cache ??
-    new StreamStateCache<S>({ initialState: decider.initialState, evolve: decider.evolve as never, resourcesOf: options.resourcesOf }, 1);
+): Promise<Written> => {
+  const { cache } = options;
+  if (!cache) return decideAlone(options);
+  return new Promise<Written>((resolve, reject) => {
+    cache.batch<Job<S, C, E>>(options.streamId, { options, attempt: 1, resolve, reject }, (jobs) => decideBatch(cache, jobs));
+  });
+};
+
+const attemptsOf = (options: { ifMatch?: number; resource?: string; maxAttempts?: number }): number =>
+  options.ifMatch === undefined || options.resource !== undefined ? (options.maxAttempts ?? 5) : 1;
+
+const eventsOf = <S, C, E extends { type: string; data: unknown }>(options: DecideAndAppendOptions<S, C, E>, decided: E[]): NewEvent[] => {
+  const { context, streamId } = options;
   const key = context.idempotencyKey;
-  const run = async (): Promise<WriteResult & { replayed: boolean }> => {
-    for (let attempt = 1; ; attempt++) {
-      const stream = await cache.read(store, streamId, {
-        resource: options.resource,
-        ...(key ? { idempotency: { department: context.department, key } } : {}),
-      });
-      if (stream.earlier) return { id: aggregateId, ...stream.earlier, replayed: true };
-      const { revision, state } = stream;
-      // An unknown stream is left to the command, which knows to call it not found.
-      const current = stream.resourceRevision;
-      if (options.ifMatch !== undefined && current !== NO_STREAM_REVISION && options.ifMatch !== current) {
-        throw new StaleRevision(options.ifMatch, current);
+  return decided.map((event, index) => ({
+    id: key ? deterministicId(context.department, key, streamId, String(index)) : newId(),
+    type: event.type,
+    data: event.data,
+    metadata: metadataFor(context, options.describe?.(event) ?? {}),
+  }));
+};
+
+const checkIfMatch = (ifMatch: number | undefined, current: number): void => {
+  // An unknown stream is left to the command, which knows to call it not found.
+  if (ifMatch !== undefined && current !== NO_STREAM_REVISION && ifMatch !== current) throw new StaleRevision(ifMatch, current);
+};
+
+/** One command, on a stream read and folded in full. */
+const decideAlone = async <S, C, E extends { type: string; data: unknown }>(options: DecideAndAppendOptions<S, C, E>): Promise<Written> => {
+  const { store, decider, streamId, aggregateId, context } = options;
+  const cache = new StreamStateCache<S>({ initialState: decider.initialState, evolve: decider.evolve as never, resourcesOf: options.resourcesOf }, 1);
+  const key = context.idempotencyKey;
+  for (let attempt = 1; ; attempt++) {
+    const stream = await cache.read(store, streamId, {
+      resource: options.resource,
+      ...(key ? { idempotency: { department: context.department, key } } : {}),
+    });
+    if (stream.earlier) return { id: aggregateId, ...stream.earlier, replayed: true };
+    const { revision, state } = stream;
+    checkIfMatch(options.ifMatch, stream.resourceRevision);
+    const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
+    const decided = decider.decide(command, state);
+    if (decided.length === 0) return { id: aggregateId, revision, position: stream.position, replayed: false };
+    const events = eventsOf(options, decided);
+    try {
+      const result = await store.append(streamId, events, { expectedRevision: revision === NO_STREAM_REVISION ? 'no_stream' : revision });
+      return { id: aggregateId, revision: result.nextRevision, position: result.position, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevision)) throw error;
+      // With If-Match, a resource sharing its stream may not have changed: read again and re-check.
+      if (options.ifMatch !== undefined && options.resource === undefined) throw new StaleRevision(options.ifMatch, error.actual);
+      if (attempt >= attemptsOf(options)) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);
+    }
+  }
+};
+
+/** A command waiting for its stream's next batch. */
+interface Job<S, C, E extends { type: string; data: unknown }> {
+  options: DecideAndAppendOptions<S, C, E>;
+  attempt: number;
+  resolve: (result: Written) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What a command of a batch came to, told to its caller once the batch's append settles. */
+type Outcome =
+  | { kind: 'events'; revision: number }
+  | { kind: 'nothing'; revision: number; afterEvents: boolean }
+  | { kind: 'replayed'; earlier: EarlierWrite }
+  | { kind: 'refused'; error: unknown };
+
+/** Decides a batch of commands on one stream and appends their events together; never throws. */
+const decideBatch = async <S, C, E extends { type: string; data: unknown }>(cache: StreamStateCache<S>, jobs: Job<S, C, E>[]): Promise<Job<S, C, E>[]> => {
+  const { store, decider, streamId } = jobs[0].options;
+  const deferred: Job<S, C, E>[] = [];
+  const decidedJobs: Array<[Job<S, C, E>, Outcome]> = [];
+  try {
+    const snapshot = await cache.read(store, streamId);
+    const keyOf = (job: Job<S, C, E>) => {
+      const { department, idempotencyKey } = job.options.context;
+      return idempotencyKey ? { department, key: idempotencyKey } : undefined;
+    };
+    // Asked at once, while the cache is at the snapshot's revision.
+    const looked = jobs.map((job) => snapshot.lookup(job.options.resource, keyOf(job)));
+    const base = snapshot.revision;
+    let state = snapshot.state;
+    let revision = base;
+    const changed = new Map<string, number>();
+    const keys = new Set<string>();
+    const events: NewEvent[] = [];
+    for (const [i, job] of jobs.entries()) {
+      const { options } = job;
+      const key = keyOf(job);
+      const keyId = key ? `${key.department}\u0000${key.key}` : undefined;
+      // The same key twice in one batch: the second is answered from the first, next batch.
+      if (keyId && keys.has(keyId)) {
+        deferred.push(job);
+        continue;
       }
-      const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
-      const decided = decider.decide(command, state);
-      if (decided.length === 0) {
-        return { id: aggregateId, revision, position: stream.position, replayed: false };
+      const earlier = looked[i].earlier;
+      if (earlier) {
+        decidedJobs.push([job, { kind: 'replayed', earlier }]);
+        continue;
       }
-      const events = decided.map((event, index) => ({
-        id: key ? deterministicId(context.department, key, streamId, String(index)) : newId(),
-        type: event.type,
-        data: event.data,
-        metadata: metadataFor(context, options.describe?.(event) ?? {}),
-      }));
       try {
-        const result = await store.append(streamId, events, {
-          expectedRevision: revision === NO_STREAM_REVISION ? 'no_stream' : revision,
+        const current = options.resource === undefined ? revision : (changed.get(options.resource) ?? looked[i].resourceRevision);
+        checkIfMatch(options.ifMatch, current);
+        const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
+        const decided = decider.decide(command, state);
+        if (decided.length === 0) {
+          decidedJobs.push([job, { kind: 'nothing', revision, afterEvents: events.length > 0 }]);
+          continue;
+        }
+        events.push(...eventsOf(options, decided));
+        state = cache.fold(state, decided);
+        decided.forEach((event, k) => {
+          for (const resource of cache.resourcesOf(event)) changed.set(resource, revision + 1 + k);
         });
-        cache.appended(streamId, revision, events, result);
-        return { id: aggregateId, revision: result.nextRevision, position: result.position, replayed: false };
+        revision += decided.length;
+        if (keyId) keys.add(keyId);
+        decidedJobs.push([job, { kind: 'events', revision }]);
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevision)) throw error;
-        // The store is behind what the cache holds (it was replaced): fold it afresh next time.
-        if (error.actual < revision) cache.forget(streamId);
-        // With If-Match, a resource sharing its stream may not have changed: read again and re-check.
-        if (options.ifMatch !== undefined && options.resource === undefined) throw new StaleRevision(options.ifMatch, error.actual);
-        if (attempt >= attempts) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);
+        decidedJobs.push([job, { kind: 'refused', error }]);
       }
     }
-  };
-  // With a cache, this process's commands on the stream take turns (see StreamStateCache.exclusive).
-  return options.cache ? options.cache.exclusive(streamId, run) : run();
+    let position = snapshot.position;
+    if (events.length > 0) {
+      try {
+        const result = await store.append(streamId, events, { expectedRevision: base === NO_STREAM_REVISION ? 'no_stream' : base });
+        cache.appended(streamId, base, events, result);
+        // The batch's last position: reading at it shows every command of the batch.
+        position = result.position;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) {
+          for (const [job] of decidedJobs) job.reject(error);
+          return deferred;
+        }
+        // The store is behind what the cache holds (it was replaced): fold it afresh next time.
+        if (error.actual < base) cache.forget(streamId);
+        const again: Job<S, C, E>[] = [];
+        for (const [job] of decidedJobs) {
+          const { options } = job;
+          if (options.ifMatch !== undefined && options.resource === undefined) job.reject(new StaleRevision(options.ifMatch, error.actual));
+          else if (job.attempt >= attemptsOf(options)) job.reject(new ConcurrencyConflict(`stream ${streamId} kept changing; try again`));
+          else again.push({ ...job, attempt: job.attempt + 1 });
+        }
+        return [...again, ...deferred];
+      }
+    }
+    for (const [job, outcome] of decidedJobs) {
+      const id = job.options.aggregateId;
+      if (outcome.kind === 'refused') job.reject(outcome.error);
+      else if (outcome.kind === 'replayed') job.resolve({ id, ...outcome.earlier, replayed: true });
+      else if (outcome.kind === 'events') job.resolve({ id, revision: outcome.revision, position, replayed: false });
+      else job.resolve({ id, revision: outcome.revision, position: outcome.afterEvents ? position : snapshot.position, replayed: false });
+    }
+    return deferred;
+  } catch (error) {
+    // Reading the stream failed, or something no command expected: none of the batch stands.
+    for (const job of jobs) if (!deferred.includes(job)) job.reject(error);
+    return deferred;
+  }
 };

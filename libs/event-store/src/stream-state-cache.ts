@@ -31,6 +31,11 @@ export interface StreamSnapshot<S> {
   resourceRevision: number;
   /** The write an idempotency key asked for was already made, with this result. */
   earlier?: EarlierWrite;
+  /**
+   * Looks up other resources and keys as of this revision. Valid only until the next await:
+   * the cache moves on.
+   */
+  lookup: (resource?: string, idempotency?: { department: string; key: string }) => { resourceRevision: number; earlier?: EarlierWrite };
 }
 
 /** What the cache keeps of one stream. Its maps only grow, one event at a time, in revision order. */
@@ -55,15 +60,15 @@ const keyOf = (department: string, key: string): string => `${department}\u0000$
  * refuses a decision made on a state that another writer has moved past. The state is never
  * mutated: a command holding an older snapshot keeps it intact while others advance the entry.
  *
- * Commands of this process on one stream take turns ({@link StreamStateCache.exclusive}).
+ * Commands of this process on one stream are decided in batches ({@link StreamStateCache.batch}).
  *
  * At most `maxStreams` streams are kept (least recently used first out); a forgotten stream is
  * folded from the start the next time.
  */
 export class StreamStateCache<S> {
   private readonly entries = new Map<string, Entry<S>>();
-  /** The last work queued on each stream; gone once the stream is idle. */
-  private readonly queues = new Map<string, Promise<void>>();
+  /** Jobs waiting for the next batch of each stream, and whether a batch is running. */
+  private readonly batches = new Map<string, { waiting: unknown[]; running: boolean }>();
 
   constructor(
     private readonly folding: StreamFolding<S>,
@@ -123,25 +128,40 @@ export class StreamStateCache<S> {
   }
 
   /**
-   * Runs `work` once the work queued before it on the same stream in this process has settled.
-   * Commands on one hot stream then take turns instead of all reading the same revision and
-   * all but one failing at the append (and retrying, and failing again): each turn costs one
-   * read of nothing new, one decision and one append, and appends to other streams keep joining
-   * the same group commits. Writers in other processes are still caught by the revision check.
+   * Queues a job for the stream's next batch: `run` gets every job waiting when a batch starts
+   * (at most `maxBatch`) and must settle each (it must not throw); batches of one stream run one
+   * at a time. `run` may hand jobs back, to be run in the next batch, by returning them.
    */
-  async exclusive<T>(streamId: string, work: () => Promise<T>): Promise<T> {
-    const before = this.queues.get(streamId);
-    let release!: () => void;
-    const turn = new Promise<void>((resolve) => (release = resolve));
-    const queued = before ? before.then(() => turn) : turn;
-    this.queues.set(streamId, queued);
-    try {
-      if (before) await before;
-      return await work();
-    } finally {
-      release();
-      if (this.queues.get(streamId) === queued) this.queues.delete(streamId);
-    }
+  batch<J>(streamId: string, job: J, run: (jobs: J[]) => Promise<J[]>, maxBatch = 50): void {
+    let queue = this.batches.get(streamId);
+    if (!queue) this.batches.set(streamId, (queue = { waiting: [], running: false }));
+    queue.waiting.push(job);
+    if (queue.running) return;
+    queue.running = true;
+    const current = queue;
+    void (async () => {
+      try {
+        while (current.waiting.length > 0) {
+          const jobs = current.waiting.splice(0, maxBatch) as J[];
+          const again = await run(jobs);
+          current.waiting.unshift(...again);
+        }
+      } finally {
+        current.running = false;
+        if (this.batches.get(streamId) === current && current.waiting.length === 0) this.batches.delete(streamId);
+      }
+    })();
+  }
+
+  /** Folds events onto a state, as the cache folds what it reads. */
+  fold(state: S, events: ReadonlyArray<{ type: string; data: unknown }>): S {
+    const { evolve, evolveAll } = this.folding;
+    return evolveAll ? evolveAll(state, events) : events.reduce(evolve, state);
+  }
+
+  /** The resources an event concerns (none without `resourcesOf`). */
+  resourcesOf(event: { type: string; data: unknown }): string[] {
+    return this.folding.resourcesOf?.(event) ?? [];
   }
 
   /** Drops what is known of a stream (its store said something the cache did not expect). */
@@ -167,9 +187,8 @@ export class StreamStateCache<S> {
     events: ReadonlyArray<{ type: string; data: unknown; metadata: { department?: string; idempotencyKey?: string }; revision: number; position: number }>,
   ): void {
     if (events.length === 0) return;
-    const { evolve, evolveAll, resourcesOf } = this.folding;
-    const plain = events.map((event) => ({ type: event.type, data: event.data }));
-    entry.state = evolveAll ? evolveAll(entry.state, plain) : plain.reduce(evolve, entry.state);
+    const { resourcesOf } = this.folding;
+    entry.state = this.fold(entry.state, events.map((event) => ({ type: event.type, data: event.data })));
     for (const event of events) {
       if (resourcesOf) for (const resource of resourcesOf(event)) entry.resources.set(resource, event.revision);
       const { idempotencyKey, department } = event.metadata ?? {};
@@ -187,15 +206,15 @@ export class StreamStateCache<S> {
   }
 
   private snapshot(streamId: string, entry: Entry<S>, lookups: Parameters<StreamStateCache<S>['read']>[2]): StreamSnapshot<S> {
-    const { resource, idempotency } = lookups ?? {};
-    const earlier = idempotency ? entry.keys.get(keyOf(idempotency.department, idempotency.key)) : undefined;
-    return {
-      streamId,
-      revision: entry.revision,
-      position: entry.position,
-      state: entry.state,
-      resourceRevision: resource === undefined ? entry.revision : (entry.resources.get(resource) ?? NO_STREAM_REVISION),
-      ...(earlier ? { earlier: { ...earlier } } : {}),
+    const revision = entry.revision;
+    const lookup = (resource?: string, idempotency?: { department: string; key: string }) => {
+      const earlier = idempotency ? entry.keys.get(keyOf(idempotency.department, idempotency.key)) : undefined;
+      return {
+        resourceRevision: resource === undefined ? revision : (entry.resources.get(resource) ?? NO_STREAM_REVISION),
+        ...(earlier ? { earlier: { ...earlier } } : {}),
+      };
     };
+    const { resource, idempotency } = lookups ?? {};
+    return { streamId, revision, position: entry.position, state: entry.state, ...lookup(resource, idempotency), lookup };
   }
 }

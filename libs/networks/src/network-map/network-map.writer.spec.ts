@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandContext, NewEvent, RecordedEvent, RuleViolated, StaleRevision, newId } from '@app/kernel';
-import { EventStore, ReadStreamOptions, SqliteEventStore } from '@app/event-store';
+import { AppendOptions, EventStore, ReadStreamOptions, SqliteEventStore } from '@app/event-store';
 import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
 import { ReadStore } from '@app/read-store/read-store.port';
 import { institutionStream } from '../institution/institution.decider';
@@ -12,11 +12,23 @@ import { NetworkMapWriter } from './network-map.writer';
 /** The real SQLite store, counting the events each stream read returns. */
 class CountingEventStore {
   mapEventsRead = 0;
+  mapAppends = 0;
+  /** Runs once, just before the next append reaches the store (another writer getting in first). */
+  beforeNextAppend?: () => Promise<void>;
   readonly store: EventStore;
 
   constructor(inner: EventStore) {
     this.store = new Proxy(inner, {
       get: (target, property, receiver) => {
+        if (property === 'append') {
+          return async (streamId: string, events: NewEvent[], options: AppendOptions) => {
+            const before = this.beforeNextAppend;
+            this.beforeNextAppend = undefined;
+            if (before) await before();
+            if (streamId.startsWith('network-map-')) this.mapAppends++;
+            return target.append(streamId, events, options);
+          };
+        }
         if (property === 'readStream') {
           return async (streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> => {
             const events = await target.readStream(streamId, options);
@@ -180,15 +192,52 @@ describe('NetworkMapWriter', () => {
     expect(repeated.revision).toBeLessThan(head);
   });
 
-  it('admits 30 schools sent at once to one map: its commands take turns rather than fail each other', async () => {
+  it('admits 30 schools sent at once to one map in a few appends, rather than failing each other', async () => {
     const { events, reads } = await openStores();
-    const writer = new NetworkMapWriter(events, reads);
+    const counting = new CountingEventStore(events);
+    const writer = new NetworkMapWriter(counting.store, reads);
     await events.append(MAP, [district('d-a', 'Округ А'), district('d-b', 'Округ Б')].map((e) => recorded(e.type, e.data)), { expectedRevision: 'no_stream' });
     const schools = Array.from({ length: 30 }, (_, i) => `school-${i}`);
     for (const id of schools) await registerInstitution(events, id);
     const outcomes = await Promise.allSettled(schools.map((id, i) => admit(writer, i % 2 ? 'd-a' : 'd-b', id)));
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     expect(await events.streamRevision(MAP)).toBe(31);
+    // Decided in batches, each batch one append.
+    expect(counting.mapAppends).toBeLessThanOrEqual(5);
+    const revisions = outcomes.map((o) => (o as PromiseFulfilledResult<{ revision: number }>).value.revision).sort((a, b) => a - b);
+    expect(revisions).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    const admitted = (await events.readStream(MAP)).filter((e) => e.type === 'MemberAdmitted').map((e) => (e.data as { institutionId: string }).institutionId);
+    expect(new Set(admitted)).toEqual(new Set(schools));
+  });
+
+  it('decides a batch again when another writer appended before it, and answers a repeated key once', async () => {
+    const { events, reads } = await openStores();
+    const counting = new CountingEventStore(events);
+    const writer = new NetworkMapWriter(counting.store, reads);
+    await events.append(MAP, [district('d-a', 'Округ А'), district('d-b', 'Округ Б')].map((e) => recorded(e.type, e.data)), { expectedRevision: 'no_stream' });
+    for (const id of ['contested', 'school-1', 'school-2', 'school-3']) await registerInstitution(events, id);
+    await admit(writer, 'd-a', 'school-1');
+    counting.mapAppends = 0;
+
+    // Another process admits the contested school to d-b just before this batch's append.
+    counting.beforeNextAppend = async () => {
+      await events.append(MAP, [recorded('MemberAdmitted', { networkId: 'd-b', institutionId: 'contested', role: 'member', from: '2024-01-01' })], { expectedRevision: 2 });
+    };
+    const [contested, school2, repeat1, repeat2] = await Promise.allSettled([
+      admit(writer, 'd-a', 'contested'),
+      admit(writer, 'd-b', 'school-2'),
+      admit(writer, 'd-b', 'school-3', { key: 'same-key' }),
+      admit(writer, 'd-b', 'school-3', { key: 'same-key' }),
+    ]);
+    expect(contested).toMatchObject({ status: 'rejected', reason: expect.any(RuleViolated) });
+    expect(school2.status).toBe('fulfilled');
+    // The same key twice: one admission, one answer for both.
+    expect(repeat1).toEqual(repeat2);
+    expect(repeat1.status).toBe('fulfilled');
+    // The refused append and the batch decided again; the repeat was answered from the cache.
+    expect(counting.mapAppends).toBe(2);
+    const stored = await events.readStream(MAP);
+    expect(stored.filter((e) => e.type === 'MemberAdmitted').map((e) => (e.data as { institutionId: string }).institutionId)).toEqual(['school-1', 'contested', 'school-2', 'school-3']);
   });
 
   it('lets exactly one of 10 concurrent conflicting admissions through two writers win', async () => {
