@@ -125,10 +125,22 @@ interface Job<S, C, E extends { type: string; data: unknown }> {
 
 /** What a command of a batch came to, told to its caller once the batch's append settles. */
 type Outcome =
-  | { kind: 'events'; revision: number }
-  | { kind: 'nothing'; revision: number; afterEvents: boolean }
+  /** `last`: the index of its last event in the batch's append. */
+  | { kind: 'events'; revision: number; last: number }
+  /** `before`: how many of the batch's events were decided before it. */
+  | { kind: 'nothing'; revision: number; before: number }
   | { kind: 'replayed'; earlier: EarlierWrite }
   | { kind: 'refused'; error: unknown };
+
+/** The positions the store gave a batch's events (undefined when they cannot be read back). */
+const positionsOf = async (store: EventStore, streamId: string, base: number, events: NewEvent[]): Promise<number[] | undefined> => {
+  try {
+    const recorded = await store.readStream(streamId, { fromRevision: base + 1, maxCount: events.length });
+    return recorded.length === events.length && recorded.every((e, i) => e.id === events[i].id) ? recorded.map((e) => e.position) : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /** Decides a batch of commands on one stream and appends their events together; never throws. */
 const decideBatch = async <S, C, E extends { type: string; data: unknown }>(cache: StreamStateCache<S>, jobs: Job<S, C, E>[]): Promise<Job<S, C, E>[]> => {
@@ -169,7 +181,7 @@ const decideBatch = async <S, C, E extends { type: string; data: unknown }>(cach
         const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
         const decided = decider.decide(command, state);
         if (decided.length === 0) {
-          decidedJobs.push([job, { kind: 'nothing', revision, afterEvents: events.length > 0 }]);
+          decidedJobs.push([job, { kind: 'nothing', revision, before: events.length }]);
           continue;
         }
         events.push(...eventsOf(options, decided));
@@ -179,18 +191,21 @@ const decideBatch = async <S, C, E extends { type: string; data: unknown }>(cach
         });
         revision += decided.length;
         if (keyId) keys.add(keyId);
-        decidedJobs.push([job, { kind: 'events', revision }]);
+        decidedJobs.push([job, { kind: 'events', revision, last: events.length - 1 }]);
       } catch (error) {
         decidedJobs.push([job, { kind: 'refused', error }]);
       }
     }
-    let position = snapshot.position;
+    // Each event's position once appended; a command's answer carries its last event's.
+    let positionOf = (_index: number): number => snapshot.position;
     if (events.length > 0) {
       try {
         const result = await store.append(streamId, events, { expectedRevision: base === NO_STREAM_REVISION ? 'no_stream' : base });
-        cache.appended(streamId, base, events, result);
-        // The batch's last position: reading at it shows every command of the batch.
-        position = result.position;
+        const positions = decidedJobs.filter(([, o]) => o.kind === 'events').length > 1 ? await positionsOf(store, streamId, base, events) : undefined;
+        cache.appended(streamId, base, events, result, positions);
+        // Without each position (one command, or the read failed), the batch's last serves:
+        // reading at it shows every command of the batch.
+        positionOf = (index) => (index < 0 ? snapshot.position : (positions?.[index] ?? result.position));
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) {
           for (const [job] of decidedJobs) job.reject(error);
@@ -212,8 +227,8 @@ const decideBatch = async <S, C, E extends { type: string; data: unknown }>(cach
       const id = job.options.aggregateId;
       if (outcome.kind === 'refused') job.reject(outcome.error);
       else if (outcome.kind === 'replayed') job.resolve({ id, ...outcome.earlier, replayed: true });
-      else if (outcome.kind === 'events') job.resolve({ id, revision: outcome.revision, position, replayed: false });
-      else job.resolve({ id, revision: outcome.revision, position: outcome.afterEvents ? position : snapshot.position, replayed: false });
+      else if (outcome.kind === 'events') job.resolve({ id, revision: outcome.revision, position: positionOf(outcome.last), replayed: false });
+      else job.resolve({ id, revision: outcome.revision, position: positionOf(outcome.before - 1), replayed: false });
     }
     return deferred;
   } catch (error) {

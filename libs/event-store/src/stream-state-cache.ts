@@ -110,6 +110,8 @@ export class StreamStateCache<S> {
     afterRevision: number,
     events: ReadonlyArray<{ type: string; data: unknown; metadata: { department?: string; idempotencyKey?: string } }>,
     result: AppendResult,
+    /** Each event's position, when known; otherwise each is given the last one's. */
+    positions?: readonly number[],
   ): void {
     const entry = this.entries.get(streamId);
     if (!entry || entry.revision !== afterRevision || result.nextRevision !== afterRevision + events.length) return;
@@ -121,8 +123,7 @@ export class StreamStateCache<S> {
         data: JSON.parse(JSON.stringify(event.data ?? null)),
         metadata: event.metadata,
         revision: afterRevision + 1 + i,
-        // Only the last one's position is known (and only the last one's is ever asked for).
-        position: result.position,
+        position: positions?.[i] ?? result.position,
       })),
     );
   }

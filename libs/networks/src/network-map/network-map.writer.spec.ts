@@ -206,8 +206,11 @@ describe('NetworkMapWriter', () => {
     expect(counting.mapAppends).toBeLessThanOrEqual(5);
     const revisions = outcomes.map((o) => (o as PromiseFulfilledResult<{ revision: number }>).value.revision).sort((a, b) => a - b);
     expect(revisions).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
-    const admitted = (await events.readStream(MAP)).filter((e) => e.type === 'MemberAdmitted').map((e) => (e.data as { institutionId: string }).institutionId);
-    expect(new Set(admitted)).toEqual(new Set(schools));
+    const stored = (await events.readStream(MAP)).filter((e) => e.type === 'MemberAdmitted');
+    expect(new Set(stored.map((e) => (e.data as { institutionId: string }).institutionId))).toEqual(new Set(schools));
+    // Each answer names its own event, as one command alone would.
+    const answers = outcomes.map((o) => (o as PromiseFulfilledResult<{ revision: number; position: number }>).value);
+    for (const answer of answers) expect(stored.find((e) => e.revision === answer.revision)?.position).toBe(answer.position);
   });
 
   it('decides a batch again when another writer appended before it, and answers a repeated key once', async () => {
