@@ -95,11 +95,13 @@ export async function benchNetworkCommand(): Promise<BenchFigure[]> {
       return ok('POST', '/institutions', { fullName: `Загальноосвітня школа № ${n}`, shortName: `ЗОШ № ${n}`, kind: 'general-school', settlement: 'м. Бахмут' });
     };
     const caughtUp = async () => {
-      for (;;) {
-        const status = (await ok('GET', '/projections')).body as Array<{ lag: number }>;
+      for (const started = Date.now(); Date.now() - started < 120_000; ) {
+        const status = (await ok('GET', '/projections')).body as Array<{ lag: number; state: string }>;
+        if (status.some((p) => p.state === 'failed')) throw new Error(`a projection failed: ${JSON.stringify(status)}`);
         if (status.every((p) => p.lag === 0)) return;
         await new Promise((r) => setTimeout(r, 200));
       }
+      throw new Error('the projections did not catch up within 2 minutes');
     };
     await caughtUp();
 
