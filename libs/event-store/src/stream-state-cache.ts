@@ -50,6 +50,9 @@ interface Entry<S> {
 
 const keyOf = (department: string, key: string): string => `${department}\u0000${key}`;
 
+/** Events read per page when a stream is folded from the start. */
+const LOAD_PAGE = 1_000;
+
 /**
  * The folded state of hot streams, kept between commands so that a command costs what was
  * appended since the last one, not the stream's whole history.
@@ -67,6 +70,8 @@ const keyOf = (department: string, key: string): string => `${department}\u0000$
  */
 export class StreamStateCache<S> {
   private readonly entries = new Map<string, Entry<S>>();
+  /** Streams being folded from the start, so that two commands do not both fold one. */
+  private readonly loading = new Map<string, Promise<void>>();
   /** Jobs waiting for the next batch of each stream, and whether a batch is running. */
   private readonly batches = new Map<string, { waiting: unknown[]; running: boolean }>();
 
@@ -84,21 +89,30 @@ export class StreamStateCache<S> {
     streamId: string,
     lookups: { resource?: string; idempotency?: { department: string; key: string } } = {},
   ): Promise<StreamSnapshot<S>> {
-    const cached = this.entries.get(streamId);
-    const from = cached ? cached.revision + 1 : 0;
-    const tail = await store.readStream(streamId, from > 0 ? { fromRevision: from } : {});
-    // Another command may have advanced the entry while this one read, or it was dropped.
-    let entry = this.entries.get(streamId);
-    if (!entry) {
-      if (from > 0) return this.rebuild(store, streamId, lookups);
-      entry = this.fresh();
+    for (let tries = 0; ; tries++) {
+      if (tries > 5) throw new Error(`stream ${streamId} could not be read as a continuation of itself`);
+      if (!this.entries.has(streamId)) {
+        await this.load(store, streamId);
+        // Just folded to its end: nothing to add.
+        const loaded = this.entries.get(streamId);
+        if (loaded) return this.snapshot(streamId, loaded, lookups);
+        continue;
+      }
+      const cached = this.entries.get(streamId);
+      if (!cached) continue;
+      const tail = await store.readStream(streamId, { fromRevision: cached.revision + 1 });
+      // Another command may have advanced the entry while this one read, or it was dropped.
+      const entry = this.entries.get(streamId);
+      if (!entry) continue;
+      const fresh = tail.filter((event) => event.revision > entry.revision);
+      if (fresh.every((event, i) => event.revision === entry.revision + 1 + i)) {
+        this.apply(entry, fresh);
+        this.remember(streamId, entry);
+        return this.snapshot(streamId, entry, lookups);
+      }
+      // Not the continuation of what is held (a gap): fold the stream afresh rather than guess.
+      this.entries.delete(streamId);
     }
-    const fresh = tail.filter((event) => event.revision > entry.revision);
-    // Not the continuation of what is held (a gap): fold the stream afresh rather than guess.
-    if (fresh.some((event, i) => event.revision !== entry.revision + 1 + i)) return this.rebuild(store, streamId, lookups);
-    this.apply(entry, fresh);
-    this.remember(streamId, entry);
-    return this.snapshot(streamId, entry, lookups);
   }
 
   /**
@@ -170,12 +184,27 @@ export class StreamStateCache<S> {
     this.entries.delete(streamId);
   }
 
-  private async rebuild(store: EventStore, streamId: string, lookups: Parameters<StreamStateCache<S>['read']>[2]): Promise<StreamSnapshot<S>> {
-    this.entries.delete(streamId);
-    const entry = this.fresh();
-    this.apply(entry, await store.readStream(streamId));
-    this.remember(streamId, entry);
-    return this.snapshot(streamId, entry, lookups);
+  /**
+   * Folds a stream from the start, a page at a time, letting other work run between pages: the
+   * first command on a long stream after a start must not hold up every other request.
+   */
+  private load(store: EventStore, streamId: string): Promise<void> {
+    let loading = this.loading.get(streamId);
+    if (!loading) {
+      loading = (async () => {
+        const entry = this.fresh();
+        for (;;) {
+          const page = await store.readStream(streamId, { fromRevision: entry.revision + 1, maxCount: LOAD_PAGE });
+          if (page.some((event, i) => event.revision !== entry.revision + 1 + i)) throw new Error(`stream ${streamId} has a gap at revision ${entry.revision + 1}`);
+          this.apply(entry, page);
+          if (page.length < LOAD_PAGE) break;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        this.remember(streamId, entry);
+      })().finally(() => this.loading.delete(streamId));
+      this.loading.set(streamId, loading);
+    }
+    return loading;
   }
 
   private fresh(): Entry<S> {

@@ -148,6 +148,23 @@ describe('NetworkMapWriter', () => {
     expect(counting.mapEventsRead).toBe(1);
   });
 
+  it('folds a long map from the start a page at a time, letting other work run in between', async () => {
+    const { events, reads } = await openStores();
+    const writer = new NetworkMapWriter(events, reads);
+    await seedMap(events, 5_000);
+    let turns = 0;
+    let folded = false;
+    const otherWork = () => {
+      turns++;
+      if (!folded) setImmediate(otherWork);
+    };
+    setImmediate(otherWork);
+    expect(await writer.locate(DEPARTMENT, 'd-7')).toBe('educational-district');
+    folded = true;
+    // Five pages of 1,000 events: the event loop turned between them.
+    expect(turns).toBeGreaterThanOrEqual(4);
+  });
+
   it('answers a repeated idempotency key from what it remembers, reading nothing old', async () => {
     const { events, reads } = await openStores();
     const counting = new CountingEventStore(events);
