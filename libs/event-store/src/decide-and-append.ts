@@ -208,8 +208,13 @@ const decideBatch = async <S, C, E extends { type: string; data: unknown }>(cach
         positionOf = (index) => (index < 0 ? snapshot.position : (positions?.[index] ?? result.position));
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) {
-          for (const [job] of decidedJobs) job.reject(error);
-          return deferred;
+          // The commands whose events were refused get the error; the others are decided again.
+          const again: Job<S, C, E>[] = [];
+          for (const [job, outcome] of decidedJobs) {
+            if (outcome.kind === 'events' || job.attempt >= attemptsOf(job.options)) job.reject(error);
+            else again.push({ ...job, attempt: job.attempt + 1 });
+          }
+          return [...again, ...deferred];
         }
         // The store is behind what the cache holds (it was replaced): fold it afresh next time.
         if (error.actual < base) cache.forget(streamId);

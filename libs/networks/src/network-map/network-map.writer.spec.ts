@@ -260,6 +260,35 @@ describe('NetworkMapWriter', () => {
     expect(stored.filter((e) => e.type === 'MemberAdmitted').map((e) => (e.data as { institutionId: string }).institutionId)).toEqual(['school-1', 'contested', 'school-2', 'school-3']);
   });
 
+  it('fails only the commands whose events a failing append carried; the others of the batch are answered', async () => {
+    const { events, reads } = await openStores();
+    const counting = new CountingEventStore(events);
+    const writer = new NetworkMapWriter(counting.store, reads);
+    await events.append(MAP, [district('d-a', 'Округ А'), district('d-b', 'Округ Б')].map((e) => recorded(e.type, e.data)), { expectedRevision: 'no_stream' });
+    for (const id of ['school-1', 'school-2', 'school-3', 'school-4']) await registerInstitution(events, id);
+    const first = await admit(writer, 'd-a', 'school-1', { key: 'school-1-once' });
+
+    // The first command goes alone; the four sent while it is written form the next batch, whose append fails.
+    counting.beforeNextAppend = async () => {
+      counting.beforeNextAppend = async () => {
+        throw new Error('disk full');
+      };
+    };
+    const [alone, lost, alsoLost, repeated, refused] = await Promise.allSettled([
+      admit(writer, 'd-b', 'school-4'),
+      admit(writer, 'd-a', 'school-2'),
+      admit(writer, 'd-b', 'school-3'),
+      admit(writer, 'd-a', 'school-1', { key: 'school-1-once' }),
+      admit(writer, 'd-b', 'school-1'),
+    ]);
+    expect(lost).toMatchObject({ status: 'rejected', reason: { message: 'disk full' } });
+    expect(alsoLost).toMatchObject({ status: 'rejected', reason: { message: 'disk full' } });
+    expect(repeated).toEqual({ status: 'fulfilled', value: first });
+    expect(refused).toMatchObject({ status: 'rejected', reason: expect.any(RuleViolated) });
+    expect(alone.status).toBe('fulfilled');
+    expect(await events.streamRevision(MAP)).toBe(first.revision + 1);
+  });
+
   it('lets exactly one of 10 concurrent conflicting admissions through two writers win', async () => {
     const one = await openStores();
     const two = await openStores();
