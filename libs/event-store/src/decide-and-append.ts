@@ -2,14 +2,15 @@ import {
   CommandContext,
   ConcurrencyConflict,
   Decider,
+  NewEvent,
   StaleRevision,
-  RecordedEvent,
   WriteResult,
   deterministicId,
   metadataFor,
   newId,
 } from '@app/kernel';
 import { EventStore, NO_STREAM_REVISION, StreamAppend, WrongExpectedRevision } from './event-store.port';
+import { EarlierWrite, StreamStateCache } from './stream-state-cache';
 
 export interface DecideAndAppendOptions<S, C, E extends { type: string; data: unknown }> {
   store: EventStore;
@@ -25,11 +26,18 @@ export interface DecideAndAppendOptions<S, C, E extends { type: string; data: un
   /** Metadata an event needs beyond the context: its effective date and reason. */
   describe?: (event: E) => { effectiveAt?: string; reason?: string };
   /**
-   * The revision of the resource the client addresses, when the stream holds several (a network
-   * in its map): the revision of the stream's last event that concerns it. Defaults to the
-   * stream's revision.
+   * The resource the client addresses, when the stream holds several (a network in its map): its
+   * revision — the revision of the stream's last event that concerns it, as `resourcesOf` (or
+   * the cache's) tells — is what `ifMatch` compares. Without it, the stream's revision.
    */
-  resourceRevision?: (history: RecordedEvent[]) => number;
+  resource?: string;
+  /** The resources an event concerns; used only without a cache (a cache knows its own). */
+  resourcesOf?: (event: { type: string; data: unknown }) => string[];
+  /**
+   * The folded state of the stream kept between commands (see {@link StreamStateCache}); it must
+   * fold with this decider's `evolve`. Without it the stream is read and folded in full.
+   */
+  cache?: StreamStateCache<S>;
   /**
    * Whether the caller may address this stream at all (its department's records only), checked
    * on the folded state before anything else, If-Match included: a refusal should throw what an
@@ -48,46 +56,70 @@ export interface DecideAndAppendOptions<S, C, E extends { type: string; data: un
   companions?: (events: E[], state: S) => { before?: StreamAppend[]; after?: StreamAppend[] } | undefined;
 }
 
+type Written = WriteResult & { replayed: boolean };
+
 /**
  * The write path of every command: read the stream, fold it, decide, append with the revision
  * that was read. A repeated idempotency key returns the first result and appends nothing, even
  * across a crash between append and response, because the key travels in the events' metadata
  * and their ids derive from it.
+ *
+ * With a cache, the stream is read only from the cached revision on, and this process's commands
+ * on one stream are decided in batches: every command waiting when a batch starts is decided in
+ * turn on the state the ones before it left, and all their events go in one append with the
+ * revision the batch read (all or nothing). Without this, commands sent at once all read the same
+ * revision and all but one failed their append, each time. A batch whose append is refused (a
+ * writer in another process got in between) is decided again from the new revision.
  */
-export const decideAndAppend = async <S, C, E extends { type: string; data: unknown }>(
+export const decideAndAppend = <S, C, E extends { type: string; data: unknown }>(
   options: DecideAndAppendOptions<S, C, E>,
-): Promise<WriteResult & { replayed: boolean }> => {
+): Promise<Written> => {
+  const { cache } = options;
+  if (!cache) return decideAlone(options);
+  // A batch is one append to one stream; writes that span streams go alone.
+  if (options.companions) return Promise.reject(new Error('decideAndAppend: companions cannot be batched through a cache'));
+  return new Promise<Written>((resolve, reject) => {
+    cache.batch<Job<S, C, E>>(options.streamId, { options, attempt: 1, resolve, reject }, (jobs) => decideBatch(cache, jobs));
+  });
+};
+
+const attemptsOf = (options: { ifMatch?: number; resource?: string; maxAttempts?: number }): number =>
+  options.ifMatch === undefined || options.resource !== undefined ? (options.maxAttempts ?? 5) : 1;
+
+const eventsOf = <S, C, E extends { type: string; data: unknown }>(options: DecideAndAppendOptions<S, C, E>, decided: E[]): NewEvent[] => {
+  const { context, streamId } = options;
+  const key = context.idempotencyKey;
+  return decided.map((event, index) => ({
+    id: key ? deterministicId(context.department, key, streamId, String(index)) : newId(),
+    type: event.type,
+    data: event.data,
+    metadata: metadataFor(context, options.describe?.(event) ?? {}),
+  }));
+};
+
+const checkIfMatch = (ifMatch: number | undefined, current: number): void => {
+  // An unknown stream is left to the command, which knows to call it not found.
+  if (ifMatch !== undefined && current !== NO_STREAM_REVISION && ifMatch !== current) throw new StaleRevision(ifMatch, current);
+};
+
+/** One command, on a stream read and folded in full. */
+const decideAlone = async <S, C, E extends { type: string; data: unknown }>(options: DecideAndAppendOptions<S, C, E>): Promise<Written> => {
   const { store, decider, streamId, aggregateId, context } = options;
-  const attempts = options.ifMatch === undefined || options.resourceRevision ? (options.maxAttempts ?? 5) : 1;
+  const cache = new StreamStateCache<S>({ initialState: decider.initialState, evolve: decider.evolve as never, resourcesOf: options.resourcesOf }, 1);
+  const key = context.idempotencyKey;
   for (let attempt = 1; ; attempt++) {
-    const history = await store.readStream(streamId);
-    const key = context.idempotencyKey;
-    if (key) {
-      const earlier = history.filter((e) => e.metadata.idempotencyKey === key && e.metadata.department === context.department);
-      if (earlier.length > 0) {
-        const last = earlier[earlier.length - 1];
-        return { id: aggregateId, revision: last.revision, position: last.position, replayed: true };
-      }
-    }
-    const state = history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as E), decider.initialState());
+    const stream = await cache.read(store, streamId, {
+      resource: options.resource,
+      ...(key ? { idempotency: { department: context.department, key } } : {}),
+    });
+    if (stream.earlier) return { id: aggregateId, ...stream.earlier, replayed: true };
+    const { revision, state } = stream;
     options.admit?.(state);
-    const revision = history.length ? history[history.length - 1].revision : NO_STREAM_REVISION;
-    // An unknown stream is left to the command, which knows to call it not found.
-    const current = options.resourceRevision ? options.resourceRevision(history) : revision;
-    if (options.ifMatch !== undefined && current !== NO_STREAM_REVISION && options.ifMatch !== current) {
-      throw new StaleRevision(options.ifMatch, current);
-    }
+    checkIfMatch(options.ifMatch, stream.resourceRevision);
     const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
     const decided = decider.decide(command, state);
-    if (decided.length === 0) {
-      return { id: aggregateId, revision, position: history.length ? history[history.length - 1].position : 0, replayed: false };
-    }
-    const events = decided.map((event, index) => ({
-      id: key ? deterministicId(context.department, key, streamId, String(index)) : newId(),
-      type: event.type,
-      data: event.data,
-      metadata: metadataFor(context, options.describe?.(event) ?? {}),
-    }));
+    if (decided.length === 0) return { id: aggregateId, revision, position: stream.position, replayed: false };
+    const events = eventsOf(options, decided);
     const expectedRevision = revision === NO_STREAM_REVISION ? 'no_stream' : revision;
     const companions = options.companions?.(decided, state);
     try {
@@ -108,8 +140,137 @@ export const decideAndAppend = async <S, C, E extends { type: string; data: unkn
         continue;
       }
       // With If-Match, a resource sharing its stream may not have changed: read again and re-check.
-      if (options.ifMatch !== undefined && !options.resourceRevision) throw new StaleRevision(options.ifMatch, error.actual);
-      if (attempt >= attempts) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);
+      if (options.ifMatch !== undefined && options.resource === undefined) throw new StaleRevision(options.ifMatch, error.actual);
+      if (attempt >= attemptsOf(options)) throw new ConcurrencyConflict(`stream ${streamId} kept changing; try again`);
     }
+  }
+};
+
+/** A command waiting for its stream's next batch. */
+interface Job<S, C, E extends { type: string; data: unknown }> {
+  options: DecideAndAppendOptions<S, C, E>;
+  attempt: number;
+  resolve: (result: Written) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What a command of a batch came to, told to its caller once the batch's append settles. */
+type Outcome =
+  /** `last`: the index of its last event in the batch's append. */
+  | { kind: 'events'; revision: number; last: number }
+  /** `before`: how many of the batch's events were decided before it. */
+  | { kind: 'nothing'; revision: number; before: number }
+  | { kind: 'replayed'; earlier: EarlierWrite }
+  | { kind: 'refused'; error: unknown };
+
+/** The positions the store gave a batch's events (undefined when they cannot be read back). */
+const positionsOf = async (store: EventStore, streamId: string, base: number, events: NewEvent[]): Promise<number[] | undefined> => {
+  try {
+    const recorded = await store.readStream(streamId, { fromRevision: base + 1, maxCount: events.length });
+    return recorded.length === events.length && recorded.every((e, i) => e.id === events[i].id) ? recorded.map((e) => e.position) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Decides a batch of commands on one stream and appends their events together; never throws. */
+const decideBatch = async <S, C, E extends { type: string; data: unknown }>(cache: StreamStateCache<S>, jobs: Job<S, C, E>[]): Promise<Job<S, C, E>[]> => {
+  const { store, decider, streamId } = jobs[0].options;
+  const deferred: Job<S, C, E>[] = [];
+  const decidedJobs: Array<[Job<S, C, E>, Outcome]> = [];
+  try {
+    const snapshot = await cache.read(store, streamId);
+    const keyOf = (job: Job<S, C, E>) => {
+      const { department, idempotencyKey } = job.options.context;
+      return idempotencyKey ? { department, key: idempotencyKey } : undefined;
+    };
+    // Asked at once, while the cache is at the snapshot's revision.
+    const looked = jobs.map((job) => snapshot.lookup(job.options.resource, keyOf(job)));
+    const base = snapshot.revision;
+    let state = snapshot.state;
+    let revision = base;
+    const changed = new Map<string, number>();
+    const keys = new Set<string>();
+    const events: NewEvent[] = [];
+    for (const [i, job] of jobs.entries()) {
+      const { options } = job;
+      const key = keyOf(job);
+      const keyId = key ? `${key.department}\u0000${key.key}` : undefined;
+      // The same key twice in one batch: the second is answered from the first, next batch.
+      if (keyId && keys.has(keyId)) {
+        deferred.push(job);
+        continue;
+      }
+      const earlier = looked[i].earlier;
+      if (earlier) {
+        decidedJobs.push([job, { kind: 'replayed', earlier }]);
+        continue;
+      }
+      try {
+        const current = options.resource === undefined ? revision : (changed.get(options.resource) ?? looked[i].resourceRevision);
+        options.admit?.(state);
+        checkIfMatch(options.ifMatch, current);
+        const command = typeof options.command === 'function' ? await (options.command as (s: S) => C | Promise<C>)(state) : options.command;
+        const decided = decider.decide(command, state);
+        if (decided.length === 0) {
+          decidedJobs.push([job, { kind: 'nothing', revision, before: events.length }]);
+          continue;
+        }
+        events.push(...eventsOf(options, decided));
+        state = cache.fold(state, decided);
+        decided.forEach((event, k) => {
+          for (const resource of cache.resourcesOf(event)) changed.set(resource, revision + 1 + k);
+        });
+        revision += decided.length;
+        if (keyId) keys.add(keyId);
+        decidedJobs.push([job, { kind: 'events', revision, last: events.length - 1 }]);
+      } catch (error) {
+        decidedJobs.push([job, { kind: 'refused', error }]);
+      }
+    }
+    // Each event's position once appended; a command's answer carries its last event's.
+    let positionOf = (_index: number): number => snapshot.position;
+    if (events.length > 0) {
+      try {
+        const result = await store.append(streamId, events, { expectedRevision: base === NO_STREAM_REVISION ? 'no_stream' : base });
+        const positions = decidedJobs.filter(([, o]) => o.kind === 'events').length > 1 ? await positionsOf(store, streamId, base, events) : undefined;
+        cache.appended(streamId, base, events, result, positions);
+        // Without each position (one command, or the read failed), the batch's last serves:
+        // reading at it shows every command of the batch.
+        positionOf = (index) => (index < 0 ? snapshot.position : (positions?.[index] ?? result.position));
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision)) {
+          // The commands whose events were refused get the error; the others are decided again.
+          const again: Job<S, C, E>[] = [];
+          for (const [job, outcome] of decidedJobs) {
+            if (outcome.kind === 'events' || job.attempt >= attemptsOf(job.options)) job.reject(error);
+            else again.push({ ...job, attempt: job.attempt + 1 });
+          }
+          return [...again, ...deferred];
+        }
+        // The store is behind what the cache holds (it was replaced): fold it afresh next time.
+        if (error.actual < base) cache.forget(streamId);
+        const again: Job<S, C, E>[] = [];
+        for (const [job] of decidedJobs) {
+          const { options } = job;
+          if (options.ifMatch !== undefined && options.resource === undefined) job.reject(new StaleRevision(options.ifMatch, error.actual));
+          else if (job.attempt >= attemptsOf(options)) job.reject(new ConcurrencyConflict(`stream ${streamId} kept changing; try again`));
+          else again.push({ ...job, attempt: job.attempt + 1 });
+        }
+        return [...again, ...deferred];
+      }
+    }
+    for (const [job, outcome] of decidedJobs) {
+      const id = job.options.aggregateId;
+      if (outcome.kind === 'refused') job.reject(outcome.error);
+      else if (outcome.kind === 'replayed') job.resolve({ id, ...outcome.earlier, replayed: true });
+      else if (outcome.kind === 'events') job.resolve({ id, revision: outcome.revision, position: positionOf(outcome.last), replayed: false });
+      else job.resolve({ id, revision: outcome.revision, position: positionOf(outcome.before - 1), replayed: false });
+    }
+    return deferred;
+  } catch (error) {
+    // Reading the stream failed, or something no command expected: none of the batch stands.
+    for (const job of jobs) if (!deferred.includes(job)) job.reject(error);
+    return deferred;
   }
 };

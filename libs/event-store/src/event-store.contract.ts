@@ -108,6 +108,17 @@ export const eventStoreContract = (
       });
     });
 
+    it('reads only what was appended after a revision (the tail a cached state asks for)', async () => {
+      const streamId = newStreamId('tail');
+      expect(await store.readStream(streamId, { fromRevision: 0 })).toEqual([]);
+      await store.append(streamId, range(3).map((n) => newEvent('Counted', { n })), { expectedRevision: 'no_stream' });
+      expect(await store.readStream(streamId, { fromRevision: 3 })).toEqual([]);
+      const next = newEvent('Counted', { n: 3 });
+      const result = await store.append(streamId, [next], { expectedRevision: 2 });
+      expect(await store.readStream(streamId, { fromRevision: 3 })).toEqual([{ ...next, streamId, revision: 3, position: result.position }]);
+      expect(await store.readStream(streamId, { fromRevision: 4 })).toEqual([]);
+    });
+
     describe('optimistic concurrency', () => {
       it('refuses a stale expected revision and leaves the stream untouched', async () => {
         const streamId = newStreamId('stale');

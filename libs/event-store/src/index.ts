@@ -3,3 +3,4 @@ export * from './errors';
 export * from './decide-and-append';
 export * from './embedded/sqlite-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
+export * from './stream-state-cache';

@@ -6,7 +6,7 @@ import { ProjectionsService } from '@app/platform/projections.service';
 import { ExternalCodeRegistry } from '../institution/external-code-registry';
 import { InstitutionEvent, institutionDecider, institutionStream } from '../institution/institution.decider';
 import { INSTITUTIONS, InstitutionView, institutionListProjection } from '../institution-list/institution-list.projection';
-import { NETWORK_KINDS, NetworkKind, NetworkMapEvent, networkMapDecider, networkMapStream } from '../network-map/network-map.decider';
+import { NETWORK_KINDS, NetworkKind, NetworkMapEvent, foldNetworkMap, initialNetworkMapState, networkMapStream, plainNetworkMap } from '../network-map/network-map.decider';
 import { ImportInput } from './import-file';
 import {
   CodeClaim,
@@ -130,7 +130,8 @@ export class Importer {
       const events = await store.readStream(networkMapStream(department, kind));
       maps[kind] = {
         revision: events.length ? events[events.length - 1].revision : -1,
-        state: fold(networkMapDecider, events as unknown as NetworkMapEvent[]),
+        // Folded in one pass, then plain: the plan reads the whole map after each of its own events.
+        state: plainNetworkMap(foldNetworkMap(initialNetworkMapState(), events as unknown as NetworkMapEvent[])),
         createdByThisImport: writtenBy(events, context.commandId),
       };
     });

@@ -1,4 +1,5 @@
 import { Decider, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { PersistentMap } from './persistent-map';
 
 /**
  * The map of one department's networks of one kind (all its educational districts, say), with
@@ -158,13 +159,110 @@ export interface NetworkRecord extends NetworkDetails {
   heads: HeadSpan[];
 }
 
+/**
+ * The map as readers see it. `networks` and `memberships` are built on first read, from an index
+ * that evolve keeps (see {@link MapIndex}); a state passed in as a plain object (a projection's
+ * document turned into a map of one network) is indexed on first use.
+ */
 export interface NetworkMapState {
   networks: Record<string, NetworkRecord>;
   /** Every membership of every network of the map, oldest first. */
   memberships: MembershipSpan[];
 }
 
-export const initialNetworkMapState = (): NetworkMapState => ({ networks: {}, memberships: [] });
+/** A membership with the place it was made in (its order among all memberships of the map). */
+interface SpanEntry {
+  readonly seq: number;
+  readonly span: MembershipSpan;
+}
+
+/**
+ * The state as evolve and decide use it: every part an event touches is found by key, and each
+ * change copies only that part (persistent maps, small per-institution and per-network lists),
+ * so an event costs the same however long the map's history. Nothing is ever mutated.
+ */
+interface MapIndex {
+  /** Network id → its record and the order it was registered in. */
+  readonly networks: PersistentMap<{ readonly seq: number; readonly record: NetworkRecord }>;
+  /** Institution id → its memberships in this map, oldest first (a handful at most). */
+  readonly byInstitution: PersistentMap<readonly SpanEntry[]>;
+  /** Network id → its open memberships (the current members), by their place. */
+  readonly openByNetwork: PersistentMap<PersistentMap<SpanEntry>>;
+  readonly nextSpan: number;
+  readonly nextNetwork: number;
+}
+
+/** Where a state keeps its index: a property no reader sees (not enumerable, not a string). */
+const INDEX = Symbol('network map index');
+type Indexed = NetworkMapState & { [INDEX]?: MapIndex };
+
+/** A state over an index: the readers' views are built once, when first asked for, and frozen. */
+const stateOver = (index: MapIndex): NetworkMapState => {
+  let networks: Record<string, NetworkRecord> | undefined;
+  let memberships: MembershipSpan[] | undefined;
+  return Object.defineProperties({} as NetworkMapState, {
+    networks: {
+      enumerable: true,
+      get: () =>
+        (networks ??= Object.freeze(
+          Object.fromEntries([...index.networks.values()].sort((a, b) => a.seq - b.seq).map((n) => [n.record.networkId, n.record])),
+        )),
+    },
+    memberships: {
+      enumerable: true,
+      get: () =>
+        (memberships ??= Object.freeze(
+          [...index.byInstitution.values()].flat().sort((a, b) => a.seq - b.seq).map((e) => e.span),
+        ) as MembershipSpan[]),
+    },
+    [INDEX]: { value: index },
+  });
+};
+
+const EMPTY_INDEX: MapIndex = {
+  networks: PersistentMap.empty(),
+  byInstitution: PersistentMap.empty(),
+  openByNetwork: PersistentMap.empty(),
+  nextSpan: 0,
+  nextNetwork: 0,
+};
+
+/** The index of a state: kept by evolve, or built once from a plain `{ networks, memberships }`. */
+const indexOf = (state: NetworkMapState): MapIndex => {
+  const known = (state as Indexed)[INDEX];
+  if (known) return known;
+  const index = indexFrom(Object.values(state.networks ?? {}), state.memberships ?? []);
+  // Kept, so that a plain state is indexed once however often it is asked (when it can be).
+  if (Object.isExtensible(state)) Object.defineProperty(state, INDEX, { value: index });
+  return index;
+};
+
+/** The index of plain networks and memberships (oldest first), built in one pass. */
+const indexFrom = (records: readonly NetworkRecord[], spans: readonly MembershipSpan[]): MapIndex => {
+  const byInstitution = new Map<string, SpanEntry[]>();
+  const openByNetwork = new Map<string, Array<[string, SpanEntry]>>();
+  spans.forEach((span, seq) => {
+    const entry: SpanEntry = { seq, span };
+    const { institutionId, networkId, to } = span;
+    let mine = byInstitution.get(institutionId);
+    if (!mine) byInstitution.set(institutionId, (mine = []));
+    mine.push(entry);
+    if (to === null) {
+      let open = openByNetwork.get(networkId);
+      if (!open) openByNetwork.set(networkId, (open = []));
+      open.push([String(seq), entry]);
+    }
+  });
+  return {
+    networks: PersistentMap.from(records.map((record, seq) => [record.networkId, { seq, record }] as const)),
+    byInstitution: PersistentMap.from(byInstitution),
+    openByNetwork: PersistentMap.from([...openByNetwork].map(([networkId, open]) => [networkId, PersistentMap.from(open)] as const)),
+    nextSpan: spans.length,
+    nextNetwork: records.length,
+  };
+};
+
+export const initialNetworkMapState = (): NetworkMapState => stateOver(EMPTY_INDEX);
 
 /** True when the span holds on the date. */
 export const holdsOn = (span: Span, date: IsoDate): boolean => span.from <= date && (span.to === null || date < span.to);
@@ -172,10 +270,180 @@ export const holdsOn = (span: Span, date: IsoDate): boolean => span.from <= date
 const closeOpen = <S extends Span>(spans: S[], match: (s: S) => boolean, on: IsoDate): S[] =>
   spans.map((s) => (s.to === null && match(s) ? { ...s, to: on } : s));
 
+// ---- reading the index (for decide) ----------------------------------------------------------
+
+const networkIn = (state: NetworkMapState, networkId: string): NetworkRecord | undefined => indexOf(state).networks.get(networkId)?.record;
+
+/** Every network of the map, in no particular order. */
+const allNetworks = function* (state: NetworkMapState): IterableIterator<NetworkRecord> {
+  for (const n of indexOf(state).networks.values()) yield n.record;
+};
+
+/** The institution's memberships in this map, oldest first. */
+const membershipsOf = (index: MapIndex, institutionId: string): readonly SpanEntry[] => index.byInstitution.get(institutionId) ?? [];
+
+const openMapOf = (index: MapIndex, networkId: string): PersistentMap<SpanEntry> => index.openByNetwork.get(networkId) ?? PersistentMap.empty();
+
+/** The network's current members, oldest membership first (for merges, splits, dissolutions). */
+const openIn = (index: MapIndex, networkId: string): readonly SpanEntry[] => [...openMapOf(index, networkId).values()].sort((a, b) => a.seq - b.seq);
+
+const openEntry = (index: MapIndex, networkId: string, institutionId: string): SpanEntry | undefined =>
+  membershipsOf(index, institutionId).find((e) => e.span.networkId === networkId && e.span.to === null);
+
 const openMembership = (state: NetworkMapState, networkId: string, institutionId: string): MembershipSpan | undefined =>
+  openEntry(indexOf(state), networkId, institutionId)?.span;
+
+// ---- changing the index (for evolve); each returns a new index -------------------------------
+
+const putNetwork = (index: MapIndex, record: NetworkRecord): MapIndex => {
+  const existing = index.networks.get(record.networkId);
+  return {
+    ...index,
+    networks: index.networks.set(record.networkId, { seq: existing?.seq ?? index.nextNetwork, record }),
+    nextNetwork: existing ? index.nextNetwork : index.nextNetwork + 1,
+  };
+};
+
+const updateNetwork = (index: MapIndex, networkId: string, change: (n: NetworkRecord) => NetworkRecord): MapIndex => {
+  const network = index.networks.get(networkId);
+  return network ? { ...index, networks: index.networks.set(networkId, { seq: network.seq, record: change(network.record) }) } : index;
+};
+
+const addSpan = (index: MapIndex, span: MembershipSpan): MapIndex => {
+  const { networkId, institutionId, to } = span;
+  const entry: SpanEntry = { seq: index.nextSpan, span };
+  return {
+    ...index,
+    byInstitution: index.byInstitution.set(institutionId, [...membershipsOf(index, institutionId), entry]),
+    openByNetwork: to === null ? index.openByNetwork.set(networkId, openMapOf(index, networkId).set(String(entry.seq), entry)) : index.openByNetwork,
+    nextSpan: index.nextSpan + 1,
+  };
+};
+
+/** Changes an open membership in place (its place among the memberships is kept). */
+const replaceOpenSpan = (index: MapIndex, old: SpanEntry, span: MembershipSpan): MapIndex => {
+  const entry: SpanEntry = { seq: old.seq, span };
+  const { networkId, institutionId } = old.span;
+  return {
+    ...index,
+    byInstitution: index.byInstitution.set(institutionId, membershipsOf(index, institutionId).map((e) => (e.seq === old.seq ? entry : e))),
+    openByNetwork: index.openByNetwork.set(networkId, openMapOf(index, networkId).set(String(old.seq), entry)),
+  };
+};
+
+/** Closes on the date these open memberships of one network (each keeps its place). */
+const closeEntries = (index: MapIndex, networkId: string, closing: readonly SpanEntry[], on: IsoDate): MapIndex => {
+  if (closing.length === 0) return index;
+  let byInstitution = index.byInstitution;
+  let open = openMapOf(index, networkId);
+  for (const old of closing) {
+    const closed: SpanEntry = { seq: old.seq, span: { ...old.span, to: on } };
+    const institutionId = old.span.institutionId;
+    byInstitution = byInstitution.set(institutionId, (byInstitution.get(institutionId) ?? []).map((e) => (e.seq === old.seq ? closed : e)));
+    open = open.delete(String(old.seq));
+  }
+  return { ...index, byInstitution, openByNetwork: index.openByNetwork.set(networkId, open) };
+};
+
+/** The open memberships of these institutions in the network, found through the institutions. */
+const openOf = (index: MapIndex, networkId: string, institutionIds: Iterable<string>): SpanEntry[] =>
+  [...new Set(institutionIds)].flatMap((id) => membershipsOf(index, id).filter((e) => e.span.networkId === networkId && e.span.to === null));
+
+const moveMembers = (index: MapIndex, fromNetworkId: string, toNetworkId: string, moved: MovedMember[], on: IsoDate): MapIndex => {
+  const closed = closeEntries(index, fromNetworkId, openOf(index, fromNetworkId, moved.map((m) => m.institutionId)), on);
+  return moved.reduce((next, m) => addSpan(next, { networkId: toNetworkId, institutionId: m.institutionId, role: m.role, from: on, to: null }), closed);
+};
+
+const dissolve = (network: NetworkRecord, on: IsoDate): NetworkRecord => ({
+  ...network,
+  status: 'dissolved',
+  dissolvedOn: on,
+  anchors: closeOpen(network.anchors, () => true, on),
+  heads: closeOpen(network.heads, () => true, on),
+});
+
+const evolveIndex = (index: MapIndex, event: NetworkMapEvent): MapIndex => {
+  switch (event.type) {
+    case 'NetworkRegistered': {
+      const { networkId, department, kind, ...details } = event.data;
+      return putNetwork(index, { networkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] });
+    }
+    case 'NetworkRenamed':
+      return updateNetwork(index, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
+    case 'NetworkDetailsCorrected':
+      return updateNetwork(index, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
+    case 'HeadAppointed': {
+      const { personId, position, appointedOn } = event.data;
+      return updateNetwork(index, event.data.networkId, (n) => ({
+        ...n,
+        heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }],
+      }));
+    }
+    case 'AnchorSet': {
+      const { institutionId, from } = event.data;
+      return updateNetwork(index, event.data.networkId, (n) => ({
+        ...n,
+        anchors: [...closeOpen(n.anchors, () => true, from), { institutionId, from, to: null }],
+      }));
+    }
+    case 'MemberAdmitted': {
+      const { networkId, institutionId, role, from } = event.data;
+      return addSpan(index, { networkId, institutionId, role, from, to: null });
+    }
+    case 'MemberLeft': {
+      const { networkId, institutionId, on } = event.data;
+      return closeEntries(index, networkId, openOf(index, networkId, [institutionId]), on);
+    }
+    case 'MemberRoleChanged': {
+      const { networkId, institutionId, role, from } = event.data;
+      const current = openEntry(index, networkId, institutionId);
+      if (!current) return index;
+      if (current.span.from === from) return replaceOpenSpan(index, current, { ...current.span, role });
+      return addSpan(closeEntries(index, networkId, [current], from), { networkId, institutionId, role, from, to: null });
+    }
+    case 'MemberTransferred': {
+      const { institutionId, fromNetworkId, toNetworkId, role, on } = event.data;
+      return moveMembers(index, fromNetworkId, toNetworkId, [{ institutionId, role }], on);
+    }
+    case 'NetworksMerged': {
+      const { networkId, intoNetworkId, on, moved } = event.data;
+      return updateNetwork(moveMembers(index, networkId, intoNetworkId, moved, on), networkId, (n) => dissolve(n, on));
+    }
+    case 'NetworkSplit': {
+      const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
+      const created: NetworkRecord = {
+        networkId: newNetworkId,
+        department,
+        kind,
+        ...details,
+        status: 'active',
+        dissolvedOn: null,
+        anchors: [],
+        heads: [],
+      };
+      return moveMembers(putNetwork(index, created), networkId, newNetworkId, moved, on);
+    }
+    case 'NetworkDissolved': {
+      const { networkId, on } = event.data;
+      return updateNetwork(closeEntries(index, networkId, openIn(index, networkId), on), networkId, (n) => dissolve(n, on));
+    }
+    default:
+      return assertNever(event);
+  }
+};
+
+// ---- the plain fold: a state of a few networks and memberships, as projections hand in ---------
+
+/*
+ * A projection turns one document (a network, an institution's memberships) into a small plain
+ * state and evolves it: for such a state, copying its few arrays is cheaper than indexing them.
+ * Both folds must agree event for event (network-map.fold.spec.ts checks it on random histories).
+ */
+
+const plainOpenMembership = (state: NetworkMapState, networkId: string, institutionId: string): MembershipSpan | undefined =>
   state.memberships.find((s) => s.networkId === networkId && s.institutionId === institutionId && s.to === null);
 
-const moveMembers = (
+const plainMoveMembers = (
   memberships: MembershipSpan[],
   fromNetworkId: string,
   toNetworkId: string,
@@ -187,20 +455,12 @@ const moveMembers = (
   return [...closed, ...moved.map((m) => ({ networkId: toNetworkId, institutionId: m.institutionId, role: m.role, from: on, to: null }))];
 };
 
-const updateNetwork = (state: NetworkMapState, networkId: string, change: (n: NetworkRecord) => NetworkRecord): NetworkMapState => {
+const plainUpdateNetwork = (state: NetworkMapState, networkId: string, change: (n: NetworkRecord) => NetworkRecord): NetworkMapState => {
   const network = state.networks[networkId];
   return network ? { ...state, networks: { ...state.networks, [networkId]: change(network) } } : state;
 };
 
-const dissolve = (network: NetworkRecord, on: IsoDate): NetworkRecord => ({
-  ...network,
-  status: 'dissolved',
-  dissolvedOn: on,
-  anchors: closeOpen(network.anchors, () => true, on),
-  heads: closeOpen(network.heads, () => true, on),
-});
-
-export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
+const evolvePlain = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
   switch (event.type) {
     case 'NetworkRegistered': {
       const { networkId, department, kind, ...details } = event.data;
@@ -208,19 +468,19 @@ export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent)
       return { ...state, networks: { ...state.networks, [networkId]: record } };
     }
     case 'NetworkRenamed':
-      return updateNetwork(state, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
+      return plainUpdateNetwork(state, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
     case 'NetworkDetailsCorrected':
-      return updateNetwork(state, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
+      return plainUpdateNetwork(state, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
     case 'HeadAppointed': {
       const { personId, position, appointedOn } = event.data;
-      return updateNetwork(state, event.data.networkId, (n) => ({
+      return plainUpdateNetwork(state, event.data.networkId, (n) => ({
         ...n,
         heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }],
       }));
     }
     case 'AnchorSet': {
       const { institutionId, from } = event.data;
-      return updateNetwork(state, event.data.networkId, (n) => ({
+      return plainUpdateNetwork(state, event.data.networkId, (n) => ({
         ...n,
         anchors: [...closeOpen(n.anchors, () => true, from), { institutionId, from, to: null }],
       }));
@@ -235,7 +495,7 @@ export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent)
     }
     case 'MemberRoleChanged': {
       const { networkId, institutionId, role, from } = event.data;
-      const current = openMembership(state, networkId, institutionId);
+      const current = plainOpenMembership(state, networkId, institutionId);
       if (!current) return state;
       if (current.from === from) {
         return { ...state, memberships: state.memberships.map((s) => (s === current ? { ...s, role } : s)) };
@@ -247,12 +507,12 @@ export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent)
     }
     case 'MemberTransferred': {
       const { institutionId, fromNetworkId, toNetworkId, role, on } = event.data;
-      return { ...state, memberships: moveMembers(state.memberships, fromNetworkId, toNetworkId, [{ institutionId, role }], on) };
+      return { ...state, memberships: plainMoveMembers(state.memberships, fromNetworkId, toNetworkId, [{ institutionId, role }], on) };
     }
     case 'NetworksMerged': {
       const { networkId, intoNetworkId, on, moved } = event.data;
-      const next = { ...state, memberships: moveMembers(state.memberships, networkId, intoNetworkId, moved, on) };
-      return updateNetwork(next, networkId, (n) => dissolve(n, on));
+      const next = { ...state, memberships: plainMoveMembers(state.memberships, networkId, intoNetworkId, moved, on) };
+      return plainUpdateNetwork(next, networkId, (n) => dissolve(n, on));
     }
     case 'NetworkSplit': {
       const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
@@ -268,17 +528,42 @@ export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent)
       };
       return {
         networks: { ...state.networks, [newNetworkId]: created },
-        memberships: moveMembers(state.memberships, networkId, newNetworkId, moved, on),
+        memberships: plainMoveMembers(state.memberships, networkId, newNetworkId, moved, on),
       };
     }
     case 'NetworkDissolved': {
       const { networkId, on } = event.data;
       const next = { ...state, memberships: closeOpen(state.memberships, (s) => s.networkId === networkId, on) };
-      return updateNetwork(next, networkId, (n) => dissolve(n, on));
+      return plainUpdateNetwork(next, networkId, (n) => dissolve(n, on));
     }
     default:
       return assertNever(event);
   }
+};
+
+/**
+ * Evolves the map. A state made by evolve (from {@link initialNetworkMapState}) is indexed and
+ * an event costs the same however long its history; a plain `{ networks, memberships }` object is
+ * evolved by copying, and stays plain.
+ */
+export const evolveNetworkMap = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
+  const index = (state as Indexed)[INDEX];
+  if (!index) return evolvePlain(state, event);
+  const next = evolveIndex(index, event);
+  return next === index ? state : stateOver(next);
+};
+
+/** The same map, indexed: a large plain state that is to be evolved further. */
+export const indexNetworkMap = (state: NetworkMapState): NetworkMapState => ((state as Indexed)[INDEX] ? state : stateOver(indexOf(state)));
+
+/** A plain copy of a state (its readers' views), to be evolved by copying from here on. */
+export const plainNetworkMap = (state: NetworkMapState): NetworkMapState => ({ networks: { ...state.networks }, memberships: [...state.memberships] });
+
+/** Folds many events at once: the same as evolving one by one, without a state per event. */
+export const foldNetworkMap = (state: NetworkMapState, events: readonly NetworkMapEvent[]): NetworkMapState => {
+  const index = indexOf(state);
+  const next = events.reduce(evolveIndex, index);
+  return next === index ? state : stateOver(next);
 };
 
 // ---- commands --------------------------------------------------------------------------------
@@ -351,7 +636,7 @@ const requireReason = (reason: string | undefined, what: string): string => {
 };
 
 const existing = (state: NetworkMapState, networkId: string): NetworkRecord =>
-  state.networks[networkId] ?? refuse('network-not-registered', `network ${networkId} is not registered`);
+  networkIn(state, networkId) ?? refuse('network-not-registered', `network ${networkId} is not registered`);
 
 /** A dissolved network accepts no changes except corrections. */
 const active = (state: NetworkMapState, networkId: string): NetworkRecord => {
@@ -376,9 +661,11 @@ const assertOpenOn = (institution: InstitutionFacts, date: IsoDate): void => {
 
 /** One network of this kind at a time: an open-ended stay from `from` must not meet any other stay. */
 const assertFreeFrom = (state: NetworkMapState, institutionId: string, from: IsoDate, targetNetworkId: string, ignore?: MembershipSpan): void => {
-  const clash = state.memberships.find((s) => s !== ignore && s.institutionId === institutionId && (s.to === null || s.to > from));
+  const clash = membershipsOf(indexOf(state), institutionId)
+    .map((e) => e.span)
+    .find((s) => s !== ignore && (s.to === null || s.to > from));
   if (clash) {
-    const network = state.networks[clash.networkId];
+    const network = networkIn(state, clash.networkId);
     if (clash.networkId === targetNetworkId && clash.to === null) {
       refuse('already-a-member', `institution ${institutionId} is a member of «${network?.name}» since ${clash.from}`);
     }
@@ -400,9 +687,10 @@ const assertMovable = (network: NetworkRecord, span: MembershipSpan, on: IsoDate
 };
 
 const registerNetwork = (command: RegisterNetwork, state: NetworkMapState): NetworkMapEvent[] => {
-  if (state.networks[command.data.networkId]) refuse('network-already-registered', `network ${command.data.networkId} is already registered`);
+  if (networkIn(state, command.data.networkId)) refuse('network-already-registered', `network ${command.data.networkId} is already registered`);
   const name = command.data.name.trim();
-  const clash = Object.values(state.networks).find((n) => n.status === 'active' && n.name === name && n.number === command.data.number);
+  // A scan of the map's networks (dozens), not of its history.
+  const clash = [...allNetworks(state)].find((n) => n.status === 'active' && n.name === name && n.number === command.data.number);
   if (clash) refuse('network-name-taken', `an active ${clash.kind} network named «${name}» already exists`);
   return [{ type: 'NetworkRegistered', data: { ...command.data, name } }];
 };
@@ -499,7 +787,7 @@ const transferMember = (command: TransferMember, state: NetworkMapState): Networ
 
 /** Every current member moves on the date; none may have joined on or after it. */
 const membersMovingOn = (state: NetworkMapState, network: NetworkRecord, on: IsoDate, only?: string[]): MovedMember[] => {
-  const open = state.memberships.filter((s) => s.networkId === network.networkId && s.to === null);
+  const open = openIn(indexOf(state), network.networkId).map((e) => e.span);
   const chosen = only ? only.map((id) => open.find((s) => s.institutionId === id) ?? refuse('not-a-member', `institution ${id} is not a current member of «${network.name}»`)) : open;
   for (const span of chosen) {
     if (on <= span.from) refuse('left-before-joined', `institution ${span.institutionId} joined «${network.name}» on ${span.from}, not before ${on}`);
@@ -519,7 +807,7 @@ const mergeNetworks = (command: MergeNetworks, state: NetworkMapState): NetworkM
 const splitNetwork = (command: SplitNetwork, state: NetworkMapState): NetworkMapEvent[] => {
   const { networkId, newNetworkId, institutionIds, on, reason: givenReason, ...details } = command.data;
   const source = active(state, networkId);
-  if (state.networks[newNetworkId]) refuse('network-already-registered', `network ${newNetworkId} is already registered`);
+  if (networkIn(state, newNetworkId)) refuse('network-already-registered', `network ${newNetworkId} is already registered`);
   if (institutionIds.length === 0) refuse('nothing-to-change', 'a split moves at least one member');
   const anchor = currentAnchor(source);
   if (anchor && institutionIds.includes(anchor.institutionId)) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, NotFound, RecordedEvent, RuleViolated, WriteResult, fold } from '@app/kernel';
-import { EVENT_STORE, EventStore, NO_STREAM_REVISION, decideAndAppend } from '@app/event-store';
+import { CommandContext, NotFound, RuleViolated, WriteResult, fold } from '@app/kernel';
+import { EVENT_STORE, EventStore, StreamStateCache, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { institutionDecider, institutionStream } from '../institution/institution.decider';
 import {
@@ -11,6 +11,7 @@ import {
   NetworkMapEvent,
   NetworkMapState,
   effectiveDateOf,
+  foldNetworkMap,
   networkMapDecider,
   networkMapStream,
 } from './network-map.decider';
@@ -30,14 +31,6 @@ export const networksConcerned = (event: { type: string; data: unknown }): strin
   }
 };
 
-/** Revision of the map's last event that concerns the network (its ETag). */
-export const networkRevision = (history: RecordedEvent[], networkId: string): number => {
-  for (let i = history.length - 1; i >= 0; i--) {
-    if (networksConcerned(history[i]).includes(networkId)) return history[i].revision;
-  }
-  return NO_STREAM_REVISION;
-};
-
 /**
  * Runs commands on a department's network maps: finds the map a network belongs to, looks up
  * the institutions a command names, and appends through the common write path.
@@ -46,6 +39,17 @@ export const networkRevision = (history: RecordedEvent[], networkId: string): nu
 export class NetworkMapWriter {
   /** A network's kind never changes, so where it lives can be remembered. */
   private readonly kindOf = new Map<string, NetworkKind>();
+
+  /**
+   * The folded maps, with each network's revision (its ETag) and the idempotency keys used: a
+   * command reads only what was appended to its map since the last one (docs/networks.md).
+   */
+  private readonly maps = new StreamStateCache<NetworkMapState>({
+    initialState: networkMapDecider.initialState,
+    evolve: networkMapDecider.evolve as (state: NetworkMapState, event: { type: string; data: unknown }) => NetworkMapState,
+    evolveAll: foldNetworkMap as (state: NetworkMapState, events: ReadonlyArray<{ type: string; data: unknown }>) => NetworkMapState,
+    resourcesOf: networksConcerned,
+  });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -59,9 +63,9 @@ export class NetworkMapWriter {
     const view = (await this.readStore.get('networks', networkId)) as { department?: string; kind?: NetworkKind } | null;
     const candidates = view?.department === department && view.kind ? [view.kind] : [...NETWORK_KINDS];
     for (const kind of candidates) {
-      const events = await this.store.readStream(networkMapStream(department, kind));
-      if (events.some((e) => e.type === 'NetworkRegistered' && (e.data as { networkId: string }).networkId === networkId) ||
-          events.some((e) => e.type === 'NetworkSplit' && (e.data as { newNetworkId: string }).newNetworkId === networkId)) {
+      // Registered or split off: either way the map's state holds it.
+      const map = await this.maps.read(this.store, networkMapStream(department, kind));
+      if (map.state.networks[networkId]) {
         this.kindOf.set(`${department}/${networkId}`, kind);
         return kind;
       }
@@ -110,7 +114,8 @@ export class NetworkMapWriter {
       aggregateId: networkId,
       context,
       ifMatch: options.ifMatch,
-      resourceRevision: (history) => networkRevision(history, networkId),
+      resource: networkId,
+      cache: this.maps,
       describe: (event: NetworkMapEvent) => {
         const effectiveAt = effectiveDateOf(event);
         const reason = (event.data as { reason?: string }).reason;
