@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import {
   Checkpoint,
+  CollectionIndex,
+  CountOptions,
   Document,
   DocumentWrite,
   FindQuery,
@@ -10,11 +12,17 @@ import {
 } from '../read-store.port';
 import {
   assertGeneration,
+  assertIndexable,
   assertPosition,
+  checkIndexes,
   classifyFilter,
   collapseWrites,
   fieldPath,
   foldCase,
+  indexedFields,
+  matchesWords,
+  valueAt,
+  wordsOf,
 } from '../read-model-support';
 
 export interface SqliteReadStoreOptions {
@@ -26,12 +34,27 @@ export interface SqliteReadStoreOptions {
 
 type SqlValue = string | number | null;
 
+/** What a copy was prepared with: the fields its key indexes cover and its word-indexed fields. */
+interface Declared {
+  scalar: ReadonlySet<string>;
+  words: ReadonlySet<string>;
+}
+
+const NOTHING_DECLARED: Declared = { scalar: new Set(), words: new Set() };
+
 /**
  * The read store in a SQLite file, beside the embedded event store's tables, on its own
  * connection. Documents are JSON text in `read_documents`, keyed by physical copy
  * (`<collection>#<generation>`) and id; a deleted document stays as a tombstone (doc NULL)
  * that remembers the position of its deletion, so that an older write replayed later cannot
  * bring it back.
+ *
+ * Indexes are per copy: a key index is a partial expression index on `read_documents` over
+ * `json_extract(doc, …)` restricted to the copy's live rows (`WHERE collection_copy = '<copy>'
+ * AND doc IS NOT NULL`), so the copy's queries — which name the copy as a literal for the
+ * planner to match that restriction — walk it instead of the table. A words index keeps each
+ * document's words in `read_words`. `read_indexes` records what each copy was prepared with;
+ * every process reads it, so the one reading plans the same way as the one that wrote.
  */
 export class SqliteReadStore implements ReadStore {
   private closed = false;
@@ -47,6 +70,10 @@ export class SqliteReadStore implements ReadStore {
       db.pragma('synchronous = FULL');
       db.function('fold', { deterministic: true }, (value: unknown) =>
         typeof value === 'string' ? foldCase(value) : null,
+      );
+      // A `words` filter on a field without a words index: checked row by row.
+      db.function('okrug_words', { deterministic: true }, (text: unknown, words: unknown) =>
+        matchesWords(text, JSON.parse(String(words)) as string[]) ? 1 : 0,
       );
       db.transaction(() => {
         db.exec(`
@@ -72,6 +99,20 @@ export class SqliteReadStore implements ReadStore {
             projection TEXT NOT NULL,
             generation INTEGER NOT NULL
           );
+          CREATE TABLE IF NOT EXISTS read_indexes (
+            collection_copy TEXT NOT NULL,
+            name TEXT NOT NULL,
+            spec TEXT NOT NULL,
+            PRIMARY KEY (collection_copy, name)
+          ) WITHOUT ROWID;
+          CREATE TABLE IF NOT EXISTS read_words (
+            collection_copy TEXT NOT NULL,
+            field TEXT NOT NULL,
+            word TEXT NOT NULL,
+            id TEXT NOT NULL,
+            PRIMARY KEY (collection_copy, field, word, id)
+          ) WITHOUT ROWID;
+          CREATE INDEX IF NOT EXISTS read_words_of_document ON read_words (collection_copy, id);
         `);
       }).immediate();
     } catch (error) {
@@ -96,37 +137,79 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async find(collection: string, query: FindQuery = {}): Promise<Document[]> {
-    const where = buildWhere(query.where);
-    const order = (query.sort ?? []).map((key) => {
-      if (key.direction !== 'asc' && key.direction !== 'desc') throw new RangeError(`bad sort direction ${key.direction}`);
-      return `json_extract(doc, '${jsonPath(key.field)}') ${key.direction === 'desc' ? 'DESC' : 'ASC'}`;
-    });
-    order.push('id ASC');
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? -1;
-    if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`bad offset ${offset}`);
-    if (!Number.isSafeInteger(limit) || limit < -1) throw new RangeError(`bad limit ${limit}`);
+    checkPaging(query);
     return this.read(() => {
       const copy = this.activeCopy(collection);
       if (!copy) return [];
-      const select = this.sql(
-        `SELECT doc FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL${where.sql}
-         ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
-      );
-      const rows = select.all(copy, ...where.params, limit, offset) as { doc: string }[];
+      const { sql, params } = this.findSql(copy, query);
+      const rows = this.sql(sql).all(...params) as { doc: string }[];
       return rows.map((row) => JSON.parse(row.doc) as Document);
     });
   }
 
-  async count(collection: string, whereClause?: Where): Promise<number> {
-    const where = buildWhere(whereClause);
+  async count(collection: string, whereClause?: Where, options: CountOptions = {}): Promise<number> {
+    const upTo = options.upTo ?? -1;
+    if (!Number.isSafeInteger(upTo) || upTo < -1) throw new RangeError(`bad count limit ${upTo}`);
     return this.read(() => {
       const copy = this.activeCopy(collection);
       if (!copy) return 0;
-      const select = this.sql(`SELECT count(*) AS n FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL${where.sql}`);
-      const row = select.get(copy, ...where.params) as { n: number };
+      const { sql, params } = this.countSql(copy, whereClause, upTo);
+      const row = this.sql(sql).get(...params) as { n: number };
       return row.n;
     });
+  }
+
+  /**
+   * The plan SQLite chooses for a find or a count on the active copy (EXPLAIN QUERY PLAN
+   * details, one per step): lets tests check that a list is served by an index.
+   */
+  async plan(collection: string, query: FindQuery & { count?: boolean; upTo?: number } = {}): Promise<string[]> {
+    return this.read(() => {
+      const copy = this.activeCopy(collection);
+      if (!copy) return [];
+      const { sql, params } = query.count ? this.countSql(copy, query.where, query.upTo ?? -1) : this.findSql(copy, query);
+      const rows = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+      return rows.map((row) => row.detail);
+    });
+  }
+
+  async prepare(collection: string, generation: number, indexes: readonly CollectionIndex[]): Promise<void> {
+    assertGeneration(generation);
+    const wanted = checkIndexes(collection, indexes);
+    const copy = SqliteReadStore.copyName(collection, generation);
+    const declare = this.sql('INSERT OR REPLACE INTO read_indexes (collection_copy, name, spec) VALUES (?, ?, ?)');
+    this.db
+      .transaction(() => {
+        const before = new Map(this.declarations(copy).map((index) => [index.name, JSON.stringify(index)]));
+        for (const [name, spec] of before) {
+          if (!wanted.some((index) => index.name === name && JSON.stringify(index) === spec)) {
+            this.dropIndex(copy, JSON.parse(spec) as CollectionIndex);
+          }
+        }
+        for (const index of wanted) {
+          const spec = JSON.stringify(index);
+          if (before.get(index.name) === spec) continue;
+          if ('fields' in index) {
+            for (const field of index.fields) {
+              if (field === 'id') continue;
+              const path = jsonPath(field);
+              const bad = this.sql(
+                `SELECT id FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL AND json_type(doc, '${path}') IN ('array', 'object') LIMIT 1`,
+              ).get(copy) as { id: string } | undefined;
+              if (bad) throw new Error(`${copy}/${bad.id}: the field ${field} of index ${index.name} holds a list or an object`);
+            }
+            const keys = [...index.fields.map(keyExpression), 'id'].filter((key, i, all) => all.indexOf(key) === i);
+            this.db.exec(
+              `CREATE INDEX IF NOT EXISTS ${quoteName(sqlIndexName(copy, index.name))} ON read_documents (${keys.join(', ')})
+               WHERE collection_copy = ${quoteText(copy)} AND doc IS NOT NULL`,
+            );
+          } else {
+            this.fillWords(copy, index.words);
+          }
+          declare.run(copy, index.name, spec);
+        }
+      })
+      .immediate();
   }
 
   async loadDocuments(collection: string, generation: number, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
@@ -178,10 +261,22 @@ export class SqliteReadStore implements ReadStore {
         const row = current.get(projection, generation) as { position: number } | undefined;
         // A batch at or behind the checkpoint was applied already: replaying it changes nothing.
         if (row && row.position >= position) return;
+        const declaredByCopy = new Map<string, Declared>();
         for (const write of collapsed) {
           const copy = SqliteReadStore.copyName(write.collection, generation);
-          if (write.op === 'put') upsert.run(copy, write.doc.id, JSON.stringify(write.doc), write.position);
-          else upsert.run(copy, write.id, null, write.position);
+          let declared = declaredByCopy.get(copy);
+          if (!declared) declaredByCopy.set(copy, (declared = this.declared(copy)));
+          if (write.op === 'put') assertIndexable(write.collection, write.doc, [...declared.scalar]);
+          const applied =
+            write.op === 'put'
+              ? upsert.run(copy, write.doc.id, JSON.stringify(write.doc), write.position)
+              : upsert.run(copy, write.id, null, write.position);
+          // The words follow the document only when this write replaced it (not an older one).
+          if (applied.changes > 0 && declared.words.size > 0) {
+            const id = write.op === 'put' ? write.doc.id : write.id;
+            this.sql('DELETE FROM read_words WHERE collection_copy = ? AND id = ?').run(copy, id);
+            if (write.op === 'put') for (const field of declared.words) this.putWords(copy, field, id, valueAt(write.doc, fieldPath(field)));
+          }
         }
         moveCheckpoint.run(projection, generation, position);
       })
@@ -214,7 +309,11 @@ export class SqliteReadStore implements ReadStore {
         if (this.active(projection) === generation) {
           throw new Error(`generation ${generation} of ${projection} is active; activate another before dropping it`);
         }
-        for (const collection of collections) deleteCopy.run(SqliteReadStore.copyName(collection, generation));
+        for (const collection of collections) {
+          const copy = SqliteReadStore.copyName(collection, generation);
+          deleteCopy.run(copy);
+          for (const index of this.declarations(copy)) this.dropIndex(copy, index);
+        }
         this.sql('DELETE FROM read_checkpoints WHERE projection = ? AND generation = ?').run(projection, generation);
       })
       .immediate();
@@ -241,6 +340,95 @@ export class SqliteReadStore implements ReadStore {
     return statement;
   }
 
+  private declarations(copy: string): CollectionIndex[] {
+    const rows = this.sql('SELECT spec FROM read_indexes WHERE collection_copy = ?').all(copy) as { spec: string }[];
+    return rows.map((row) => JSON.parse(row.spec) as CollectionIndex);
+  }
+
+  private declared(copy: string): Declared {
+    const declarations = this.declarations(copy);
+    if (declarations.length === 0) return NOTHING_DECLARED;
+    return {
+      scalar: new Set(indexedFields(declarations)),
+      words: new Set(declarations.flatMap((index) => ('words' in index ? [index.words] : []))),
+    };
+  }
+
+  private dropIndex(copy: string, index: CollectionIndex): void {
+    if ('fields' in index) this.db.exec(`DROP INDEX IF EXISTS ${quoteName(sqlIndexName(copy, index.name))}`);
+    else this.sql('DELETE FROM read_words WHERE collection_copy = ? AND field = ?').run(copy, index.words);
+    this.sql('DELETE FROM read_indexes WHERE collection_copy = ? AND name = ?').run(copy, index.name);
+  }
+
+  private fillWords(copy: string, field: string): void {
+    this.sql('DELETE FROM read_words WHERE collection_copy = ? AND field = ?').run(copy, field);
+    const rows = this.db
+      .prepare(`SELECT id, json_extract(doc, '${jsonPath(field)}') AS text FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL`)
+      .all(copy) as { id: string; text: unknown }[];
+    for (const row of rows) this.putWords(copy, field, row.id, row.text);
+  }
+
+  private putWords(copy: string, field: string, id: string, text: unknown): void {
+    const insert = this.sql('INSERT OR IGNORE INTO read_words (collection_copy, field, word, id) VALUES (?, ?, ?, ?)');
+    for (const word of wordsOf(text)) insert.run(copy, field, word, id);
+  }
+
+  /**
+   * The copy is written into the SQL as a literal, not bound: a partial index serves a query
+   * only when the planner sees that the query's WHERE implies the index's.
+   */
+  private findSql(copy: string, query: FindQuery): { sql: string; params: SqlValue[] } {
+    const declared = this.declared(copy);
+    const where = buildWhere(query.where, copy, declared, this.wordsDrive(copy, query.where, declared));
+    // A key fixed by an equality orders nothing; leaving it out lets the index that starts
+    // with the equalities give the order (SQLite sees that for columns, not for expressions).
+    const fixed = new Set(
+      Object.entries(query.where ?? {})
+        .filter(([field, filter]) => (field === 'id' || declared.scalar.has(field)) && (typeof filter === 'string' || typeof filter === 'number'))
+        .map(([field]) => field),
+    );
+    const order = (query.sort ?? []).flatMap((key) => {
+      if (key.direction !== 'asc' && key.direction !== 'desc') throw new RangeError(`bad sort direction ${key.direction}`);
+      return fixed.has(key.field) ? [] : [`${keyExpression(key.field)} ${key.direction === 'desc' ? 'DESC' : 'ASC'}`];
+    });
+    if (!(query.sort ?? []).some((key) => key.field === 'id')) order.push('id ASC');
+    return {
+      sql: `SELECT doc FROM read_documents WHERE collection_copy = ${quoteText(copy)} AND doc IS NOT NULL${where.sql}
+         ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`,
+      params: [...where.params, query.limit ?? -1, query.offset ?? 0],
+    };
+  }
+
+  private countSql(copy: string, whereClause: Where | undefined, upTo: number): { sql: string; params: SqlValue[] } {
+    // A count stops at `upTo` matches: walking the words' matches gets there soonest.
+    const where = buildWhere(whereClause, copy, this.declared(copy), true);
+    return {
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM read_documents WHERE collection_copy = ${quoteText(copy)} AND doc IS NOT NULL${where.sql} LIMIT ?)`,
+      params: [...where.params, upTo],
+    };
+  }
+
+  /**
+   * Whether a page with a words filter should be found by walking the documents the rarest
+   * word matches (then sorted), or by walking the sort order and checking the words. SQLite
+   * cannot tell without statistics, so the store counts, up to WORDS_DRIVE_LIMIT, how many
+   * documents each word matches: when one matches few, walking them is cheap; when every word
+   * matches many, matches are dense and a page in sort order is found after few rows.
+   */
+  private wordsDrive(copy: string, where: Where | undefined, declared: Declared): boolean {
+    let fewest = Infinity;
+    for (const [field, filter] of Object.entries(where ?? {})) {
+      if (!declared.words.has(field) || filter === null || typeof filter !== 'object' || !('words' in filter)) continue;
+      for (const word of wordsOf(filter.words)) {
+        const row = this.sql(
+          'SELECT count(*) AS n FROM (SELECT 1 FROM read_words WHERE collection_copy = ? AND field = ? AND word >= ? AND word < ? LIMIT ?)',
+        ).get(copy, field, word, word + TOP, WORDS_DRIVE_LIMIT) as { n: number };
+        fewest = Math.min(fewest, row.n);
+      }
+    }
+    return fewest < WORDS_DRIVE_LIMIT;
+  }
+
   /** Runs reads in one transaction, so an alias and the documents it points to agree. */
   private read<T>(fn: () => T): T {
     return this.db.transaction(fn).deferred();
@@ -264,26 +452,81 @@ export class SqliteReadStore implements ReadStore {
 /** `$."a"."b"` for `a.b`; the names were checked, so quoting them is enough. */
 const jsonPath = (field: string): string => `$${fieldPath(field).map((segment) => `."${segment}"`).join('')}`;
 
+/** The SQL for a field's value: the id column for `id` (a document's id is its key), else json_extract. */
+const keyExpression = (field: string): string => (field === 'id' ? 'id' : `json_extract(doc, '${jsonPath(field)}')`);
+
+const quoteText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const sqlIndexName = (copy: string, name: string): string => `read_ix ${copy} ${name}`;
+
+const checkPaging = (query: FindQuery): void => {
+  const offset = query.offset ?? 0;
+  const limit = query.limit ?? -1;
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new RangeError(`bad offset ${offset}`);
+  if (!Number.isSafeInteger(limit) || limit < -1) throw new RangeError(`bad limit ${limit}`);
+};
+
 /** An SQL bind value for a scalar: SQLite stores JSON true/false as 1/0. */
 const bindable = (value: string | number | boolean): SqlValue => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
 const RANGE_SQL = { gte: '>=', lte: '<=', gt: '>', lt: '<' } as const;
 
+/** See SqliteReadStore.wordsDrive. */
+const WORDS_DRIVE_LIMIT = 2000;
+
+/** Above every character: `word >= p AND word < p || TOP` is "word begins with p". */
+const TOP = String.fromCodePoint(0x10ffff);
+
 /**
  * Translates filters into SQL over json_extract. Comparisons stay within one JSON type (text
  * with text, numbers with numbers) like a document database's; equality also matches an
  * element of an array; equality with null matches a missing field too.
+ *
+ * On a field a key index covers (a scalar by the index's rule) equality is a plain `=`/`IN`/`IS
+ * NULL` on the indexed expression, which the index serves; a text and a number never compare
+ * equal there, because SQLite does not convert between them for expressions. `id` is the key
+ * column. A `words` filter on a word-indexed field looks the words up in `read_words`.
  */
-const buildWhere = (where: Where | undefined): { sql: string; params: SqlValue[] } => {
+const buildWhere = (
+  where: Where | undefined,
+  copy: string,
+  declared: Declared,
+  byWords: boolean,
+): { sql: string; params: SqlValue[] } => {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
+  // Walking the words' matches: the other conditions are kept away from their indexes (a unary
+  // + makes an expression no index matches), or the planner would walk those instead.
+  const walkWords =
+    byWords &&
+    Object.entries(where ?? {}).some(
+      ([field, filter]) => declared.words.has(field) && filter !== null && typeof filter === 'object' && 'words' in filter && wordsOf(filter.words).length > 0,
+    );
   for (const [field, filter] of Object.entries(where ?? {})) {
     const path = jsonPath(field);
     const value = `json_extract(doc, '${path}')`;
     const type = `json_type(doc, '${path}')`;
+    const scalarField = field === 'id' || declared.scalar.has(field);
+    const column = walkWords && field !== 'id' ? `+${keyExpression(field)}` : keyExpression(field);
     const equals = (scalar: string | number | boolean | null): string => {
+      if (field === 'id') {
+        // Ids are text; anything else names no document.
+        if (typeof scalar !== 'string') return '0';
+        params.push(scalar);
+        return 'id = ?';
+      }
+      if (scalarField && typeof scalar === 'string') {
+        params.push(scalar);
+        return `${column} = ?`;
+      }
+      // JSON true/false read as 1/0: the type tells them from numbers.
+      if (scalarField && typeof scalar === 'number') {
+        params.push(scalar);
+        return `(${column} = ? AND ${type} IN ('integer', 'real'))`;
+      }
       if (scalar === null) return `${value} IS NULL`;
       if (typeof scalar === 'boolean') {
+        if (scalarField) return `${type} = '${scalar}'`;
         return `(${type} = '${scalar}' OR (${type} = 'array' AND EXISTS (SELECT 1 FROM json_each(doc, '${path}') WHERE type = '${scalar}')))`;
       }
       const kinds = typeof scalar === 'string' ? `('text')` : `('integer', 'real')`;
@@ -295,17 +538,44 @@ const buildWhere = (where: Where | undefined): { sql: string; params: SqlValue[]
       case 'eq':
         clauses.push(equals(condition.value));
         break;
-      case 'in':
-        clauses.push(condition.values.length ? `(${condition.values.map(equals).join(' OR ')})` : '0');
+      case 'in': {
+        if (!condition.values.length) {
+          clauses.push('0');
+          break;
+        }
+        const plain = condition.values.filter((v): v is string | number => typeof v === 'string' || (field !== 'id' && typeof v === 'number'));
+        if (scalarField && plain.length === condition.values.length) {
+          // One IN list: the index (or the key) is searched once per value.
+          const numbers = plain.some((v) => typeof v === 'number');
+          clauses.push(`(${column} IN (${plain.map(() => '?').join(', ')})${numbers ? ` AND ${type} NOT IN ('true', 'false')` : ''})`);
+          params.push(...plain);
+        } else {
+          clauses.push(`(${condition.values.map(equals).join(' OR ')})`);
+        }
         break;
+      }
       case 'contains':
         clauses.push(`instr(fold(${value}), ?) > 0`);
         params.push(foldCase(condition.text));
         break;
+      case 'words':
+        if (condition.words.length === 0) break;
+        if (declared.words.has(field)) {
+          for (const word of condition.words) {
+            clauses.push(
+              `id IN (SELECT id FROM read_words WHERE collection_copy = ${quoteText(copy)} AND field = ? AND word >= ? AND word < ?)`,
+            );
+            params.push(field, word, word + TOP);
+          }
+        } else {
+          clauses.push(`okrug_words(${value}, ?) = 1`);
+          params.push(JSON.stringify(condition.words));
+        }
+        break;
       case 'range':
         for (const bound of condition.bounds) {
           const kinds = typeof bound.value === 'string' ? `('text')` : `('integer', 'real')`;
-          clauses.push(`(${type} IN ${kinds} AND ${value} ${RANGE_SQL[bound.op]} ?)`);
+          clauses.push(`(${type} IN ${kinds} AND ${column} ${RANGE_SQL[bound.op]} ?)`);
           params.push(bindable(bound.value));
         }
         break;
