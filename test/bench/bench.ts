@@ -1,5 +1,6 @@
 import { BenchFigure, BenchSection } from './bench-figure';
 import { benchEventStore } from './event-store.bench';
+import { benchHttp } from './http.bench';
 import { benchProjectionCatchUp } from './projection-catch-up.bench';
 
 /**
@@ -9,6 +10,7 @@ import { benchProjectionCatchUp } from './projection-catch-up.bench';
 const sections: BenchSection[] = [
   { name: 'event store', run: benchEventStore },
   { name: 'projection catch-up', run: benchProjectionCatchUp },
+  { name: 'http', run: benchHttp },
 ];
 
 /** `npm run bench` runs every section; `npm run bench -- <word>` only those whose name contains it. */

@@ -5,7 +5,7 @@ import { Document, FindQuery, ReadStore } from './read-store.port';
  * whole index on every page; counting to here keeps a page's cost independent of the size of
  * the collection, and still tells a reader how many pages lie ahead when there are few.
  */
-export const COUNT_AHEAD = 1000;
+export const COUNT_AHEAD = 500;
 
 export interface ReadPage<D> {
   items: D[];

@@ -20,7 +20,7 @@ export class InstitutionDto {
 
 export class InstitutionPageDto {
   @ApiProperty({ type: [InstitutionDto] }) items: InstitutionDto[];
-  @ApiProperty({ description: 'How many match; counting stops 1,000 beyond this page, so when totalExact is false there are at least this many' })
+  @ApiProperty({ description: 'How many match; counting stops 500 beyond this page, so when totalExact is false there are at least this many' })
   total: number;
   @ApiProperty({ description: 'False when counting stopped before the end: total is then a lower bound' }) totalExact: boolean;
   @ApiProperty() offset: number;

@@ -36,11 +36,12 @@ type SqlValue = string | number | null;
 
 /** What a copy was prepared with: the fields its key indexes cover and its word-indexed fields. */
 interface Declared {
+  indexes: readonly CollectionIndex[];
   scalar: ReadonlySet<string>;
   words: ReadonlySet<string>;
 }
 
-const NOTHING_DECLARED: Declared = { scalar: new Set(), words: new Set() };
+const NOTHING_DECLARED: Declared = { indexes: [], scalar: new Set(), words: new Set() };
 
 /**
  * The read store in a SQLite file, beside the embedded event store's tables, on its own
@@ -349,6 +350,7 @@ export class SqliteReadStore implements ReadStore {
     const declarations = this.declarations(copy);
     if (declarations.length === 0) return NOTHING_DECLARED;
     return {
+      indexes: declarations,
       scalar: new Set(indexedFields(declarations)),
       words: new Set(declarations.flatMap((index) => ('words' in index ? [index.words] : []))),
     };
@@ -400,10 +402,27 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private countSql(copy: string, whereClause: Where | undefined, upTo: number): { sql: string; params: SqlValue[] } {
-    // A count stops at `upTo` matches: walking the words' matches gets there soonest.
-    const where = buildWhere(whereClause, copy, this.declared(copy), true);
+    const declared = this.declared(copy);
+    const plan = this.wordsDrive(copy, whereClause, declared);
+    if (plan) {
+      // A count stops at `upTo` matches: walking the rarest word's entries in a join gets there
+      // soonest, and unlike "id IN (its matches)" does not list them all first (a common word
+      // matches every document). DISTINCT: a document may have two words with that beginning.
+      const where = buildWhere(whereClause, copy, declared, { ...plan, walk: true, joined: true });
+      return {
+        sql: `SELECT count(*) AS n FROM (SELECT DISTINCT w.id FROM read_words AS w CROSS JOIN read_documents
+           ON read_documents.collection_copy = ${quoteText(copy)} AND read_documents.id = w.id
+           WHERE w.collection_copy = ${quoteText(copy)} AND w.field = ? AND w.word >= ? AND w.word < ? AND read_documents.doc IS NOT NULL${where.sql} LIMIT ?)`,
+        params: [plan.field, plan.word, plan.word + TOP, ...where.params, upTo],
+      };
+    }
+    const where = buildWhere(whereClause, copy, declared, null);
+    // Without an order to follow, SQLite (having no statistics) prefers walking the whole copy
+    // by its key; the count is told which index its equalities lead.
+    const index = 'id' in (whereClause ?? {}) ? null : leadingIndex(declared, whereClause);
+    const indexedBy = index ? ` INDEXED BY ${quoteName(sqlIndexName(copy, index))}` : '';
     return {
-      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM read_documents WHERE collection_copy = ${quoteText(copy)} AND doc IS NOT NULL${where.sql} LIMIT ?)`,
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM read_documents${indexedBy} WHERE collection_copy = ${quoteText(copy)} AND doc IS NOT NULL${where.sql} LIMIT ?)`,
       params: [...where.params, upTo],
     };
   }
@@ -413,20 +432,21 @@ export class SqliteReadStore implements ReadStore {
    * word matches (then sorted), or by walking the sort order and checking the words. SQLite
    * cannot tell without statistics, so the store counts, up to WORDS_DRIVE_LIMIT, how many
    * documents each word matches: when one matches few, walking them is cheap; when every word
-   * matches many, matches are dense and a page in sort order is found after few rows.
+   * matches many, matches are dense and a page in sort order is found after few rows. Only the
+   * rarest word is walked; the others are checked on the way.
    */
-  private wordsDrive(copy: string, where: Where | undefined, declared: Declared): boolean {
-    let fewest = Infinity;
+  private wordsDrive(copy: string, where: Where | undefined, declared: Declared): WordsPlan | null {
+    let rarest: WordsPlan & { n: number } = { field: '', word: '', n: Infinity };
     for (const [field, filter] of Object.entries(where ?? {})) {
       if (!declared.words.has(field) || filter === null || typeof filter !== 'object' || !('words' in filter)) continue;
       for (const word of wordsOf(filter.words)) {
         const row = this.sql(
           'SELECT count(*) AS n FROM (SELECT 1 FROM read_words WHERE collection_copy = ? AND field = ? AND word >= ? AND word < ? LIMIT ?)',
         ).get(copy, field, word, word + TOP, WORDS_DRIVE_LIMIT) as { n: number };
-        fewest = Math.min(fewest, row.n);
+        if (row.n < rarest.n) rarest = { field, word, n: row.n };
       }
     }
-    return fewest < WORDS_DRIVE_LIMIT;
+    return rarest.n === Infinity ? null : { field: rarest.field, word: rarest.word, walk: rarest.n < WORDS_DRIVE_LIMIT };
   }
 
   /** Runs reads in one transaction, so an alias and the documents it points to agree. */
@@ -459,6 +479,23 @@ const quoteText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const sqlIndexName = (copy: string, name: string): string => `read_ix ${copy} ${name}`;
 
+/** The key index whose leading fields the most equalities of `where` fix (none when it fixes none). */
+const leadingIndex = (declared: Declared, where: Where | undefined): string | null => {
+  const fixed = new Set(
+    Object.entries(where ?? {})
+      .filter(([field, filter]) => declared.scalar.has(field) && (typeof filter === 'string' || typeof filter === 'number'))
+      .map(([field]) => field),
+  );
+  let best: { name: string; lead: number } | null = null;
+  for (const index of declared.indexes) {
+    if (!('fields' in index)) continue;
+    let lead = 0;
+    while (lead < index.fields.length && fixed.has(index.fields[lead])) lead++;
+    if (lead > 0 && (!best || lead > best.lead)) best = { name: index.name, lead };
+  }
+  return best?.name ?? null;
+};
+
 const checkPaging = (query: FindQuery): void => {
   const offset = query.offset ?? 0;
   const limit = query.limit ?? -1;
@@ -471,8 +508,17 @@ const bindable = (value: string | number | boolean): SqlValue => (typeof value =
 
 const RANGE_SQL = { gte: '>=', lte: '<=', gt: '>', lt: '<' } as const;
 
+/** Which word a query with words walks (`walk`), or, when none is rare, that it walks the sort order. */
+interface WordsPlan {
+  field: string;
+  word: string;
+  walk?: boolean;
+  /** The query joins the walked word's entries instead of listing them first. */
+  joined?: boolean;
+}
+
 /** See SqliteReadStore.wordsDrive. */
-const WORDS_DRIVE_LIMIT = 2000;
+const WORDS_DRIVE_LIMIT = 1000;
 
 /** Above every character: `word >= p AND word < p || TOP` is "word begins with p". */
 const TOP = String.fromCodePoint(0x10ffff);
@@ -491,29 +537,27 @@ const buildWhere = (
   where: Where | undefined,
   copy: string,
   declared: Declared,
-  byWords: boolean,
+  words: WordsPlan | null,
 ): { sql: string; params: SqlValue[] } => {
   const clauses: string[] = [];
   const params: SqlValue[] = [];
-  // Walking the words' matches: the other conditions are kept away from their indexes (a unary
-  // + makes an expression no index matches), or the planner would walk those instead.
-  const walkWords =
-    byWords &&
-    Object.entries(where ?? {}).some(
-      ([field, filter]) => declared.words.has(field) && filter !== null && typeof filter === 'object' && 'words' in filter && wordsOf(filter.words).length > 0,
-    );
+  // Walking one word's matches: every other condition is kept away from its index (a unary +
+  // makes an expression or column no index matches), or the planner might walk that instead.
+  const walkWords = !!words?.walk;
   for (const [field, filter] of Object.entries(where ?? {})) {
     const path = jsonPath(field);
     const value = `json_extract(doc, '${path}')`;
     const type = `json_type(doc, '${path}')`;
     const scalarField = field === 'id' || declared.scalar.has(field);
-    const column = walkWords && field !== 'id' ? `+${keyExpression(field)}` : keyExpression(field);
+    // Qualified: a count may join the words table, which has an id too.
+    const key = field === 'id' ? 'read_documents.id' : keyExpression(field);
+    const column = walkWords && field !== 'id' ? `+${key}` : key;
     const equals = (scalar: string | number | boolean | null): string => {
       if (field === 'id') {
         // Ids are text; anything else names no document.
         if (typeof scalar !== 'string') return '0';
         params.push(scalar);
-        return 'id = ?';
+        return 'read_documents.id = ?';
       }
       if (scalarField && typeof scalar === 'string') {
         params.push(scalar);
@@ -562,10 +606,19 @@ const buildWhere = (
         if (condition.words.length === 0) break;
         if (declared.words.has(field)) {
           for (const word of condition.words) {
-            clauses.push(
-              `id IN (SELECT id FROM read_words WHERE collection_copy = ${quoteText(copy)} AND field = ? AND word >= ? AND word < ?)`,
-            );
-            params.push(field, word, word + TOP);
+            if (walkWords && words?.field === field && words.word === word) {
+              // A count joins this word's matches itself (see countSql).
+              if (words.joined) continue;
+              clauses.push(`read_documents.id IN (SELECT id FROM read_words WHERE collection_copy = ${quoteText(copy)} AND field = ? AND word >= ? AND word < ?)`);
+              params.push(field, word, word + TOP);
+            } else {
+              // Checked row by row among the few words of the document (not by listing every
+              // document the word matches, which may be all of them).
+              clauses.push(
+                `EXISTS (SELECT 1 FROM read_words AS w WHERE w.collection_copy = ${quoteText(copy)} AND w.id = read_documents.id AND w.field = ? AND w.word >= ? AND w.word < ?)`,
+              );
+              params.push(field, word, word + TOP);
+            }
           }
         } else {
           clauses.push(`okrug_words(${value}, ?) = 1`);
