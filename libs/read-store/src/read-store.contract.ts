@@ -176,6 +176,19 @@ export const readStoreContract = (name: string, open: () => Promise<ReadStoreUnd
         expect(ids(await store.find(collection, { where: { tags: 'a' } }))).toEqual(['s7']);
       });
 
+      it('prepares a copy that already holds documents, and follows a changed declaration', async () => {
+        const { projection, collection } = await seeded(schools);
+        await store.prepare(collection, 1, schoolIndexes);
+        expect(ids(await store.find(collection, { where: { name: { words: 'шк' } } }))).toEqual(['s1', 's3']);
+        expect(ids(await store.find(collection, { where: { kind: 'school', pupils: 420 } }))).toEqual(['s1']);
+        await store.prepare(collection, 1, [{ name: 'by-kind', fields: ['kind', 'id'] }]);
+        expect(ids(await store.find(collection, { where: { name: { words: 'шк' } } }))).toEqual(['s1', 's3']);
+        // An index no longer declared no longer restricts what may be put.
+        await store.commit(projection, 1, 30, [{ op: 'put', collection, doc: { id: 's8', kind: 'school', pupils: [1, 2] }, position: 30 }]);
+        expect(ids(await store.find(collection, { where: { pupils: 2 } }))).toEqual(['s8']);
+        await expect(store.prepare(collection, 1, [{ name: 'by-pupils', fields: ['pupils'] }])).rejects.toThrow(/pupils/);
+      });
+
       it('keeps the indexes of each generation apart, and a prepared copy can be prepared again', async () => {
         const projection = unique('p');
         const collection = unique('c');
