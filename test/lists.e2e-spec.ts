@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
+import { describeWithServer, testServers } from '@app/testing';
 import { ApiHarness } from './support/api-harness';
 
 /**
  * Lists through HTTP: filters, name order, paging and word search over a small register, the
  * same answers the indexed plans must give (their plans are checked in list-indexes.spec.ts).
  */
-describe('institution list through the HTTP API', () => {
+const listSuite = (env: () => Record<string, string>) => () => {
   let api: ApiHarness;
   let position = 0;
 
@@ -19,7 +21,7 @@ describe('institution list through the HTTP API', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    api = await ApiHarness.start();
+    api = await ApiHarness.start(env());
     for (const [fullName, shortName, kind, settlement] of names) {
       const res = await api.as().post('/institutions').send({ fullName, shortName, kind, settlement });
       expect(res.status).toBe(201);
@@ -93,4 +95,18 @@ describe('institution list through the HTTP API', () => {
     expect(await shortNames(`q=${encodeURIComponent('ліцей')}`)).toEqual(['Ліцей № 17', 'Ліцей № 7']);
     expect((await shortNames(''))[0]).toBe('Аа Опитненська гімназія');
   });
-});
+};
+
+describe('institution list through the HTTP API (embedded read store)', listSuite(() => ({})));
+
+describeWithServer(
+  'institution list through the HTTP API (MongoDB read store)',
+  testServers.mongodbUrl,
+  'set MONGODB_URL to run the lists against the MongoDB read store',
+  listSuite(() => {
+    // A database of its own, so a shared server stays usable.
+    const url = new URL(testServers.mongodbUrl as string);
+    url.pathname = `/okrug_lists_${randomUUID().slice(0, 8)}`;
+    return { MONGODB_URL: url.toString() };
+  }),
+);
