@@ -54,7 +54,7 @@ const load = async (url: string, options: { method?: 'GET' | 'POST'; body?: stri
   };
 };
 
-const describe = (name: string, measured: Load, bare: Load): BenchFigure[] => [
+const figuresOf = (name: string, measured: Load, bare: Load): BenchFigure[] => [
   {
     figure: `${name}: req/s, p50, p99`,
     value: `${formatRate(measured.rate)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms${measured.errors ? `, ${measured.errors} errors` : ''}`,
@@ -127,7 +127,7 @@ export async function benchHttp(): Promise<BenchFigure[]> {
     await seed(store, 0, 1_000);
     await caughtUp();
     const small = await load(`${url}/institutions?limit=20`, { headers: auth });
-    figures.push(...describe('GET /institutions?limit=20, 1,000 institutions', small, bare));
+    figures.push(...figuresOf('GET /institutions?limit=20, 1,000 institutions', small, bare));
 
     const body = JSON.stringify({
       fullName: 'Муниципальное бюджетное общеобразовательное учреждение Мурыгинская средняя школа',
@@ -136,16 +136,16 @@ export async function benchHttp(): Promise<BenchFigure[]> {
       settlement: 'с. Мурыгино',
     });
     const writes = await load(`${url}/institutions`, { method: 'POST', body, headers: auth });
-    figures.push(...describe(`POST /institutions, ${CONNECTIONS} connections`, writes, bare));
+    figures.push(...figuresOf(`POST /institutions, ${CONNECTIONS} connections`, writes, bare));
 
     const registered = 1_000 + writes.ok;
     await seed(store, registered, Math.max(0, 50_000 - registered));
     await caughtUp();
     const large = await load(`${url}/institutions?limit=20`, { headers: auth });
-    figures.push(...describe('GET /institutions?limit=20, 50,000 institutions', large, bare));
+    figures.push(...figuresOf('GET /institutions?limit=20, 50,000 institutions', large, bare));
     figures.push({ figure: 'GET /institutions: 1,000 vs 50,000 (goal ≤ 2×)', value: `${(small.rate / large.rate).toFixed(2)}×` });
     const search = await load(`${url}/institutions?limit=20&q=${encodeURIComponent('СШ 4999')}`, { headers: auth });
-    figures.push(...describe('GET /institutions?q=СШ 4999, 50,000 institutions', search, bare));
+    figures.push(...figuresOf('GET /institutions?q=СШ 4999, 50,000 institutions', search, bare));
   } finally {
     await app.close();
     await rm(dir, { recursive: true, force: true });
