@@ -130,13 +130,14 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async get(collection: string, id: string): Promise<Document | null> {
-    return this.read(() => {
-      const copy = this.activeCopy(collection);
-      if (!copy) return null;
-      const select = this.sql('SELECT doc FROM read_documents WHERE collection_copy = ? AND id = ? AND doc IS NOT NULL');
-      const row = select.get(copy, id) as { doc: string } | undefined;
-      return row ? (JSON.parse(row.doc) as Document) : null;
-    });
+    // One statement reads the alias and the document together (atomically, without the cost
+    // of an explicit transaction): every authenticated request does this for its key.
+    const select = this.sql(
+      `SELECT d.doc FROM read_aliases AS a JOIN read_documents AS d ON d.collection_copy = a.collection || '#' || a.generation AND d.id = ?
+       WHERE a.collection = ? AND d.doc IS NOT NULL`,
+    );
+    const row = select.get(id, collection) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as Document) : null;
   }
 
   async find(collection: string, query: FindQuery = {}): Promise<Document[]> {
