@@ -1,6 +1,7 @@
 import { BenchFigure, BenchSection } from './bench-figure';
 import { benchEventStore } from './event-store.bench';
 import { benchNetworkCommand } from './network-command.bench';
+import { benchHttp } from './http.bench';
 import { benchProjectionCatchUp } from './projection-catch-up.bench';
 
 /**
@@ -11,6 +12,7 @@ const sections: BenchSection[] = [
   { name: 'event store', run: benchEventStore },
   { name: 'projection catch-up', run: benchProjectionCatchUp },
   { name: 'network command', run: benchNetworkCommand },
+  { name: 'http', run: benchHttp },
 ];
 
 /** `npm run bench` runs every section; `npm run bench -- <word>` only those whose name contains it. */

@@ -282,8 +282,9 @@ export class ProjectionRunner {
     let oldStopped = false;
     try {
       // Leftovers of an earlier, interrupted rebuild of the same generation go first, unless
-      // this is that rebuild going on.
+      // this is that rebuild going on; either way the copy gets the projection's indexes.
       if (!resuming) await this.readStore.dropGeneration(name, fresh.generation, [collection]);
+      await this.readStore.prepare(collection, fresh.generation, worker.projection.indexes ?? []);
       this.logger.log({ msg: 'rebuilding projection', projection: name, generation: fresh.generation, from: fresh.position });
       let events = await this.catchUp(worker, fresh, signal);
       if (signal.aborted) throw new Stopped(`rebuild of ${name}`);
@@ -330,6 +331,9 @@ export class ProjectionRunner {
   private async loadActive(worker: Worker): Promise<Track> {
     const { name, collection } = worker.projection;
     let generation = await this.readStore.activeGeneration(name);
+    // The copy gets its indexes before it is first written or read (an existing one gets those
+    // added since).
+    await this.readStore.prepare(collection, generation ?? 1, worker.projection.indexes ?? []);
     if (generation === null) {
       generation = 1;
       await this.readStore.activate(name, generation, [collection]);

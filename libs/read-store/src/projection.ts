@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@app/kernel';
-import { Document } from './read-store.port';
+import { CollectionIndex, Document } from './read-store.port';
 
 /**
  * A projection: which events it reads, which document each event touches, and a pure
@@ -10,6 +10,11 @@ export interface Projection<D extends Document = Document> {
   name: string;
   /** The one collection this projection writes. */
   collection: string;
+  /**
+   * The indexes its readers' queries need on the collection (every filter and sort a list
+   * endpoint offers); the runner has the read store create them for each generation.
+   */
+  indexes?: readonly CollectionIndex[];
   /** Event types it handles; the runner skips all others. */
   handles: readonly string[];
   /** Id of the document the event touches (several when it concerns several), or null to ignore it. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Document, DocumentWrite, ReadStore } from './read-store.port';
+import { CollectionIndex, Document, DocumentWrite, ReadStore } from './read-store.port';
 
 export interface ReadStoreUnderTest {
   store: ReadStore;
@@ -29,9 +29,10 @@ export const readStoreContract = (name: string, open: () => Promise<ReadStoreUnd
     const unique = (prefix: string): string => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
     /** A projection with one active generation holding `docs`, committed at `position`. */
-    const seeded = async (docs: Document[], position = docs.length) => {
+    const seeded = async (docs: Document[], position = docs.length, indexes?: readonly CollectionIndex[]) => {
       const projection = unique('p');
       const collection = unique('c');
+      if (indexes) await store.prepare(collection, 1, indexes);
       await store.activate(projection, 1, [collection]);
       const writes: DocumentWrite[] = docs.map((doc, i) => ({ op: 'put', collection, doc, position: i + 1 }));
       await store.commit(projection, 1, position, writes);
@@ -125,6 +126,127 @@ export const readStoreContract = (name: string, open: () => Promise<ReadStoreUnd
       expect(await store.count(collection)).toBe(5);
       expect(await store.count(collection, { kind: 'school' })).toBe(3);
       expect(await store.count(collection, { name: { contains: 'школа' }, active: true })).toBe(1);
+    });
+
+    const schoolIndexes: CollectionIndex[] = [
+      { name: 'by-kind', fields: ['kind', 'pupils', 'id'] },
+      { name: 'by-city', fields: ['address.city', 'address.district'] },
+      { name: 'by-opening', fields: ['opened'] },
+      { name: 'flags', fields: ['active', 'closedOn'] },
+      { name: 'name-words', words: 'name' },
+    ];
+
+    describe('with indexes', () => {
+      // Indexes change what a query costs, never what it answers.
+      it('answers equality, "in", ranges and sorts the same as without them', async () => {
+        const { collection } = await seeded(schools, schools.length, schoolIndexes);
+        expect(ids(await store.find(collection, { where: { kind: 'school' } }))).toEqual(['s1', 's3', 's5']);
+        expect(ids(await store.find(collection, { where: { 'address.city': 'Липки', kind: 'school' } }))).toEqual(['s3', 's5']);
+        expect(ids(await store.find(collection, { where: { pupils: 420 } }))).toEqual(['s1', 's4']);
+        expect(ids(await store.find(collection, { where: { pupils: '420' } }))).toEqual([]);
+        expect(ids(await store.find(collection, { where: { active: false } }))).toEqual(['s3']);
+        expect(ids(await store.find(collection, { where: { active: 1 } }))).toEqual([]);
+        expect(ids(await store.find(collection, { where: { closedOn: null, kind: 'lyceum' } }))).toEqual(['s4']);
+        expect(ids(await store.find(collection, { where: { closedOn: null } }))).toEqual(['s1', 's2', 's3', 's4', 's5']);
+        expect(ids(await store.find(collection, { where: { kind: { in: ['lyceum', 'gymnasium'] } } }))).toEqual(['s2', 's4']);
+        expect(ids(await store.find(collection, { where: { id: { in: ['s4', 's1', 'nope'] } } }))).toEqual(['s1', 's4']);
+        expect(ids(await store.find(collection, { where: { id: 's2' } }))).toEqual(['s2']);
+        expect(ids(await store.find(collection, { where: { opened: { gte: '2004-09-01', lt: '2021-01-01' } } }))).toEqual(['s2', 's3', 's4']);
+        const byKind = await store.find(collection, { where: { kind: 'school' }, sort: [{ field: 'pupils', direction: 'asc' }, { field: 'id', direction: 'asc' }] });
+        expect(ids(byKind)).toEqual(['s5', 's3', 's1']);
+        const backwards = await store.find(collection, { where: { kind: 'school' }, sort: [{ field: 'pupils', direction: 'desc' }, { field: 'id', direction: 'desc' }] });
+        expect(ids(backwards)).toEqual(['s1', 's3', 's5']);
+        const page = await store.find(collection, { where: { kind: 'school' }, sort: [{ field: 'pupils', direction: 'asc' }], offset: 1, limit: 1 });
+        expect(ids(page)).toEqual(['s3']);
+        expect(await store.count(collection, { kind: 'school' })).toBe(3);
+      });
+
+      it('refuses a list or an object in an indexed field, and keeps the batch out', async () => {
+        const { projection, collection } = await seeded(schools, schools.length, schoolIndexes);
+        await expect(
+          store.commit(projection, 1, 20, [
+            { op: 'put', collection, doc: { id: 's9', kind: 'school' }, position: 19 },
+            { op: 'put', collection, doc: { id: 's6', kind: ['school', 'lyceum'] }, position: 20 },
+          ]),
+        ).rejects.toThrow(/kind/);
+        expect(await store.get(collection, 's9')).toBeNull();
+        expect((await store.checkpoint(projection))?.position).toBe(schools.length);
+        // Lists stay fine in fields no index covers.
+        await store.commit(projection, 1, 21, [{ op: 'put', collection, doc: { id: 's7', kind: 'school', tags: ['a'] }, position: 21 }]);
+        expect(ids(await store.find(collection, { where: { tags: 'a' } }))).toEqual(['s7']);
+      });
+
+      it('prepares a copy that already holds documents, and follows a changed declaration', async () => {
+        const { projection, collection } = await seeded(schools);
+        await store.prepare(collection, 1, schoolIndexes);
+        expect(ids(await store.find(collection, { where: { name: { words: 'шк' } } }))).toEqual(['s1', 's3']);
+        expect(ids(await store.find(collection, { where: { kind: 'school', pupils: 420 } }))).toEqual(['s1']);
+        await store.prepare(collection, 1, [{ name: 'by-kind', fields: ['kind', 'id'] }]);
+        expect(ids(await store.find(collection, { where: { name: { words: 'шк' } } }))).toEqual(['s1', 's3']);
+        // An index no longer declared no longer restricts what may be put.
+        await store.commit(projection, 1, 30, [{ op: 'put', collection, doc: { id: 's8', kind: 'school', pupils: [1, 2] }, position: 30 }]);
+        expect(ids(await store.find(collection, { where: { pupils: 2 } }))).toEqual(['s8']);
+        await expect(store.prepare(collection, 1, [{ name: 'by-pupils', fields: ['pupils'] }])).rejects.toThrow(/pupils/);
+      });
+
+      it('keeps the indexes of each generation apart, and a prepared copy can be prepared again', async () => {
+        const projection = unique('p');
+        const collection = unique('c');
+        await store.prepare(collection, 1, schoolIndexes);
+        await store.activate(projection, 1, [collection]);
+        await store.commit(projection, 1, 5, schools.map((doc, i) => ({ op: 'put', collection, doc, position: i + 1 })));
+        await store.prepare(collection, 1, schoolIndexes);
+        await store.prepare(collection, 2, schoolIndexes);
+        await store.commit(projection, 2, 5, schools.slice(0, 2).map((doc, i) => ({ op: 'put', collection, doc, position: i + 1 })));
+        await store.activate(projection, 2, [collection]);
+        await store.dropGeneration(projection, 1, [collection]);
+        expect(ids(await store.find(collection, { where: { kind: 'school' } }))).toEqual(['s1']);
+        expect(ids(await store.find(collection, { where: { name: { words: 'гимн' } } }))).toEqual(['s2']);
+        expect(ids(await store.find(collection, { where: { name: { words: 'лицей' } } }))).toEqual([]);
+      });
+    });
+
+    describe.each([
+      ['without a words index', undefined],
+      ['with a words index', schoolIndexes],
+    ])('words %s', (_label, indexes) => {
+      it('finds documents whose words begin with each word searched for, in any case', async () => {
+        const { collection } = await seeded(schools, schools.length, indexes);
+        const words = async (text: string, field = 'name') => ids(await store.find(collection, { where: { [field]: { words: text } } }));
+        expect(await words('шк')).toEqual(['s1', 's3']);
+        expect(await words('ШКОЛА инт')).toEqual(['s3']);
+        expect(await words('инт школа')).toEqual(['s3']);
+        expect(await words('эвр')).toEqual(['s2']);
+        expect(await words('«Эврика»')).toEqual(['s2']);
+        expect(await words('кола')).toEqual([]);
+        expect(await words('sch')).toEqual(['s5']);
+        expect(await words('№ 1')).toEqual(['s1']);
+        expect(await words('.*')).toEqual(ids(schools));
+        expect(await words('')).toEqual(ids(schools));
+        expect(await words('кедр', 'address.city')).toEqual(['s1', 's2', 's4']);
+        expect(await store.count(collection, { name: { words: 'шк' }, active: true })).toBe(1);
+        expect(ids(await store.find(collection, { where: { name: { words: 'шк' }, kind: 'school' }, sort: [{ field: 'pupils', direction: 'asc' }] }))).toEqual(['s3', 's1']);
+      });
+
+      it('follows renames and deletions, and an older write replayed changes nothing', async () => {
+        const { projection, collection } = await seeded(schools, schools.length, indexes);
+        await store.commit(projection, 1, 10, [
+          { op: 'put', collection, doc: { ...schools[0], name: 'Ліцей «Світанок»' }, position: 9 },
+          { op: 'delete', collection, id: 's2', position: 10 },
+        ]);
+        await store.commit(projection, 1, 12, [{ op: 'put', collection, doc: { ...schools[0], name: 'Школа старая' }, position: 8 }]);
+        expect(ids(await store.find(collection, { where: { name: { words: 'світ' } } }))).toEqual(['s1']);
+        expect(ids(await store.find(collection, { where: { name: { words: 'школа' } } }))).toEqual(['s3']);
+        expect(ids(await store.find(collection, { where: { name: { words: 'эврика' } } }))).toEqual([]);
+      });
+    });
+
+    it('stops counting where asked', async () => {
+      const { collection } = await seeded(schools);
+      expect(await store.count(collection, undefined, { upTo: 2 })).toBe(2);
+      expect(await store.count(collection, { kind: 'school' }, { upTo: 10 })).toBe(3);
+      expect(await store.count(collection, { kind: 'school' }, { upTo: 3 })).toBe(3);
+      expect(await store.count(collection, { kind: 'school' }, { upTo: 0 })).toBe(0);
     });
 
     it('deletes', async () => {

@@ -9,12 +9,15 @@ export type Scalar = string | number | boolean | null;
 /**
  * A condition on one field (dotted paths reach into nested objects):
  * a scalar means equality; `in` any of; `contains` a case-insensitive substring of a string;
- * `gte`/`lte`/`gt`/`lt` ranges (strings compare as text, so ISO dates work).
+ * `words`: every word of the given text begins a word of the field's text, in any case (what a
+ * search box means; a `words` index makes it cheap); `gte`/`lte`/`gt`/`lt` ranges (strings
+ * compare as text, so ISO dates work).
  */
 export type FieldFilter =
   | Scalar
   | { in: Scalar[] }
   | { contains: string }
+  | { words: string }
   | { gte?: Scalar; lte?: Scalar; gt?: Scalar; lt?: Scalar };
 
 /** All conditions must hold. */
@@ -23,6 +26,26 @@ export type Where = Record<string, FieldFilter>;
 export interface SortKey {
   field: string;
   direction: 'asc' | 'desc';
+}
+
+/**
+ * An index the queries of a projection need on its collection, so that a page costs the same
+ * however many documents the collection holds.
+ * - `fields`: a compound index, in order: the fields filtered by equality first, then the sort
+ *   keys (ascending; a query sorting all of them descending reads it backwards). The fields it
+ *   names must hold scalars (text, number, boolean or null) or be missing: a put with a list or
+ *   an object there is refused, so that equality can use the index in every store.
+ * - `words`: the words of a text field (lower case, letters and digits), for `words` filters.
+ * `name` is unique within the collection. A read store creates the indexes of a generation's
+ * copy when the copy is prepared (see `ReadStore.prepare`).
+ */
+export type CollectionIndex =
+  | { name: string; fields: readonly string[] }
+  | { name: string; words: string };
+
+export interface CountOptions {
+  /** Stop counting at this many: the answer is then `upTo`, whatever the true count. */
+  upTo?: number;
 }
 
 export interface FindQuery {
@@ -62,7 +85,16 @@ export interface Checkpoint {
 export interface ReadStore {
   get(collection: string, id: string): Promise<Document | null>;
   find(collection: string, query?: FindQuery): Promise<Document[]>;
-  count(collection: string, where?: Where): Promise<number>;
+  /** How many documents match; at most `options.upTo`, so a count need not read them all. */
+  count(collection: string, where?: Where, options?: CountOptions): Promise<number>;
+
+  /**
+   * Makes a generation's copy of a collection ready for queries: creates the indexes it is
+   * declared with (those already there are kept, others declared before are dropped) and fills
+   * them from the documents it holds. Runners call it before a generation is written or
+   * activated, so a rebuild's copy has the same indexes as the one it replaces. Idempotent.
+   */
+  prepare(collection: string, generation: number, indexes: readonly CollectionIndex[]): Promise<void>;
 
   /**
    * Documents of one generation's copy of a collection, active or not, by id (ids the copy

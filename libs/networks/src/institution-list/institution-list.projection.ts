@@ -71,6 +71,17 @@ export const institutionListProjection = defineProjection<InstitutionView>({
   name: 'institution-list',
   collection: INSTITUTIONS,
   handles: INSTITUTION_EVENT_TYPES,
+  // What GET /institutions filters and sorts by: the department always, then at most the kind,
+  // the status (with or without the kind) or the settlement, in name order; `q` by the words
+  // of the names.
+  indexes: [
+    { name: 'by-name', fields: ['department', 'shortName', 'id'] },
+    { name: 'by-kind', fields: ['department', 'kind', 'shortName', 'id'] },
+    { name: 'by-status', fields: ['department', 'status', 'shortName', 'id'] },
+    { name: 'by-kind-status', fields: ['department', 'kind', 'status', 'shortName', 'id'] },
+    { name: 'by-settlement', fields: ['department', 'settlement', 'shortName', 'id'] },
+    { name: 'name-words', words: 'search' },
+  ],
   documentId: (event) => (event.data as { institutionId?: string }).institutionId ?? null,
   evolve: evolveInstitutionView,
 });

@@ -20,7 +20,9 @@ export class InstitutionDto {
 
 export class InstitutionPageDto {
   @ApiProperty({ type: [InstitutionDto] }) items: InstitutionDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'How many match; counting stops 500 beyond this page, so when totalExact is false there are at least this many' })
+  total: number;
+  @ApiProperty({ description: 'False when counting stopped before the end: total is then a lower bound' }) totalExact: boolean;
   @ApiProperty() offset: number;
   @ApiProperty() limit: number;
 }

@@ -2,16 +2,30 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/kernel';
 import { ProjectionsService } from '@app/platform/projections.service';
-import { READ_STORE, ReadStore, Where } from '@app/read-store/read-store.port';
+import { READ_STORE, FindQuery, ReadStore, Where } from '@app/read-store/read-store.port';
+import { ReadPage, readPage } from '@app/read-store/read-page';
 import { INSTITUTIONS, InstitutionView, institutionListProjection } from './institution-list.projection';
-import { GetInstitutionQuery, ListInstitutionsQuery } from './list-institutions.query';
+import { GetInstitutionQuery, ListInstitutionsQuery, ListInstitutionsQueryDto } from './list-institutions.query';
 
-export interface InstitutionPage {
-  items: InstitutionView[];
-  total: number;
-  offset: number;
-  limit: number;
-}
+export type InstitutionPage = ReadPage<InstitutionView>;
+
+/** The read-store query of a list request; the projection's indexes are made for these. */
+export const institutionListQuery = (department: string, filter: ListInstitutionsQueryDto): FindQuery & { offset: number; limit: number } => {
+  const where: Where = { department };
+  if (filter.kind) where.kind = filter.kind;
+  if (filter.status) where.status = filter.status;
+  if (filter.settlement) where.settlement = filter.settlement;
+  if (filter.q?.trim()) where.search = { words: filter.q };
+  return {
+    where,
+    sort: [
+      { field: 'shortName', direction: 'asc' },
+      { field: 'id', direction: 'asc' },
+    ],
+    offset: filter.offset ?? 0,
+    limit: filter.limit ?? 50,
+  };
+};
 
 /** What a reader gets: the view without its search helper field. */
 export const presentInstitution = ({ search: _search, ...view }: InstitutionView): Omit<InstitutionView, 'search'> => view;
@@ -25,26 +39,8 @@ export class ListInstitutionsHandler implements IQueryHandler<ListInstitutionsQu
 
   async execute({ department, filter }: ListInstitutionsQuery): Promise<InstitutionPage> {
     if (filter.consistentWith !== undefined) await this.projections.waitFor(filter.consistentWith, [institutionListProjection.name]);
-    const where: Where = { department };
-    if (filter.kind) where.kind = filter.kind;
-    if (filter.status) where.status = filter.status;
-    if (filter.settlement) where.settlement = filter.settlement;
-    if (filter.q?.trim()) where.search = { contains: filter.q.trim() };
-    const offset = filter.offset ?? 0;
-    const limit = filter.limit ?? 50;
-    const [items, total] = await Promise.all([
-      this.readStore.find(INSTITUTIONS, {
-        where,
-        sort: [
-          { field: 'shortName', direction: 'asc' },
-          { field: 'id', direction: 'asc' },
-        ],
-        offset,
-        limit,
-      }),
-      this.readStore.count(INSTITUTIONS, where),
-    ]);
-    return { items: (items as InstitutionView[]).map(presentInstitution) as InstitutionView[], total, offset, limit };
+    const page = await readPage<InstitutionView>(this.readStore, INSTITUTIONS, institutionListQuery(department, filter));
+    return { ...page, items: page.items.map(presentInstitution) as InstitutionView[] };
   }
 }
 

@@ -6,7 +6,7 @@ import { INSTITUTION_KINDS, InstitutionKind } from '../institution/institution.d
 export class ListInstitutionsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ enum: INSTITUTION_KINDS }) @IsOptional() @IsIn(INSTITUTION_KINDS) kind?: InstitutionKind;
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
-  @ApiPropertyOptional({ description: 'Text in the full or short name, any case', example: 'лицей' })
+  @ApiPropertyOptional({ description: 'Words of the full or short name: each word given must begin one of them, in any case', example: 'ліц 7' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -2,11 +2,12 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound, toIsoDate } from '@app/kernel';
 import { ProjectionsService } from '@app/platform/projections.service';
-import { READ_STORE, ReadStore, Where } from '@app/read-store/read-store.port';
+import { READ_STORE, FindQuery, ReadStore, Where } from '@app/read-store/read-store.port';
+import { readPage } from '@app/read-store/read-page';
 import { Composition, compositionOn } from '../network-composition/composition';
 import { INSTITUTION_MEMBERSHIPS, InstitutionMembershipsView, institutionMembershipsProjection } from '../institution-memberships/institution-memberships.projection';
 import { NETWORKS, NetworkView, networkListProjection } from './network-list.projection';
-import { GetCompositionQuery, GetInstitutionMembershipsQuery, GetNetworkQuery, ListNetworksQuery } from './network-queries';
+import { GetCompositionQuery, GetInstitutionMembershipsQuery, GetNetworkQuery, ListNetworksQuery, ListNetworksQueryDto } from './network-queries';
 import { InstitutionNames } from './institution-names';
 import { PersonNames, PersonName } from './network-person-names';
 
@@ -23,6 +24,24 @@ export const loadNetwork = async (readStore: ReadStore, department: string, netw
   return view;
 };
 
+/** The read-store query of a list request; the projection's indexes are made for these. */
+export const networkListQuery = (department: string, filter: ListNetworksQueryDto): FindQuery & { offset: number; limit: number } => {
+  const where: Where = { department };
+  if (filter.kind) where.kind = filter.kind;
+  if (filter.status) where.status = filter.status;
+  if (filter.q?.trim()) where.search = { words: filter.q };
+  return {
+    where,
+    sort: [
+      { field: 'kind', direction: 'asc' },
+      { field: 'name', direction: 'asc' },
+      { field: 'id', direction: 'asc' },
+    ],
+    offset: filter.offset ?? 0,
+    limit: filter.limit ?? 50,
+  };
+};
+
 @QueryHandler(ListNetworksQuery)
 export class ListNetworksHandler implements IQueryHandler<ListNetworksQuery> {
   constructor(
@@ -32,17 +51,8 @@ export class ListNetworksHandler implements IQueryHandler<ListNetworksQuery> {
 
   async execute({ department, filter }: ListNetworksQuery) {
     if (filter.consistentWith !== undefined) await this.projections.waitFor(filter.consistentWith, [networkListProjection.name]);
-    const where: Where = { department };
-    if (filter.kind) where.kind = filter.kind;
-    if (filter.status) where.status = filter.status;
-    if (filter.q?.trim()) where.search = { contains: filter.q.trim() };
-    const offset = filter.offset ?? 0;
-    const limit = filter.limit ?? 50;
-    const [items, total] = await Promise.all([
-      this.readStore.find(NETWORKS, { where, sort: [{ field: 'kind', direction: 'asc' }, { field: 'name', direction: 'asc' }, { field: 'id', direction: 'asc' }], offset, limit }),
-      this.readStore.count(NETWORKS, where),
-    ]);
-    return { items: (items as NetworkView[]).map(presentNetwork), total, offset, limit };
+    const page = await readPage<NetworkView>(this.readStore, NETWORKS, networkListQuery(department, filter));
+    return { ...page, items: page.items.map(presentNetwork) };
   }
 }
 

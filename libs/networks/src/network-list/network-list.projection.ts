@@ -90,6 +90,13 @@ export const networkListProjection = defineProjection<NetworkView>({
   name: 'network-list',
   collection: NETWORKS,
   handles: NETWORK_MAP_EVENT_TYPES,
+  // What GET /networks filters and sorts by: the department, the kind and/or the status, in
+  // kind and name order; `q` by the words of the name and number.
+  indexes: [
+    { name: 'by-kind', fields: ['department', 'kind', 'name', 'id'] },
+    { name: 'by-status', fields: ['department', 'status', 'kind', 'name', 'id'] },
+    { name: 'name-words', words: 'search' },
+  ],
   documentId: (event) => networksConcerned(event),
   evolve: evolveNetworkView,
 });

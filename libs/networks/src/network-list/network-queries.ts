@@ -6,7 +6,7 @@ import { NETWORK_KINDS, NetworkKind } from '../network-map/network-map.decider';
 export class ListNetworksQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ enum: NETWORK_KINDS }) @IsOptional() @IsIn(NETWORK_KINDS) kind?: NetworkKind;
   @ApiPropertyOptional({ enum: ['active', 'dissolved'] }) @IsOptional() @IsIn(['active', 'dissolved']) status?: 'active' | 'dissolved';
-  @ApiPropertyOptional({ description: 'Text in the name or number, any case', example: 'округ' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @ApiPropertyOptional({ description: 'Words of the name or number: each word given must begin one of them, in any case', example: 'окр' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
 }
 
 export class CompositionQueryDto extends ConsistencyQueryDto {

@@ -19,7 +19,9 @@ export class NetworkDto {
 
 export class NetworkPageDto {
   @ApiProperty({ type: [NetworkDto] }) items: NetworkDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'How many match; counting stops 500 beyond this page, so when totalExact is false there are at least this many' })
+  total: number;
+  @ApiProperty({ description: 'False when counting stopped before the end: total is then a lower bound' }) totalExact: boolean;
   @ApiProperty() offset: number;
   @ApiProperty() limit: number;
 }

@@ -1,8 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { NewEvent } from '@app/kernel';
+import { defineProjection } from '../projection';
+import { ProjectionRunner } from '../projection-runner';
 import { readStoreContract } from '../read-store.contract';
-import { ReadStore } from '../read-store.port';
+import { Document, ReadStore } from '../read-store.port';
+import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { SqliteReadStore } from './sqlite-read-store';
 
 readStoreContract('SqliteReadStore', async () => {
@@ -21,4 +27,74 @@ readStoreContract('SqliteReadStore', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('SqliteReadStore indexes through a projection runner', () => {
+  const event = (type: string, data: Record<string, unknown>): NewEvent => ({
+    id: randomUUID(),
+    type,
+    data,
+    metadata: {
+      actor: { id: 'tester', role: 'admin' },
+      department: 'dept-1',
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      commandId: randomUUID(),
+      source: 'api',
+      recordedAt: new Date().toISOString(),
+      schemaVersion: 1,
+    },
+  });
+  const schools = defineProjection<Document & { name: string; district: string }>({
+    name: 'school-list',
+    collection: 'schools',
+    indexes: [
+      { name: 'by-district', fields: ['district', 'name'] },
+      { name: 'name-words', words: 'name' },
+    ],
+    handles: ['SchoolOpened', 'SchoolRenamed'],
+    documentId: (e) => (e.data as { schoolId: string }).schoolId,
+    evolve: (doc, e) => {
+      const data = e.data as { schoolId: string; name: string; district?: string };
+      if (e.type === 'SchoolOpened') return { id: data.schoolId, name: data.name, district: data.district! };
+      return doc && { ...doc, name: data.name };
+    },
+  });
+
+  it('prepares the first generation and a rebuilt one alike, and drops the replaced one with its indexes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okrug-read-store-'));
+    const file = join(dir, 'okrug.sqlite');
+    const store = await SqliteReadStore.open({ file });
+    const eventStore = new InMemoryEventStore();
+    const runner = new ProjectionRunner({ eventStore, readStore: store, projections: [schools] });
+    try {
+      for (let n = 0; n < 30; n++) {
+        await eventStore.append(`school-${n}`, [event('SchoolOpened', { schoolId: `s${n}`, name: `Школа № ${n}`, district: n % 2 ? 'north' : 'south' })], { expectedRevision: 'no_stream' });
+      }
+      await eventStore.append('school-3', [event('SchoolRenamed', { schoolId: 's3', name: 'Ліцей «Обрій»' })], { expectedRevision: 0 });
+      await runner.start();
+      await runner.waitFor(await eventStore.headPosition(), { timeoutMs: 5000 });
+      const query = { where: { district: 'north' }, sort: [{ field: 'name', direction: 'asc' as const }], limit: 5 };
+      expect((await store.plan('schools', query))[0]).toMatch(/^SEARCH read_documents USING INDEX read_ix schools#1 by-district/);
+      expect((await store.find('schools', { where: { name: { words: 'обр' } } })).map((d) => d.id)).toEqual(['s3']);
+
+      await runner.rebuild('school-list');
+      expect((await store.plan('schools', query))[0]).toMatch(/^SEARCH read_documents USING INDEX read_ix schools#2 by-district/);
+      expect((await store.find('schools', { where: { name: { words: 'обр' } } })).map((d) => d.id)).toEqual(['s3']);
+      expect((await store.find('schools', { where: { name: { words: 'школа' } } })).length).toBe(29);
+      const raw = new Database(file, { readonly: true });
+      try {
+        const left = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'read_ix schools#1%'").all();
+        expect(left).toEqual([]);
+        expect(raw.prepare("SELECT count(*) AS n FROM read_words WHERE collection_copy = 'schools#1'").get()).toEqual({ n: 0 });
+        expect(raw.prepare("SELECT count(*) AS n FROM read_indexes WHERE collection_copy = 'schools#1'").get()).toEqual({ n: 0 });
+      } finally {
+        raw.close();
+      }
+    } finally {
+      await runner.stop();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

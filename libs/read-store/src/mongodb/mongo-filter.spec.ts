@@ -40,4 +40,21 @@ describe('MongoDB filter translation', () => {
     expect(() => mongoFilter({ 'a..b': 1 })).toThrow(InvalidInput);
     expect(() => mongoFilter({ a: { regex: 'x' } as never })).toThrow(InvalidInput);
   });
+
+  it('searches words by anchored prefixes of the indexed words, else at word starts in the text', () => {
+    expect(mongoFilter({ search: { words: 'Ліц. № 7' } }, { words: ['search'] })).toEqual({
+      _deleted: { $exists: false },
+      $and: [{ '_words.search': { $regex: '^ліц' } }, { '_words.search': { $regex: '^7' } }],
+    });
+    const fallback = mongoFilter({ name: { words: 'шк' } });
+    expect(fallback).toEqual({
+      _deleted: { $exists: false },
+      $and: [{ name: { $regex: '(?:^|[^\\p{L}\\p{N}])шк', $options: 'i' } }],
+    });
+    expect(mongoFilter({ name: { words: ' .. ' } })).toEqual({ _deleted: { $exists: false } });
+  });
+
+  it('reads a document id from its key', () => {
+    expect(mongoFilter({ id: { in: ['a', 'b'] } })).toEqual({ _deleted: { $exists: false }, $and: [{ _id: { $in: ['a', 'b'] } }] });
+  });
 });

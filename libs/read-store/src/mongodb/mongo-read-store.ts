@@ -10,6 +10,8 @@ import {
 } from 'mongodb';
 import {
   Checkpoint,
+  CollectionIndex,
+  CountOptions,
   Document,
   DocumentWrite,
   FindQuery,
@@ -17,7 +19,18 @@ import {
   StoredDocument,
   Where,
 } from '../read-store.port';
-import { assertGeneration, assertPosition, classifyFilter, collapseWrites, fieldPath } from '../read-model-support';
+import {
+  assertGeneration,
+  assertIndexable,
+  assertPosition,
+  checkIndexes,
+  classifyFilter,
+  collapseWrites,
+  fieldPath,
+  indexedFields,
+  valueAt,
+  wordsOf,
+} from '../read-model-support';
 
 /** A read-model document as stored: the document plus its key, position and deletion mark. */
 interface StoredShape extends MongoDocument {
@@ -25,6 +38,20 @@ interface StoredShape extends MongoDocument {
   _position: number;
   _deleted?: true;
 }
+
+/** What a copy was prepared with (`okrug_indexes`, one per copy). */
+interface IndexesShape {
+  _id: string;
+  indexes: CollectionIndex[];
+}
+
+interface Declared {
+  scalar: string[];
+  words: string[];
+}
+
+/** How long a process trusts what it read of a copy's indexes (another may prepare it meanwhile). */
+const DECLARED_TTL_MS = 5_000;
 
 interface CheckpointShape {
   _id: string;
@@ -43,7 +70,7 @@ interface AliasShape {
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
 
-const INTERNAL_FIELDS = { _id: 0, _position: 0, _deleted: 0 } as const;
+const INTERNAL_FIELDS = { _id: 0, _position: 0, _deleted: 0, _words: 0 } as const;
 
 export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -58,9 +85,15 @@ export const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[
  * A commit is not one transaction (that would need a replica set): the documents are written
  * first, each guarded by its position, and the checkpoint after them, so a commit cut short is
  * completed by replaying its batch.
+ *
+ * Indexes are created on each copy when it is prepared; what a copy was prepared with is kept in
+ * `okrug_indexes`. A words index keeps the words of the field in the internal `_words.<field>`
+ * array of each document, indexed (multikey) and searched by anchored prefixes, which FerretDB
+ * serves as well ($text is avoided for that reason).
  */
 export class MongoReadStore implements ReadStore {
   private closed = false;
+  private readonly declaredCache = new Map<string, { declared: Declared; at: number }>();
 
   private constructor(
     private readonly client: MongoClient,
@@ -94,11 +127,10 @@ export class MongoReadStore implements ReadStore {
   }
 
   async find(collection: string, query: FindQuery = {}): Promise<Document[]> {
-    const filter = mongoFilter(query.where);
     const sort: Record<string, 1 | -1> = {};
     for (const key of query.sort ?? []) {
       if (key.direction !== 'asc' && key.direction !== 'desc') throw new RangeError(`bad sort direction ${key.direction}`);
-      sort[fieldPath(key.field).join('.')] = key.direction === 'desc' ? -1 : 1;
+      sort[mongoPath(key.field)] = key.direction === 'desc' ? -1 : 1;
     }
     if (!('_id' in sort)) sort._id = 1;
     const offset = query.offset ?? 0;
@@ -106,9 +138,11 @@ export class MongoReadStore implements ReadStore {
     if (query.limit !== undefined && (!Number.isSafeInteger(query.limit) || query.limit < 0)) {
       throw new RangeError(`bad limit ${query.limit}`);
     }
+    mongoFilter(query.where);
     if (query.limit === 0) return [];
     const copy = await this.activeCopy(collection);
     if (!copy) return [];
+    const filter = mongoFilter(query.where, await this.declared(copy));
     let cursor = this.db
       .collection<StoredShape>(copy)
       .find(filter, { projection: INTERNAL_FIELDS })
@@ -118,11 +152,57 @@ export class MongoReadStore implements ReadStore {
     return (await cursor.toArray()) as unknown as Document[];
   }
 
-  async count(collection: string, where?: Where): Promise<number> {
-    const filter = mongoFilter(where);
+  async count(collection: string, where?: Where, options: CountOptions = {}): Promise<number> {
+    if (options.upTo !== undefined && (!Number.isSafeInteger(options.upTo) || options.upTo < 0)) throw new RangeError(`bad count limit ${options.upTo}`);
+    mongoFilter(where);
+    if (options.upTo === 0) return 0;
     const copy = await this.activeCopy(collection);
     if (!copy) return 0;
-    return this.db.collection<StoredShape>(copy).countDocuments(filter);
+    const filter = mongoFilter(where, await this.declared(copy));
+    return this.db.collection<StoredShape>(copy).countDocuments(filter, options.upTo === undefined ? {} : { limit: options.upTo });
+  }
+
+  async prepare(collection: string, generation: number, indexes: readonly CollectionIndex[]): Promise<void> {
+    assertGeneration(generation);
+    const wanted = checkIndexes(collection, indexes);
+    const copy = MongoReadStore.copyName(collection, generation);
+    const target = this.db.collection<StoredShape>(copy);
+    const before = new Map(((await this.indexDeclarations().findOne({ _id: copy }))?.indexes ?? []).map((index) => [index.name, JSON.stringify(index)]));
+    for (const [name, spec] of before) {
+      if (wanted.some((index) => index.name === name && JSON.stringify(index) === spec)) continue;
+      try {
+        await target.dropIndex(name);
+      } catch (error) {
+        if (!(error instanceof MongoServerError)) throw error;
+      }
+      const old = JSON.parse(spec) as CollectionIndex;
+      if ('words' in old) await target.updateMany({}, { $unset: { [`_words.${mongoPath(old.words)}`]: '' } });
+    }
+    for (const index of wanted) {
+      if (before.get(index.name) === JSON.stringify(index)) continue;
+      if ('fields' in index) {
+        const bad = await target.findOne({
+          _deleted: { $exists: false },
+          $or: index.fields.filter((f) => f !== 'id').map((f) => ({ [mongoPath(f)]: { $type: ['array', 'object'] } })),
+        } as Filter<StoredShape>);
+        if (bad) throw new Error(`${copy}/${bad._id}: a field of index ${index.name} holds a list or an object`);
+        const keys: Record<string, 1> = {};
+        for (const field of index.fields) keys[mongoPath(field)] = 1;
+        await target.createIndex(keys, { name: index.name });
+      } else {
+        const path = mongoPath(index.words);
+        await target.createIndex({ [`_words.${path}`]: 1 }, { name: index.name });
+        // Fill the words of the documents already there.
+        const operations: AnyBulkWriteOperation<StoredShape>[] = [];
+        for await (const row of target.find({ _deleted: { $exists: false } })) {
+          operations.push({ updateOne: { filter: { _id: row._id }, update: { $set: { [`_words.${path}`]: wordsOf(valueAt(row as unknown as Document, fieldPath(index.words))) } } } });
+          if (operations.length >= 1000) await target.bulkWrite(operations.splice(0), { ordered: false });
+        }
+        if (operations.length) await target.bulkWrite(operations, { ordered: false });
+      }
+    }
+    await this.indexDeclarations().replaceOne({ _id: copy }, { indexes: wanted }, { upsert: true });
+    this.declaredCache.delete(copy);
   }
 
   async loadDocuments(collection: string, generation: number, ids: readonly string[]): Promise<Map<string, StoredDocument>> {
@@ -162,12 +242,19 @@ export class MongoReadStore implements ReadStore {
     if (current && current.position >= position) return;
 
     const byCopy = new Map<string, AnyBulkWriteOperation<StoredShape>[]>();
+    const declaredByCopy = new Map<string, Declared>();
     for (const write of collapsed) {
       const copy = MongoReadStore.copyName(write.collection, generation);
+      if (!declaredByCopy.has(copy)) declaredByCopy.set(copy, await this.declared(copy));
+    }
+    for (const write of collapsed) {
+      const copy = MongoReadStore.copyName(write.collection, generation);
+      const declared = declaredByCopy.get(copy)!;
       const id = write.op === 'put' ? write.doc.id : write.id;
+      if (write.op === 'put') assertIndexable(write.collection, write.doc, declared.scalar);
       const replacement: Omit<StoredShape, '_id'> =
         write.op === 'put'
-          ? { ...withoutInternalFields(write.doc), _position: write.position }
+          ? { ...withoutInternalFields(write.doc), ...wordsOfDocument(write.doc, declared.words), _position: write.position }
           : { _position: write.position, _deleted: true };
       const operation: AnyBulkWriteOperation<StoredShape> = {
         replaceOne: {
@@ -233,6 +320,20 @@ export class MongoReadStore implements ReadStore {
     await this.client.close();
   }
 
+  private indexDeclarations() {
+    return this.db.collection<IndexesShape>('okrug_indexes');
+  }
+
+  /** What a copy was prepared with, read again after a few seconds. */
+  private async declared(copy: string): Promise<Declared> {
+    const cached = this.declaredCache.get(copy);
+    if (cached && Date.now() - cached.at < DECLARED_TTL_MS) return cached.declared;
+    const indexes = (await this.indexDeclarations().findOne({ _id: copy }))?.indexes ?? [];
+    const declared = { scalar: indexedFields(indexes), words: indexes.flatMap((index) => ('words' in index ? [index.words] : [])) };
+    this.declaredCache.set(copy, { declared, at: Date.now() });
+    return declared;
+  }
+
   private checkpoints() {
     return this.db.collection<CheckpointShape>('okrug_checkpoints');
   }
@@ -250,9 +351,25 @@ export class MongoReadStore implements ReadStore {
 const checkpointId = (projection: string, generation: number): string => `${projection}#${generation}`;
 
 const withoutInternalFields = (doc: Document): MongoDocument => {
-  const { _id, _position, _deleted, ...rest } = doc as Document & { _id?: unknown; _position?: unknown; _deleted?: unknown };
+  const { _id, _position, _deleted, _words, ...rest } = doc as Document & { _id?: unknown; _position?: unknown; _deleted?: unknown; _words?: unknown };
   return rest;
 };
+
+/** `_words` for a document: the words of each word-indexed field, nested like the field. */
+const wordsOfDocument = (doc: Document, fields: readonly string[]): { _words?: MongoDocument } => {
+  if (fields.length === 0) return {};
+  const words: MongoDocument = {};
+  for (const field of fields) {
+    const segments = fieldPath(field);
+    let at = words;
+    for (const segment of segments.slice(0, -1)) at = (at[segment] ??= {}) as MongoDocument;
+    at[segments[segments.length - 1]] = wordsOf(valueAt(doc, segments));
+  }
+  return { _words: words };
+};
+
+/** A field's path in a stored document: a document's id is its `_id`. */
+const mongoPath = (field: string): string => (field === 'id' ? '_id' : fieldPath(field).join('.'));
 
 /** True when a bulk write failed only because newer versions of some documents exist. */
 const onlyDuplicateKeys = (error: unknown): boolean => {
@@ -265,13 +382,15 @@ const onlyDuplicateKeys = (error: unknown): boolean => {
 
 /**
  * Translates filters into a MongoDB query; tombstones never match. Equality also matches an
- * array element and equality with null a missing field, as in the embedded store.
+ * array element and equality with null a missing field, as in the embedded store. `words` on a
+ * word-indexed field are anchored prefixes of `_words.<field>` (served by its index); on
+ * another field, a case-insensitive match at the start of a word.
  */
-export const mongoFilter = (where: Where | undefined): Filter<StoredShape> => {
+export const mongoFilter = (where: Where | undefined, declared: Pick<Declared, 'words'> = { words: [] }): Filter<StoredShape> => {
   const filter: MongoDocument = { _deleted: { $exists: false } };
   const and: MongoDocument[] = [];
   for (const [field, condition] of Object.entries(where ?? {})) {
-    const path = fieldPath(field).join('.');
+    const path = mongoPath(field);
     const classified = classifyFilter(field, condition);
     switch (classified.kind) {
       case 'eq':
@@ -282,6 +401,12 @@ export const mongoFilter = (where: Where | undefined): Filter<StoredShape> => {
         break;
       case 'contains':
         and.push({ [path]: { $regex: escapeRegex(classified.text), $options: 'i' } });
+        break;
+      case 'words':
+        for (const word of classified.words) {
+          if (declared.words.includes(field)) and.push({ [`_words.${path}`]: { $regex: `^${escapeRegex(word)}` } });
+          else and.push({ [path]: { $regex: `(?:^|[^\\p{L}\\p{N}])${escapeRegex(word)}`, $options: 'i' } });
+        }
         break;
       case 'range': {
         const range: MongoDocument = {};
