@@ -4,6 +4,13 @@ import { resolve } from 'node:path';
 
 export const root = resolve(__dirname, '../..');
 
+/** Processes started by this test file and still running. */
+const running = new Set<ChildProcess>();
+// A test that fails part-way must not leave its server behind (it would hold Jest open).
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export const freePort = (): Promise<number> =>
   new Promise((done, fail) => {
     const server = createServer();
@@ -36,6 +43,8 @@ export const startServerProcess = async (
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
