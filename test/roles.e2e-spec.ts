@@ -74,6 +74,16 @@ describe('roles: every route × every role', () => {
     expect(routes().map((r) => `${r.method} ${r.path}`).filter((r) => !documented.has(r))).toEqual([]);
   });
 
+  it('documents the 401 and 403 of every route that needs a key', () => {
+    const undocumented = operationsOf(doc)
+      .filter((op) => routes().find((r) => r.method === op.method && r.path === op.path)?.rule !== 'public')
+      .filter((op) => {
+        const responses = op.operation.responses ?? {};
+        return !responses['401'] || !responses['403'];
+      });
+    expect(undocumented.map((op) => `${op.method.toUpperCase()} ${op.path}`)).toEqual([]);
+  });
+
   const ruleOf = (op: Operation): AccessRule => {
     const route = routes().find((r) => r.method === op.method && r.path === op.path);
     if (!route?.rule) throw new Error(`${op.method} ${op.path} declares no rule`);

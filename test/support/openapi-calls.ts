@@ -10,6 +10,7 @@ export interface OpenApiDocument {
 export interface OpenApiOperation {
   parameters?: { name: string; in: string; required?: boolean }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
+  responses?: Record<string, unknown>;
 }
 
 export interface Schema {

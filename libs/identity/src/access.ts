@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiProblems } from '@app/platform/http';
 import { Role } from './api-key.decider';
 
 /**
@@ -27,8 +28,12 @@ export const ACCESS_RULES: Record<Exclude<AccessRule, 'public'>, readonly Role[]
 
 export const ACCESS = 'okrug:access';
 
-/** Declares who may call a route; see `AccessRule`. */
-export const Access = (rule: AccessRule) => SetMetadata(ACCESS, rule);
+/**
+ * Declares who may call a route; see `AccessRule`. A route that needs a key also documents the
+ * 401 (no key, or an unknown, revoked or expired one) and 403 (a role the rule refuses) it can give.
+ */
+export const Access = (rule: AccessRule) =>
+  rule === 'public' ? SetMetadata(ACCESS, rule) : applyDecorators(SetMetadata(ACCESS, rule), ApiProblems(401, 403));
 
 /** Marks an endpoint that needs no API key (health). */
 export const Public = () => Access('public');
