@@ -362,29 +362,56 @@ const dissolve = (network: NetworkRecord, on: IsoDate): NetworkRecord => ({
   heads: closeOpen(network.heads, () => true, on),
 });
 
+/** A network as registered (or split off): active, without anchor or head yet. */
+const newNetworkRecord = (networkId: string, department: string, kind: NetworkKind, details: NetworkDetails): NetworkRecord => ({
+  networkId,
+  department,
+  kind,
+  ...details,
+  status: 'active',
+  dissolvedOn: null,
+  anchors: [],
+  heads: [],
+});
+
+/** What an event changes in one network's own record (its name, details, head, anchor); both folds use it. */
+const networkRecordChange = (event: NetworkMapEvent): { networkId: string; change: (n: NetworkRecord) => NetworkRecord } | null => {
+  switch (event.type) {
+    case 'NetworkRenamed':
+      return { networkId: event.data.networkId, change: (n) => ({ ...n, name: event.data.name }) };
+    case 'NetworkDetailsCorrected':
+      return { networkId: event.data.networkId, change: (n) => ({ ...n, ...event.data.corrections }) };
+    case 'HeadAppointed': {
+      const { personId, position, appointedOn } = event.data;
+      return {
+        networkId: event.data.networkId,
+        change: (n) => ({ ...n, heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }] }),
+      };
+    }
+    case 'AnchorSet': {
+      const { institutionId, from } = event.data;
+      return {
+        networkId: event.data.networkId,
+        change: (n) => ({ ...n, anchors: [...closeOpen(n.anchors, () => true, from), { institutionId, from, to: null }] }),
+      };
+    }
+    default:
+      return null;
+  }
+};
+
 const evolveIndex = (index: MapIndex, event: NetworkMapEvent): MapIndex => {
   switch (event.type) {
     case 'NetworkRegistered': {
       const { networkId, department, kind, ...details } = event.data;
-      return putNetwork(index, { networkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] });
+      return putNetwork(index, newNetworkRecord(networkId, department, kind, details));
     }
     case 'NetworkRenamed':
-      return updateNetwork(index, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
     case 'NetworkDetailsCorrected':
-      return updateNetwork(index, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
-    case 'HeadAppointed': {
-      const { personId, position, appointedOn } = event.data;
-      return updateNetwork(index, event.data.networkId, (n) => ({
-        ...n,
-        heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }],
-      }));
-    }
+    case 'HeadAppointed':
     case 'AnchorSet': {
-      const { institutionId, from } = event.data;
-      return updateNetwork(index, event.data.networkId, (n) => ({
-        ...n,
-        anchors: [...closeOpen(n.anchors, () => true, from), { institutionId, from, to: null }],
-      }));
+      const { networkId, change } = networkRecordChange(event)!;
+      return updateNetwork(index, networkId, change);
     }
     case 'MemberAdmitted': {
       const { networkId, institutionId, role, from } = event.data;
@@ -411,17 +438,7 @@ const evolveIndex = (index: MapIndex, event: NetworkMapEvent): MapIndex => {
     }
     case 'NetworkSplit': {
       const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
-      const created: NetworkRecord = {
-        networkId: newNetworkId,
-        department,
-        kind,
-        ...details,
-        status: 'active',
-        dissolvedOn: null,
-        anchors: [],
-        heads: [],
-      };
-      return moveMembers(putNetwork(index, created), networkId, newNetworkId, moved, on);
+      return moveMembers(putNetwork(index, newNetworkRecord(newNetworkId, department, kind, details)), networkId, newNetworkId, moved, on);
     }
     case 'NetworkDissolved': {
       const { networkId, on } = event.data;
@@ -464,26 +481,14 @@ const evolvePlain = (state: NetworkMapState, event: NetworkMapEvent): NetworkMap
   switch (event.type) {
     case 'NetworkRegistered': {
       const { networkId, department, kind, ...details } = event.data;
-      const record: NetworkRecord = { networkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] };
-      return { ...state, networks: { ...state.networks, [networkId]: record } };
+      return { ...state, networks: { ...state.networks, [networkId]: newNetworkRecord(networkId, department, kind, details) } };
     }
     case 'NetworkRenamed':
-      return plainUpdateNetwork(state, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
     case 'NetworkDetailsCorrected':
-      return plainUpdateNetwork(state, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
-    case 'HeadAppointed': {
-      const { personId, position, appointedOn } = event.data;
-      return plainUpdateNetwork(state, event.data.networkId, (n) => ({
-        ...n,
-        heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }],
-      }));
-    }
+    case 'HeadAppointed':
     case 'AnchorSet': {
-      const { institutionId, from } = event.data;
-      return plainUpdateNetwork(state, event.data.networkId, (n) => ({
-        ...n,
-        anchors: [...closeOpen(n.anchors, () => true, from), { institutionId, from, to: null }],
-      }));
+      const { networkId, change } = networkRecordChange(event)!;
+      return plainUpdateNetwork(state, networkId, change);
     }
     case 'MemberAdmitted': {
       const { networkId, institutionId, role, from } = event.data;
@@ -516,18 +521,8 @@ const evolvePlain = (state: NetworkMapState, event: NetworkMapEvent): NetworkMap
     }
     case 'NetworkSplit': {
       const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
-      const created: NetworkRecord = {
-        networkId: newNetworkId,
-        department,
-        kind,
-        ...details,
-        status: 'active',
-        dissolvedOn: null,
-        anchors: [],
-        heads: [],
-      };
       return {
-        networks: { ...state.networks, [newNetworkId]: created },
+        networks: { ...state.networks, [newNetworkId]: newNetworkRecord(newNetworkId, department, kind, details) },
         memberships: plainMoveMembers(state.memberships, networkId, newNetworkId, moved, on),
       };
     }
