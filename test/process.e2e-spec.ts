@@ -1,48 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
-
-const root = resolve(__dirname, '..');
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<string>;
-}
+import { freePort, root, startServerProcess } from './support/server-process';
 
 /** Starts the server as `npm start` does, and waits until it listens. */
-const startServer = async (env: Record<string, string>, script = 'apps/api/src/main.ts'): Promise<Running> => {
-  const child = spawn(process.execPath, ['scripts/run-ts.js', script], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  // Nest re-raises the signal once its shutdown hooks are done, so a clean stop ends by SIGTERM.
-  const exited = new Promise<string>((done) => child.on('exit', (code, signal) => done(signal ?? `exit ${code}`)));
-  const deadline = Date.now() + 30_000;
-  while (!output.includes('okrug is listening')) {
-    if (child.exitCode !== null) break;
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, output: () => output, exited };
-};
+const startServer = (env: Record<string, string>) => startServerProcess(env);
 
 describe('the server process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'okrug-process-'));
