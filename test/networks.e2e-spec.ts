@@ -308,7 +308,7 @@ describe('networks through the HTTP API', () => {
     const before = await snapshot();
     await api.restart();
     expect(await snapshot()).toEqual(before);
-    for (const projection of ['network-list', 'network-timeline', 'institution-memberships']) {
+    for (const projection of ['network-list', 'network-timeline-entries', 'network-memberships']) {
       const job = await api.as().post(`/projections/${projection}/rebuild`);
       let status = job.body;
       for (let i = 0; i < 100 && status.state !== 'completed' && status.state !== 'failed'; i++) {

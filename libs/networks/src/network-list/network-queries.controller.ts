@@ -24,6 +24,7 @@ import {
   ListNetworksQuery,
   ListNetworksQueryDto,
   PeriodQueryDto,
+  TimelineQueryDto,
 } from './network-queries';
 
 @ApiTags('networks')
@@ -77,11 +78,11 @@ export class NetworkQueriesController {
 
   @Get('networks/:id/timeline')
   @Access('read')
-  @ApiOperation({ summary: 'Every change of the network, oldest first: who, when (recorded and effective), why, what' })
+  @ApiOperation({ summary: 'Every change of the network, oldest first, a page at a time (`after` = the previous page’s `next`): who, when (recorded and effective), why, what' })
   @ApiOkResponse({ type: TimelineDto })
   @ApiProblems(400, 401, 404, 503)
-  timeline(@Param('id', IdPipe) id: string, @Query() query: ConsistencyQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetTimelineQuery(principal.department, id, query.consistentWith));
+  timeline(@Param('id', IdPipe) id: string, @Query() query: TimelineQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetTimelineQuery(principal.department, id, query.consistentWith, query.after, query.limit));
   }
 
   @Get('institutions/:id/memberships')

@@ -114,6 +114,7 @@ class TimelineEntryDto {
 export class TimelineDto {
   @ApiProperty() networkId: string;
   @ApiProperty({ type: [TimelineEntryDto] }) entries: TimelineEntryDto[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Pass as `after` for the next page; null on the last page' }) next: number | null;
 }
 
 class MembershipDto {
