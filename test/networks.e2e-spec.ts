@@ -380,6 +380,15 @@ describe('networks through the HTTP API', () => {
         ['joined', 23, '2013-09-01'],
         ['role-changed', 1, '2013-09-01'],
       ]);
+      expect(changes.body).toMatchObject({ offset: 0, limit: 1000, more: false });
+      const pages = [];
+      for (let offset = 0; offset < 8; offset += 3) {
+        const page = await get(`/networks/${network}/changes?from=2012-09-01&to=2013-09-01&offset=${offset}&limit=3`);
+        expect(page.body).toMatchObject({ offset, limit: 3, more: offset + 3 < 8 });
+        pages.push(...page.body.changes);
+      }
+      expect(pages).toEqual(changes.body.changes);
+      expect((await api.as().get(`/networks/${network}/changes?limit=1001`)).status).toBe(400);
       const stays = await get(`/institutions/${members[0]}/memberships`);
       expect(stays.body.memberships.map((m: { role: string; from: string; to: string | null }) => [m.role, m.from, m.to])).toEqual([
         ['partner', '2010-09-01', '2012-09-01'],

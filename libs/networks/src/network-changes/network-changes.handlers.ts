@@ -37,14 +37,18 @@ export const resolvePeriod = (
 };
 
 /** The timeline entries of a network whose composition changes take effect in a period, by index. */
-export const changesQuery = (networkId: string, from: string, to: string): FindQuery => ({
+export const changesQuery = (networkId: string, from: string, to: string, limit?: number): FindQuery => ({
   where: { networkId, changeOn: { gte: from, lte: to } },
   sort: [
     { field: 'changeOn', direction: 'asc' },
     { field: 'position', direction: 'asc' },
     { field: 'id', direction: 'asc' },
   ],
+  limit,
 });
+
+/** The default and the largest page of changes. */
+export const CHANGES_PAGE = 1000;
 
 /** The default and the largest page of a timeline. */
 export const TIMELINE_PAGE = { default: 500, max: 1000 } as const;
@@ -72,13 +76,21 @@ export class GetChangesHandler implements IQueryHandler<GetChangesQuery> {
     const range = resolvePeriod(period, today, await this.calendar.yearStart(department));
     if (period.consistentWith !== undefined) await this.projections.waitFor(period.consistentWith, [networkTimelineProjection.name]);
     const network = await loadNetwork(this.readStore, department, networkId);
-    const entries = (await this.readStore.find(NETWORK_TIMELINE, changesQuery(networkId, range.from, range.to))) as TimelineEntryView[];
-    const changes = changesIn(entries, networkId, range.from, range.to);
+    const offset = period.offset ?? 0;
+    const limit = period.limit ?? CHANGES_PAGE;
+    // Every entry read makes at least one change, so offset + limit + 1 entries hold the page
+    // and tell whether more follow.
+    const entries = (await this.readStore.find(NETWORK_TIMELINE, changesQuery(networkId, range.from, range.to, offset + limit + 1))) as TimelineEntryView[];
+    const all = changesIn(entries, networkId, range.from, range.to);
+    const changes = all.slice(offset, offset + limit);
     const names = await this.institutions.of(department, changes.map((c) => c.institutionId));
     return {
       network: { id: network.id, name: network.name },
       period: range,
       changes: changes.map((c) => ({ ...c, shortName: names.get(c.institutionId)?.shortName ?? null })),
+      offset,
+      limit,
+      more: all.length > offset + limit,
     };
   }
 }

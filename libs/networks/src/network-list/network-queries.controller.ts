@@ -23,7 +23,7 @@ import {
   GetTimelineQuery,
   ListNetworksQuery,
   ListNetworksQueryDto,
-  PeriodQueryDto,
+  ChangesQueryDto,
   TimelineQueryDto,
 } from './network-queries';
 
@@ -69,10 +69,10 @@ export class NetworkQueriesController {
 
   @Get('networks/:id/changes')
   @Access('read')
-  @ApiOperation({ summary: 'Who joined, left, moved or changed role in a period (an academic year by default), by effective date' })
+  @ApiOperation({ summary: 'Who joined, left, moved or changed role in a period (an academic year by default), by effective date, a page at a time' })
   @ApiOkResponse({ type: ChangesDto })
   @ApiProblems(400, 401, 404, 503)
-  changes(@Param('id', IdPipe) id: string, @Query() query: PeriodQueryDto, @CurrentPrincipal() principal: Principal) {
+  changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new GetChangesQuery(principal.department, id, query, toIsoDate(new Date())));
   }
 

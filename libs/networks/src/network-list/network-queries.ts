@@ -23,6 +23,19 @@ export class PeriodQueryDto extends ConsistencyQueryDto {
   @ApiPropertyOptional({ description: 'Last day, inclusive', example: '2020-08-31' }) @IsOptional() @IsCalendarDate() to?: string;
 }
 
+/** The changes of a period, a page at a time (in effective-date order). */
+export class ChangesQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ description: 'Changes to skip', default: 0, minimum: 0 })
+  @IsOptional()
+  @IsQueryWholeNumber()
+  offset?: number;
+
+  @ApiPropertyOptional({ description: 'Changes per page', default: 1000, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @IsQueryWholeNumber({ min: 1, max: 1000 })
+  limit?: number;
+}
+
 /** A page of a timeline: the entries after a position (the `next` of the page before), oldest first. */
 export class TimelineQueryDto extends ConsistencyQueryDto {
   @ApiPropertyOptional({ description: 'Only entries after this position: the `next` of the previous page', example: 42, minimum: 0 })
@@ -61,7 +74,7 @@ export class GetChangesQuery {
   constructor(
     readonly department: string,
     readonly networkId: string,
-    readonly period: PeriodQueryDto,
+    readonly period: ChangesQueryDto,
     readonly today: string,
   ) {}
 }

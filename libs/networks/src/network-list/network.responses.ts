@@ -94,6 +94,9 @@ export class ChangesDto {
   @ApiProperty({ type: NetworkRefDto }) network: NetworkRefDto;
   @ApiProperty({ type: PeriodDto }) period: PeriodDto;
   @ApiProperty({ type: [ChangeDto] }) changes: ChangeDto[];
+  @ApiProperty() offset: number;
+  @ApiProperty() limit: number;
+  @ApiProperty({ description: 'Whether changes follow this page (ask again with offset + limit)' }) more: boolean;
 }
 
 class TimelineEntryDto {
