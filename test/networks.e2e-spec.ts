@@ -298,6 +298,105 @@ describe('networks through the HTTP API', () => {
     expect(memberships.body.memberships).toHaveLength(1);
   });
 
+  describe('a network with a long history', () => {
+    const size = 30;
+    const members: string[] = [];
+    let network = '';
+    const joined = (i: number) => `${2010 + (i % 10)}-09-01`;
+
+    beforeAll(async () => {
+      network = (await post('/networks', { name: 'Мережа з довгою історією', kind: 'other' }, 201)).body.id;
+      for (let i = 0; i < size; i++) {
+        members.push((await post('/institutions', { fullName: `Заклад № ${100 + i}`, shortName: `З № ${100 + i}`, kind: 'general-school', settlement: 'Бахмут' }, 201)).body.id);
+        await post(`/networks/${network}/members`, { institutionId: members[i], role: i % 3 ? 'member' : 'partner', from: joined(i) });
+      }
+      // One leaves and comes back, one changes role, one leaves for good.
+      await post(`/networks/${network}/members/${members[0]}/leave`, { on: '2012-09-01', reason: 'Вибув' });
+      await post(`/networks/${network}/members`, { institutionId: members[0], role: 'member', from: '2014-09-01' });
+      await post(`/networks/${network}/members/${members[1]}/role`, { role: 'partner', from: '2013-09-01' });
+      await post(`/networks/${network}/members/${members[2]}/leave`, { on: '2015-09-01', reason: 'Вибув' });
+    });
+
+    /** Who is a member on a date, by what the test did. */
+    const expectedOn = (on: string) =>
+      members
+        .map((id, i) => {
+          if (i === 0) return on >= '2014-09-01' ? { id, role: 'member', since: '2014-09-01' } : on >= joined(0) && on < '2012-09-01' ? { id, role: 'partner', since: joined(0) } : null;
+          if (i === 1 && on >= joined(1)) return { id, role: on >= '2013-09-01' ? 'partner' : 'member', since: joined(1) };
+          if (i === 2 && on >= '2015-09-01') return null;
+          return on >= joined(i) ? { id, role: i % 3 ? 'member' : 'partner', since: joined(i) } : null;
+        })
+        .filter((m): m is { id: string; role: string; since: string } => m !== null)
+        .sort((a, b) => a.since.localeCompare(b.since) || a.id.localeCompare(b.id));
+
+    it('pages its timeline by position: the pages joined are the whole timeline, in log order', async () => {
+      const whole = await get(`/networks/${network}/timeline`);
+      expect(whole.body.entries).toHaveLength(1 + size + 4);
+      expect(whole.body.next).toBeNull();
+      const pages: Array<{ position: number }> = [];
+      let after: number | null = null;
+      for (let n = 0; n < 10; n++) {
+        const page = await get(`/networks/${network}/timeline?limit=8${after === null ? '' : `&after=${after}`}`);
+        expect(page.status).toBe(200);
+        expect(page.body.entries.length).toBeLessThanOrEqual(8);
+        pages.push(...page.body.entries);
+        after = page.body.next;
+        if (after === null) break;
+        expect(after).toBe(page.body.entries[7].position);
+      }
+      expect(after).toBeNull();
+      expect(pages).toEqual(whole.body.entries);
+      expect(pages.map((e) => e.position)).toEqual([...pages.map((e) => e.position)].sort((a, b) => a - b));
+      for (const bad of ['limit=0', 'limit=1001', 'after=-1', 'after=1e21', 'limit=abc']) {
+        const res = await api.as().get(`/networks/${network}/timeline?${bad}`);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+      }
+    });
+
+    it('gives its composition on any date from its memberships', async () => {
+      for (const on of ['2009-01-01', '2010-09-01', '2012-08-31', '2012-09-01', '2013-09-01', '2014-09-01', '2015-08-31', '2015-09-01', '2030-01-01']) {
+        const res = await get(`/networks/${network}/composition?on=${on}`);
+        expect(res.status).toBe(200);
+        const got = res.body.members.map((m: { institutionId: string; role: string; since: string }) => ({ id: m.institutionId, role: m.role, since: m.since }));
+        expect([on, got]).toEqual([on, expectedOn(on)]);
+      }
+      const one = await get(`/networks/${network}`);
+      expect(one.body.currentMembers).toBe(size - 1);
+      const listed = await get('/networks?kind=other&q=довгою');
+      expect(listed.body.items).toMatchObject([{ id: network, currentMembers: size - 1 }]);
+    });
+
+    it('gives the changes of a period, and an institution’s stays', async () => {
+      const changes = await get(`/networks/${network}/changes?from=2012-09-01&to=2013-09-01`);
+      expect(changes.body.changes.map((c: { change: string; institutionId: string; on: string }) => [c.change, members.indexOf(c.institutionId), c.on])).toEqual([
+        // By effective date, then in the order they were recorded.
+        ['joined', 2, '2012-09-01'],
+        ['joined', 12, '2012-09-01'],
+        ['joined', 22, '2012-09-01'],
+        ['left', 0, '2012-09-01'],
+        ['joined', 3, '2013-09-01'],
+        ['joined', 13, '2013-09-01'],
+        ['joined', 23, '2013-09-01'],
+        ['role-changed', 1, '2013-09-01'],
+      ]);
+      expect(changes.body).toMatchObject({ offset: 0, limit: 1000, more: false });
+      const pages = [];
+      for (let offset = 0; offset < 8; offset += 3) {
+        const page = await get(`/networks/${network}/changes?from=2012-09-01&to=2013-09-01&offset=${offset}&limit=3`);
+        expect(page.body).toMatchObject({ offset, limit: 3, more: offset + 3 < 8 });
+        pages.push(...page.body.changes);
+      }
+      expect(pages).toEqual(changes.body.changes);
+      expect((await api.as().get(`/networks/${network}/changes?limit=1001`)).status).toBe(400);
+      const stays = await get(`/institutions/${members[0]}/memberships`);
+      expect(stays.body.memberships.map((m: { role: string; from: string; to: string | null }) => [m.role, m.from, m.to])).toEqual([
+        ['partner', '2010-09-01', '2012-09-01'],
+        ['member', '2014-09-01', null],
+      ]);
+    });
+  });
+
   it('keeps networks across a restart and rebuilds their read models identically', async () => {
     const snapshot = async () => ({
       composition: (await get(`/networks/${ids.d11}/composition?on=2020-01-01`)).body,
@@ -308,7 +407,7 @@ describe('networks through the HTTP API', () => {
     const before = await snapshot();
     await api.restart();
     expect(await snapshot()).toEqual(before);
-    for (const projection of ['network-list', 'network-timeline', 'institution-memberships']) {
+    for (const projection of ['network-list', 'network-timeline-entries', 'network-memberships']) {
       const job = await api.as().post(`/projections/${projection}/rebuild`);
       let status = job.body;
       for (let i = 0; i < 100 && status.state !== 'completed' && status.state !== 'failed'; i++) {

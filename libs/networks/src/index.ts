@@ -1,7 +1,7 @@
 import { institutionHistoryProjection } from './institution-history/institution-history.projection';
 import { institutionListProjection } from './institution-list/institution-list.projection';
-import { institutionMembershipsProjection } from './institution-memberships/institution-memberships.projection';
 import { networkListProjection } from './network-list/network-list.projection';
+import { networkMembershipsProjection } from './network-memberships/network-memberships.projection';
 import { networkTimelineProjection } from './network-timeline/network-timeline.projection';
 
 export { NetworksModule } from './networks.module';
@@ -16,5 +16,5 @@ export const networksProjections = [
   institutionHistoryProjection,
   networkListProjection,
   networkTimelineProjection,
-  institutionMembershipsProjection,
+  networkMembershipsProjection,
 ];

@@ -10,6 +10,10 @@ import { networkListProjection } from './network-list/network-list.projection';
 import { networkListQuery } from './network-list/network-list.handlers';
 import { ListInstitutionsQueryDto } from './institution-list/list-institutions.query';
 import { ListNetworksQueryDto } from './network-list/network-queries';
+import { compositionQuery, institutionMembershipsQuery } from './network-list/network-list.handlers';
+import { NETWORK_MEMBERSHIPS, networkMembershipsProjection } from './network-memberships/network-memberships.projection';
+import { NETWORK_TIMELINE, networkTimelineProjection } from './network-timeline/network-timeline.projection';
+import { changesQuery, timelineQuery } from './network-changes/network-changes.handlers';
 
 /**
  * The list endpoints' queries, planned by SQLite on copies prepared with the projections' own
@@ -110,6 +114,53 @@ describe('list queries are served by indexes (embedded store)', () => {
     const plan = await store.plan('networks', query);
     expectIndexed(plan, { sorted: true });
     expectIndexed(await store.plan('networks', { where: query.where, count: true, upTo: 520 }), { sorted: false });
+  });
+
+  // A network's history: one document per timeline entry, one per institution's membership.
+  const entry = (n: number): Document => ({
+    id: `n${n % 5}:${1000 + n}`,
+    networkId: `n${n % 5}`,
+    department: 'bakhmut',
+    position: 1000 + n,
+    changeOn: n % 4 ? `20${10 + (n % 10)}-09-01` : null,
+    type: 'MemberAdmitted',
+  });
+  const membership = (n: number): Document => ({
+    id: `n${n % 5}:i${n}`,
+    networkId: `n${n % 5}`,
+    institutionId: `i${n % 150}`,
+    department: 'bakhmut',
+    joinedAt: 1000 + n,
+    firstFrom: `20${10 + (n % 10)}-09-01`,
+    lastUntil: n % 3 ? '9999-12-31' : '2021-09-01',
+    gaps: n % 7 ? 0 : 1,
+    stays: [],
+  });
+
+  it.each([
+    ['a page of a timeline', timelineQuery('n1', undefined, 101)],
+    ['the next page of a timeline', timelineQuery('n1', 1200, 101)],
+    ['the changes of a period', changesQuery('n1', '2012-09-01', '2013-08-31')],
+  ])('%s reads a network’s entries by index, in order', async (_what, query) => {
+    await seed(networkTimelineProjection, Array.from({ length: 600 }, (_, n) => entry(n)));
+    expectIndexed(await store.plan(NETWORK_TIMELINE, query), { sorted: true });
+  });
+
+  it.each([
+    ['composition on a date', compositionQuery('n1', '2015-01-01')],
+    ['members with breaks, checked for today’s count', { where: { networkId: 'n1', gaps: { gt: 0 }, lastUntil: { gt: '2026-01-01' }, firstFrom: { lte: '2026-01-01' } }, sort: [{ field: 'gaps', direction: 'asc' as const }, { field: 'lastUntil', direction: 'asc' as const }, { field: 'id', direction: 'asc' as const }] }],
+    ['an institution’s networks', institutionMembershipsQuery('bakhmut', 'i7')],
+  ])('%s reads memberships by index, in order', async (_what, query) => {
+    await seed(networkMembershipsProjection, Array.from({ length: 600 }, (_, n) => membership(n)));
+    expectIndexed(await store.plan(NETWORK_MEMBERSHIPS, query), { sorted: true });
+  });
+
+  it('today’s count of members without breaks is counted in an index', async () => {
+    await seed(networkMembershipsProjection, Array.from({ length: 600 }, (_, n) => membership(n)));
+    const where = { networkId: 'n1', gaps: 0, lastUntil: { gt: '2026-01-01' }, firstFrom: { lte: '2026-01-01' } };
+    const plan = await store.plan(NETWORK_MEMBERSHIPS, { where, count: true });
+    expectIndexed(plan, { sorted: false });
+    expect(plan.join('\n')).toMatch(/by-network-gaps/);
   });
 
   it('names of institutions are read by key', async () => {

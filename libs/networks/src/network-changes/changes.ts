@@ -1,6 +1,6 @@
 import { IsoDate } from '@app/kernel';
 import { MovedMember, NetworkMapEvent } from '../network-map/network-map.decider';
-import { TimelineEntry } from '../network-timeline/network-timeline.projection';
+import type { TimelineEntry } from '../network-timeline/network-timeline.projection';
 
 export type MembershipChangeKind = 'joined' | 'left' | 'moved-in' | 'moved-out' | 'role-changed' | 'anchor-set';
 
@@ -17,8 +17,7 @@ export interface MembershipChange {
   actor: { id: string; role: string };
 }
 
-const changesOf = (entry: TimelineEntry, networkId: string): Omit<MembershipChange, 'reason' | 'recordedAt' | 'actor'>[] => {
-  const event = { type: entry.type, data: entry.data } as NetworkMapEvent;
+const changesOf = (event: NetworkMapEvent, networkId: string): Omit<MembershipChange, 'reason' | 'recordedAt' | 'actor'>[] => {
   const moved = (list: MovedMember[], inward: boolean, other: string, on: IsoDate) =>
     list.map((m) => ({ change: inward ? ('moved-in' as const) : ('moved-out' as const), institutionId: m.institutionId, role: m.role, otherNetworkId: other, on }));
   switch (event.type) {
@@ -54,7 +53,14 @@ const changesOf = (entry: TimelineEntry, networkId: string): Omit<MembershipChan
 export const changesIn = (entries: TimelineEntry[], networkId: string, from: IsoDate, to: IsoDate): MembershipChange[] =>
   entries
     .flatMap((entry) =>
-      changesOf(entry, networkId).map((c) => ({ ...c, reason: entry.reason, recordedAt: entry.recordedAt, actor: entry.actor })),
+      changesOf({ type: entry.type, data: entry.data } as NetworkMapEvent, networkId).map((c) => ({ ...c, reason: entry.reason, recordedAt: entry.recordedAt, actor: entry.actor })),
     )
     .filter((c) => c.on >= from && c.on <= to)
     .sort((a, b) => a.on.localeCompare(b.on) || a.recordedAt.localeCompare(b.recordedAt));
+
+/**
+ * The date the composition changes of an event take effect in the network (all of one event's
+ * changes share it), or null when it changes no composition: the timeline entry keeps it, so
+ * the changes of a period are read by an index on it.
+ */
+export const membershipChangeDate = (event: NetworkMapEvent, networkId: string): IsoDate | null => changesOf(event, networkId)[0]?.on ?? null;

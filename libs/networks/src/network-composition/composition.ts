@@ -1,6 +1,7 @@
 import { IsoDate } from '@app/kernel';
 import { MemberRole, holdsOn } from '../network-map/network-map.decider';
 import { NetworkView } from '../network-list/network-list.projection';
+import { NetworkMembershipView } from '../network-memberships/network-memberships.projection';
 
 export interface CompositionMember {
   institutionId: string;
@@ -16,22 +17,31 @@ export interface Composition {
   members: CompositionMember[];
 }
 
-/** Who belonged to the network on a date, with role and since when; the anchor is listed as such. */
-export const compositionOn = (view: Pick<NetworkView, 'memberships' | 'anchors' | 'heads'>, on: IsoDate): Composition => {
+/**
+ * Who belonged to the network on a date, with role and since when; the anchor is listed as such.
+ * `memberships` are the network's memberships that may hold on the date (any superset will do:
+ * the stays are checked here).
+ */
+export const compositionOn = (
+  view: Pick<NetworkView, 'anchors' | 'heads'>,
+  memberships: ReadonlyArray<Pick<NetworkMembershipView, 'institutionId' | 'stays'>>,
+  on: IsoDate,
+): Composition => {
   const anchorSpan = view.anchors.find((a) => holdsOn(a, on)) ?? null;
   const headSpan = view.heads.find((h) => holdsOn(h, on)) ?? null;
-  const members = view.memberships
-    .filter((m) => holdsOn(m, on))
-    .map((m) => {
+  const members = memberships
+    .flatMap(({ institutionId, stays }) => {
+      const m = stays.find((s) => holdsOn(s, on));
+      if (!m) return [];
       // Walk back over contiguous stays (a role change closes one stay and opens the next on the same day).
       let since = m.from;
       for (;;) {
-        const before = view.memberships.find((p) => p.institutionId === m.institutionId && p.to === since);
+        const before = stays.find((p) => p.to === since);
         if (!before) break;
         since = before.from;
       }
-      const role: CompositionMember['role'] = anchorSpan?.institutionId === m.institutionId ? 'anchor' : m.role;
-      return { institutionId: m.institutionId, role, since };
+      const role: CompositionMember['role'] = anchorSpan?.institutionId === institutionId ? 'anchor' : m.role;
+      return [{ institutionId, role, since }];
     })
     .sort((a, b) => (a.role === 'anchor' ? -1 : b.role === 'anchor' ? 1 : a.since.localeCompare(b.since) || a.institutionId.localeCompare(b.institutionId)));
   return {

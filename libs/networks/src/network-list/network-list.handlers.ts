@@ -5,17 +5,51 @@ import { ProjectionsService } from '@app/platform/projections.service';
 import { READ_STORE, FindQuery, ReadStore, Where } from '@app/read-store/read-store.port';
 import { readPage } from '@app/read-store/read-page';
 import { Composition, compositionOn } from '../network-composition/composition';
-import { INSTITUTION_MEMBERSHIPS, InstitutionMembershipsView, institutionMembershipsProjection } from '../institution-memberships/institution-memberships.projection';
+import { holdsOn } from '../network-map/network-map.decider';
+import { NETWORK_MEMBERSHIPS, NetworkMembershipView, networkMembershipsProjection } from '../network-memberships/network-memberships.projection';
 import { NETWORKS, NetworkView, networkListProjection } from './network-list.projection';
 import { GetCompositionQuery, GetInstitutionMembershipsQuery, GetNetworkQuery, ListNetworksQuery, ListNetworksQueryDto } from './network-queries';
 import { InstitutionNames } from './institution-names';
 import { PersonNames, PersonName } from './network-person-names';
 
 /** A network as readers get it: details and current state, without the spans (see composition). */
-export const presentNetwork = (view: NetworkView) => {
-  const { memberships, anchors: _a, heads: _h, search: _s, ...details } = view;
-  const today = toIsoDate(new Date());
-  return { ...details, currentMembers: memberships.filter((m) => m.from <= today && (m.to === null || today < m.to)).length };
+export const presentNetwork = (view: NetworkView, currentMembers: number) => {
+  // `memberships`: what documents written before memberships had their own still hold.
+  const { memberships: _m, anchors: _a, heads: _h, search: _s, ...details } = view as NetworkView & { memberships?: unknown };
+  return { ...details, currentMembers };
+};
+
+/**
+ * The memberships of a network that may hold on a date (they end after it and began by it),
+ * read by index: the composition checks their stays.
+ */
+export const compositionQuery = (networkId: string, on: string): FindQuery => ({
+  where: { networkId, lastUntil: { gt: on }, firstFrom: { lte: on } },
+  sort: [
+    { field: 'lastUntil', direction: 'asc' },
+    { field: 'id', direction: 'asc' },
+  ],
+});
+
+/**
+ * How many institutions are members of the network on a date. A membership without breaks
+ * holds on every day between its first and last, so those are counted in the index; the few
+ * with breaks (left, came back) are read and checked.
+ */
+export const membersOn = async (readStore: ReadStore, networkId: string, on: string): Promise<number> => {
+  const range = { lastUntil: { gt: on }, firstFrom: { lte: on } };
+  const [steady, broken] = await Promise.all([
+    readStore.count(NETWORK_MEMBERSHIPS, { networkId, gaps: 0, ...range }),
+    readStore.find(NETWORK_MEMBERSHIPS, {
+      where: { networkId, gaps: { gt: 0 }, ...range },
+      sort: [
+        { field: 'gaps', direction: 'asc' },
+        { field: 'lastUntil', direction: 'asc' },
+        { field: 'id', direction: 'asc' },
+      ],
+    }) as Promise<NetworkMembershipView[]>,
+  ]);
+  return steady + broken.filter((m) => m.stays.some((s) => holdsOn(s, on))).length;
 };
 
 export const loadNetwork = async (readStore: ReadStore, department: string, networkId: string): Promise<NetworkView> => {
@@ -50,9 +84,11 @@ export class ListNetworksHandler implements IQueryHandler<ListNetworksQuery> {
   ) {}
 
   async execute({ department, filter }: ListNetworksQuery) {
-    if (filter.consistentWith !== undefined) await this.projections.waitFor(filter.consistentWith, [networkListProjection.name]);
+    if (filter.consistentWith !== undefined) await this.projections.waitFor(filter.consistentWith, [networkListProjection.name, networkMembershipsProjection.name]);
     const page = await readPage<NetworkView>(this.readStore, NETWORKS, networkListQuery(department, filter));
-    return { ...page, items: page.items.map(presentNetwork) };
+    const today = toIsoDate(new Date());
+    const counts = await Promise.all(page.items.map((view) => membersOn(this.readStore, view.id, today)));
+    return { ...page, items: page.items.map((view, i) => presentNetwork(view, counts[i])) };
   }
 }
 
@@ -64,8 +100,9 @@ export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery> {
   ) {}
 
   async execute({ department, networkId, consistentWith }: GetNetworkQuery) {
-    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [networkListProjection.name]);
-    return presentNetwork(await loadNetwork(this.readStore, department, networkId));
+    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [networkListProjection.name, networkMembershipsProjection.name]);
+    const view = await loadNetwork(this.readStore, department, networkId);
+    return presentNetwork(view, await membersOn(this.readStore, view.id, toIsoDate(new Date())));
   }
 }
 
@@ -87,9 +124,10 @@ export class GetCompositionHandler implements IQueryHandler<GetCompositionQuery,
   ) {}
 
   async execute({ department, networkId, on, consistentWith }: GetCompositionQuery): Promise<CompositionAnswer> {
-    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [networkListProjection.name, 'institution-list']);
+    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [networkListProjection.name, networkMembershipsProjection.name, 'institution-list']);
     const view = await loadNetwork(this.readStore, department, networkId);
-    const composition = compositionOn(view, on);
+    const memberships = (await this.readStore.find(NETWORK_MEMBERSHIPS, compositionQuery(networkId, on))) as NetworkMembershipView[];
+    const composition = compositionOn(view, memberships, on);
     const names = await this.institutions.of(department, [...composition.members.map((m) => m.institutionId), ...(composition.anchor ? [composition.anchor.institutionId] : [])]);
     const heads = await this.people.of(department, composition.head ? [composition.head.personId] : []);
     const named = (id: string) => ({ shortName: names.get(id)?.shortName ?? null, fullName: names.get(id)?.fullName ?? null });
@@ -103,6 +141,16 @@ export class GetCompositionHandler implements IQueryHandler<GetCompositionQuery,
   }
 }
 
+/** The networks an institution belonged to, by index, in the order it joined them. */
+export const institutionMembershipsQuery = (department: string, institutionId: string): FindQuery => ({
+  where: { department, institutionId },
+  sort: [
+    { field: 'firstFrom', direction: 'asc' },
+    { field: 'joinedAt', direction: 'asc' },
+    { field: 'id', direction: 'asc' },
+  ],
+});
+
 @QueryHandler(GetInstitutionMembershipsQuery)
 export class GetInstitutionMembershipsHandler implements IQueryHandler<GetInstitutionMembershipsQuery> {
   constructor(
@@ -112,11 +160,13 @@ export class GetInstitutionMembershipsHandler implements IQueryHandler<GetInstit
   ) {}
 
   async execute({ department, institutionId, consistentWith }: GetInstitutionMembershipsQuery) {
-    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [institutionMembershipsProjection.name, networkListProjection.name]);
+    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [networkMembershipsProjection.name, networkListProjection.name]);
     const known = await this.institutions.of(department, [institutionId]);
     if (!known.has(institutionId)) throw new NotFound('institution', institutionId);
-    const doc = (await this.readStore.get(INSTITUTION_MEMBERSHIPS, institutionId)) as InstitutionMembershipsView | null;
-    const spans = doc?.memberships ?? [];
+    const docs = (await this.readStore.find(NETWORK_MEMBERSHIPS, institutionMembershipsQuery(department, institutionId))) as NetworkMembershipView[];
+    const spans = docs
+      .flatMap(({ networkId, kind, stays }) => stays.map((s) => ({ networkId, kind, ...s })))
+      .sort((a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind));
     const networkIds = [...new Set(spans.map((s) => s.networkId))];
     const networks = networkIds.length
       ? ((await this.readStore.find(NETWORKS, { where: { department, id: { in: networkIds } }, limit: networkIds.length })) as NetworkView[])

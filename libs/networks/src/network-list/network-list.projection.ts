@@ -3,7 +3,6 @@ import { defineProjection } from '@app/read-store/projection';
 import {
   AnchorSpan,
   HeadSpan,
-  MembershipSpan,
   NETWORK_MAP_EVENT_TYPES,
   NetworkKind,
   NetworkMapEvent,
@@ -13,7 +12,11 @@ import {
 } from '../network-map/network-map.decider';
 import { networksConcerned } from '../network-map/network-map.writer';
 
-/** One network with its memberships, anchors and heads over time: enough to answer "on date X". */
+/**
+ * One network with its details, anchors and heads over time. Its memberships are documents of
+ * their own (`network-memberships`): a network's document does not grow with its members, so
+ * an admission does not rewrite the whole membership history.
+ */
 export interface NetworkView {
   id: string;
   department: string;
@@ -28,7 +31,6 @@ export interface NetworkView {
   updatedAt: string;
   /** Revision of the map's last event concerning this network: its ETag. */
   revision: number;
-  memberships: Omit<MembershipSpan, 'networkId'>[];
   anchors: AnchorSpan[];
   heads: HeadSpan[];
   search: string;
@@ -59,7 +61,7 @@ export const evolveNetworkView = (doc: NetworkView | null, recorded: RecordedEve
             heads: doc.heads,
           },
         },
-        memberships: doc.memberships.map((m) => ({ ...m, networkId: id })),
+        memberships: [],
       }
     : { networks: {}, memberships: [] };
   const next = evolveNetworkMap(state, event);
@@ -78,14 +80,13 @@ export const evolveNetworkView = (doc: NetworkView | null, recorded: RecordedEve
     registeredAt: doc?.registeredAt ?? recorded.metadata.recordedAt,
     updatedAt: recorded.metadata.recordedAt,
     revision: recorded.revision,
-    memberships: next.memberships.filter((m) => m.networkId === id).map(({ networkId: _n, ...span }) => span),
     anchors: record.anchors,
     heads: record.heads,
     search: `${record.name} ${record.number ?? ''}`.toLocaleLowerCase().trim(),
   };
 };
 
-/** Networks with their composition over time, one document per network. */
+/** Networks with their details, anchors and heads over time, one document per network. */
 export const networkListProjection = defineProjection<NetworkView>({
   name: 'network-list',
   collection: NETWORKS,

@@ -23,7 +23,8 @@ import {
   GetTimelineQuery,
   ListNetworksQuery,
   ListNetworksQueryDto,
-  PeriodQueryDto,
+  ChangesQueryDto,
+  TimelineQueryDto,
 } from './network-queries';
 
 @ApiTags('networks')
@@ -68,20 +69,20 @@ export class NetworkQueriesController {
 
   @Get('networks/:id/changes')
   @Access('read')
-  @ApiOperation({ summary: 'Who joined, left, moved or changed role in a period (an academic year by default), by effective date' })
+  @ApiOperation({ summary: 'Who joined, left, moved or changed role in a period (an academic year by default), by effective date, a page at a time' })
   @ApiOkResponse({ type: ChangesDto })
   @ApiProblems(400, 401, 404, 503)
-  changes(@Param('id', IdPipe) id: string, @Query() query: PeriodQueryDto, @CurrentPrincipal() principal: Principal) {
+  changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQueryDto, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new GetChangesQuery(principal.department, id, query, toIsoDate(new Date())));
   }
 
   @Get('networks/:id/timeline')
   @Access('read')
-  @ApiOperation({ summary: 'Every change of the network, oldest first: who, when (recorded and effective), why, what' })
+  @ApiOperation({ summary: 'Every change of the network, oldest first, a page at a time (`after` = the previous page’s `next`): who, when (recorded and effective), why, what' })
   @ApiOkResponse({ type: TimelineDto })
   @ApiProblems(400, 401, 404, 503)
-  timeline(@Param('id', IdPipe) id: string, @Query() query: ConsistencyQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetTimelineQuery(principal.department, id, query.consistentWith));
+  timeline(@Param('id', IdPipe) id: string, @Query() query: TimelineQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetTimelineQuery(principal.department, id, query.consistentWith, query.after, query.limit));
   }
 
   @Get('institutions/:id/memberships')

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { ConsistencyQueryDto, IsCalendarDate, PagingQueryDto } from '@app/platform/http';
+import { ConsistencyQueryDto, IsCalendarDate, IsQueryWholeNumber, PagingQueryDto } from '@app/platform/http';
 import { NETWORK_KINDS, NetworkKind } from '../network-map/network-map.decider';
 
 export class ListNetworksQueryDto extends PagingQueryDto {
@@ -21,6 +21,32 @@ export class PeriodQueryDto extends ConsistencyQueryDto {
   period?: string;
   @ApiPropertyOptional({ description: 'First day (with `to`, instead of `period`)', example: '2019-09-01' }) @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional({ description: 'Last day, inclusive', example: '2020-08-31' }) @IsOptional() @IsCalendarDate() to?: string;
+}
+
+/** The changes of a period, a page at a time (in effective-date order). */
+export class ChangesQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ description: 'Changes to skip', default: 0, minimum: 0 })
+  @IsOptional()
+  @IsQueryWholeNumber()
+  offset?: number;
+
+  @ApiPropertyOptional({ description: 'Changes per page', default: 1000, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @IsQueryWholeNumber({ min: 1, max: 1000 })
+  limit?: number;
+}
+
+/** A page of a timeline: the entries after a position (the `next` of the page before), oldest first. */
+export class TimelineQueryDto extends ConsistencyQueryDto {
+  @ApiPropertyOptional({ description: 'Only entries after this position: the `next` of the previous page', example: 42, minimum: 0 })
+  @IsOptional()
+  @IsQueryWholeNumber()
+  after?: number;
+
+  @ApiPropertyOptional({ description: 'Entries per page', default: 500, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @IsQueryWholeNumber({ min: 1, max: 1000 })
+  limit?: number;
 }
 
 export class ListNetworksQuery {
@@ -48,7 +74,7 @@ export class GetChangesQuery {
   constructor(
     readonly department: string,
     readonly networkId: string,
-    readonly period: PeriodQueryDto,
+    readonly period: ChangesQueryDto,
     readonly today: string,
   ) {}
 }
@@ -57,6 +83,8 @@ export class GetTimelineQuery {
     readonly department: string,
     readonly networkId: string,
     readonly consistentWith?: number,
+    readonly after?: number,
+    readonly limit?: number,
   ) {}
 }
 export class GetInstitutionMembershipsQuery {

@@ -94,6 +94,9 @@ export class ChangesDto {
   @ApiProperty({ type: NetworkRefDto }) network: NetworkRefDto;
   @ApiProperty({ type: PeriodDto }) period: PeriodDto;
   @ApiProperty({ type: [ChangeDto] }) changes: ChangeDto[];
+  @ApiProperty() offset: number;
+  @ApiProperty() limit: number;
+  @ApiProperty({ description: 'Whether changes follow this page (ask again with offset + limit)' }) more: boolean;
 }
 
 class TimelineEntryDto {
@@ -114,6 +117,7 @@ class TimelineEntryDto {
 export class TimelineDto {
   @ApiProperty() networkId: string;
   @ApiProperty({ type: [TimelineEntryDto] }) entries: TimelineEntryDto[];
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Pass as `after` for the next page; null on the last page' }) next: number | null;
 }
 
 class MembershipDto {

@@ -2,6 +2,7 @@ import { Actor, EventSource, RecordedEvent } from '@app/kernel';
 import { defineProjection } from '@app/read-store/projection';
 import { NETWORK_MAP_EVENT_TYPES, NetworkMapEvent, effectiveDateOf } from '../network-map/network-map.decider';
 import { networksConcerned } from '../network-map/network-map.writer';
+import { membershipChangeDate } from '../network-changes/changes';
 
 /** One change of a network as an auditor reads it. `data` is the recorded fact; it never holds a person's name. */
 export interface TimelineEntry {
@@ -18,20 +19,41 @@ export interface TimelineEntry {
   data: Record<string, unknown>;
 }
 
-export interface NetworkTimelineView {
+/**
+ * One entry of one network's timeline, a document of its own: an event writes a small new
+ * document for each network it concerns, never the network's history again, so its cost does
+ * not grow with that history; readers take a page of a network's entries by index.
+ */
+export interface TimelineEntryView extends TimelineEntry {
   id: string;
+  networkId: string;
   department: string;
-  entries: TimelineEntry[];
+  /** The effective date of the composition changes this entry makes (`changes`), else null. */
+  changeOn: string | null;
   [field: string]: unknown;
 }
 
-export const NETWORK_TIMELINE = 'network-timeline';
+export const NETWORK_TIMELINE = 'network-timeline-entries';
 
-export const evolveNetworkTimeline = (doc: NetworkTimelineView | null, recorded: RecordedEvent, id: string): NetworkTimelineView | null => {
-  if (doc && doc.entries.some((e) => e.position >= recorded.position)) return doc;
+/** The id of a network's entry for the event at a position: both are fixed by the event. */
+export const timelineEntryId = (networkId: string, position: number): string => `${networkId}:${position}`;
+const networkOfEntry = (id: string): string => id.slice(0, id.lastIndexOf(':'));
+
+/** The fields of an entry as the API gives them (without the document's own keys). */
+export const timelineEntryOf = ({ id: _id, networkId: _n, department: _d, changeOn: _c, ...entry }: TimelineEntryView): TimelineEntry =>
+  entry as TimelineEntry;
+
+export const evolveNetworkTimeline = (doc: TimelineEntryView | null, recorded: RecordedEvent, id: string): TimelineEntryView | null => {
+  // An entry is written once; a replay finds it there and leaves it.
+  if (doc) return doc;
   const event = recorded as unknown as NetworkMapEvent;
   const meta = recorded.metadata;
-  const entry: TimelineEntry = {
+  const networkId = networkOfEntry(id);
+  return {
+    id,
+    networkId,
+    department: meta.department,
+    changeOn: membershipChangeDate(event, networkId),
     eventId: recorded.id,
     type: event.type,
     position: recorded.position,
@@ -44,14 +66,19 @@ export const evolveNetworkTimeline = (doc: NetworkTimelineView | null, recorded:
     correlationId: meta.correlationId,
     data: event.data as Record<string, unknown>,
   };
-  return { id, department: meta.department, entries: [...(doc?.entries ?? []), entry] };
 };
 
-/** Every change of every network, oldest first: who, when, why, effective from when. */
-export const networkTimelineProjection = defineProjection<NetworkTimelineView>({
-  name: 'network-timeline',
+/** Every change of every network, one document per network and event: who, when, why, effective from when. */
+export const networkTimelineProjection = defineProjection<TimelineEntryView>({
+  name: 'network-timeline-entries',
   collection: NETWORK_TIMELINE,
   handles: NETWORK_MAP_EVENT_TYPES,
-  documentId: (event) => networksConcerned(event),
+  // GET …/timeline pages a network's entries in log order; GET …/changes reads the entries
+  // whose composition changes take effect in a period.
+  indexes: [
+    { name: 'by-network', fields: ['networkId', 'position', 'id'] },
+    { name: 'changes-by-date', fields: ['networkId', 'changeOn', 'position', 'id'] },
+  ],
+  documentId: (event) => networksConcerned(event).map((networkId) => timelineEntryId(networkId, event.position)),
   evolve: evolveNetworkTimeline,
 });
