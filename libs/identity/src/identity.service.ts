@@ -106,8 +106,12 @@ export class IdentityService {
    * every request.
    */
   async keyOf(secret: string): Promise<KnownKey | null> {
-    const candidates = this.hasher.candidates(secret);
-    const remembered = candidates.map((hash) => this.streamOfHash.get(hash)).find((streamId) => streamId !== undefined);
+    // The keyed hash is the one every key has been recorded under since the pepper; the legacy
+    // one is worked out only for a secret not seen under it.
+    const keyed = this.hasher.hash(secret);
+    const knownKeyed = this.streamOfHash.get(keyed);
+    const candidates = knownKeyed ? [keyed] : this.hasher.candidates(secret);
+    const remembered = knownKeyed ?? candidates.map((hash) => this.streamOfHash.get(hash)).find((streamId) => streamId !== undefined);
     if (remembered) {
       const known = this.keyStates.get(remembered);
       if (known && (await this.store.streamRevision(remembered)) === known.revision && candidates.includes(known.state.keyHash)) return known.state;

@@ -337,6 +337,11 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
+    // Most reads of the write path ask for a stream not yet written (a registration) or for a
+    // tail with nothing new (a cached fold): the stream's row, one primary-key lookup, tells.
+    // It is written in the same transaction as the stream's events, so it never lags them.
+    const current = this.stmt.streamRevision.get(streamId) as number | undefined;
+    if (current === undefined || (options.direction !== 'backwards' && (options.fromRevision ?? 0) > current)) return [];
     const limit = options.maxCount ?? -1;
     const rows = (
       options.direction === 'backwards'
