@@ -273,9 +273,9 @@ export class SqliteEventStore implements EventStore {
       db.pragma('temp_store = MEMORY');
       db.pragma('cache_size = -32768');
       const background = options.backgroundCheckpoints ?? true;
-      // With the background checkpointer, a commit checkpoints only when it has fallen far
-      // behind; without it, every ~16 MB of WAL rather than 4 MB: index pages that many commits
-      // touch are copied back once per checkpoint, not once per 1,000 pages.
+      // Every ~16 MB of WAL rather than 4 MB: index pages that many commits touch are copied
+      // back once per checkpoint, not once per 1,000 pages; with the background checkpointer
+      // most of them are copied already when a commit gets there.
       db.pragma(`wal_autocheckpoint = ${background ? FOREGROUND_CHECKPOINT_PAGES : 4000}`);
       db.exec(SCHEMA);
     } catch (error) {

@@ -3,10 +3,12 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * How many WAL pages a connection of a store lets pile up before it checkpoints by itself, on
- * the event loop, when the background checkpointer has not kept up (or is not running): about
- * 64 MB. SQLite's default is 1,000 pages (4 MB).
+ * the event loop (about 16 MB; SQLite's default is 1,000 pages). Under steady writes the
+ * background checkpointer rarely catches up with the very end of the WAL, and only such a full
+ * checkpoint lets the next writer start the WAL over; this one does, and has little left to copy.
+ * A larger limit (64 MB) left a long WAL behind a write burst and slowed the reads after it.
  */
-export const FOREGROUND_CHECKPOINT_PAGES = 16_000;
+export const FOREGROUND_CHECKPOINT_PAGES = 4_000;
 
 /** How often the background checkpointer copies the WAL back into the database (ms). */
 export const BACKGROUND_CHECKPOINT_MS = 100;
@@ -55,7 +57,7 @@ const running = new Map<string, Running>();
  * models' index pages are many). Here the stores' connections checkpoint by themselves only
  * past {@link FOREGROUND_CHECKPOINT_PAGES}, and one connection on another thread runs a passive
  * checkpoint every {@link BACKGROUND_CHECKPOINT_MS}: it never waits for, nor blocks, a writer or
- * a reader. Durability is unchanged: a commit is durable when its WAL frames are on disk
+ * a reader, and leaves the foreground checkpoint little to copy. Durability is unchanged: a commit is durable when its WAL frames are on disk
  * (`synchronous=FULL` for the log), whoever copies them back later.
  *
  * One checkpointer per file and process, shared by the stores open on it (counted); the last
