@@ -56,6 +56,8 @@ export class IdentityService {
   private readonly logger = new Logger('identity');
   /** Which stream holds the key of a hash: a fact that never changes, so it may be remembered. */
   private readonly streamOfHash = new Map<string, string>();
+  /** The folded state of each key stream seen, at the revision it was read at. */
+  private readonly keyStates = new Map<string, { revision: number; state: KnownKey }>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -94,19 +96,34 @@ export class IdentityService {
   }
 
   /**
-   * The key a presented secret belongs to, read from the key's own stream in the event store,
-   * not from a read model: a revocation holds from the moment it is recorded, in every process
+   * The key a presented secret belongs to, as the key's own stream in the event store has it
+   * now, not a read model: a revocation holds from the moment it is recorded, in every process
    * that shares the event store.
+   *
+   * A key seen before is not read and folded again while its stream has not moved: one look at
+   * the stream's revision (a primary-key lookup in SQLite) tells whether anything — a
+   * revocation, here or in another process — was appended since. Expiry is the guard's, on
+   * every request.
    */
   async keyOf(secret: string): Promise<KnownKey | null> {
-    const candidates = this.hasher.candidates(secret);
-    const remembered = candidates.map((hash) => this.streamOfHash.get(hash)).find((streamId) => streamId !== undefined);
+    // The keyed hash is the one every key has been recorded under since the pepper; the legacy
+    // one is worked out only for a secret not seen under it.
+    const keyed = this.hasher.hash(secret);
+    const knownKeyed = this.streamOfHash.get(keyed);
+    const candidates = knownKeyed ? [keyed] : this.hasher.candidates(secret);
+    const remembered = knownKeyed ?? candidates.map((hash) => this.streamOfHash.get(hash)).find((streamId) => streamId !== undefined);
+    if (remembered) {
+      const known = this.keyStates.get(remembered);
+      if (known && (await this.store.streamRevision(remembered)) === known.revision && candidates.includes(known.state.keyHash)) return known.state;
+    }
     // Each key has a stream of its own named after its hash; the very first admin key lives in the bootstrap stream.
     const streams = remembered ? [remembered] : [...candidates.map((hash) => apiKeyStream(apiKeyIdOf(hash))), BOOTSTRAP_STREAM];
     for (const streamId of streams) {
-      const state = fold(apiKeyDecider, (await this.store.readStream(streamId)) as never);
+      const events = await this.store.readStream(streamId);
+      const state = fold(apiKeyDecider, events as never);
       if (state.status !== 'none' && candidates.includes(state.keyHash)) {
         this.streamOfHash.set(state.keyHash, streamId);
+        this.keyStates.set(streamId, { revision: events[events.length - 1].revision, state });
         return state;
       }
     }

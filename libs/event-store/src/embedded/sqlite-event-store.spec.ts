@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -226,6 +227,24 @@ describe('SqliteEventStore (embedded only)', () => {
     await expect(store.append('empty', [], { expectedRevision: 1 })).resolves.toEqual({ nextRevision: 1, position: 2 });
     await expect(store.append('empty', [], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevision);
     expect(await positions()).toEqual([1, 2]);
+  });
+
+  it('copies its WAL back into the database on a thread of its own, long before a commit would', async () => {
+    const before = statSync(file).size;
+    // About 2 MB of WAL: far below the pages after which a commit checkpoints by itself.
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, n) => store.append(`wal-${batch}-${n}`, [event('W', { text: 'ш'.repeat(2_000) })], { expectedRevision: 'no_stream' })),
+      );
+    }
+    const deadline = Date.now() + 20_000;
+    while (statSync(file).size < before + 1_500_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(statSync(file).size).toBeGreaterThan(before + 1_500_000);
+    // Reading and writing go on as before, and a clean close leaves no WAL behind.
+    expect(await store.headPosition()).toBe(500);
+    await store.append('wal-after', [event('W')], { expectedRevision: 'no_stream' });
+    await store.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('finishes pending appends on close, then refuses new ones', async () => {

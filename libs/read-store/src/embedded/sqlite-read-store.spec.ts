@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -93,6 +93,35 @@ describe('SqliteReadStore indexes through a projection runner', () => {
       }
     } finally {
       await runner.stop();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SqliteReadStore checkpoints', () => {
+  it('has its WAL copied back into the database on a thread of its own, not by its commits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okrug-read-checkpoints-'));
+    const file = join(dir, 'okrug.sqlite');
+    const store = await SqliteReadStore.open({ file });
+    try {
+      const before = statSync(file).size;
+      // About 300 KB of documents in small commits: below the pages after which a commit checkpoints by itself.
+      let position = 0;
+      for (let commit = 0; commit < 20; commit++) {
+        const writes = Array.from({ length: 15 }, () => ({
+          op: 'put' as const,
+          collection: 'notes',
+          doc: { id: randomUUID(), text: 'ш'.repeat(500) },
+          position: ++position,
+        }));
+        await store.commit('notes', 1, position, writes);
+      }
+      const deadline = Date.now() + 20_000;
+      while (statSync(file).size < before + 200_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(statSync(file).size).toBeGreaterThan(before + 200_000);
+      expect((await store.checkpoint('notes', 1))?.position).toBe(300);
+    } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     }

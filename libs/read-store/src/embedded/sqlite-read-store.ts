@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
+import { FOREGROUND_CHECKPOINT_PAGES, acquireWalCheckpointer } from '@app/event-store/embedded/wal-checkpointer';
 import {
   Checkpoint,
   CollectionIndex,
@@ -31,6 +32,11 @@ export interface SqliteReadStoreOptions {
   file: string;
   /** How long a statement waits for another connection's lock before failing (ms). */
   busyTimeoutMs?: number;
+  /**
+   * Whether the WAL is checkpointed on a thread of its own rather than by the commits on the
+   * event loop (default true; see `wal-checkpointer.ts` in the event store).
+   */
+  backgroundCheckpoints?: boolean;
 }
 
 type SqlValue = string | number | null;
@@ -63,7 +69,10 @@ export class SqliteReadStore implements ReadStore {
   /** Prepared statements by SQL text; queries of the same shape reuse theirs. */
   private readonly statements = new Map<string, Database.Statement>();
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly releaseCheckpointer: () => Promise<void>,
+  ) {}
 
   static async open(options: SqliteReadStoreOptions): Promise<SqliteReadStore> {
     preparePrivateDatabaseFile(options.file);
@@ -74,6 +83,9 @@ export class SqliteReadStore implements ReadStore {
       // together either way (WAL): a crash may lose the last commits, which are then replayed.
       // Not waiting for the disk on each projection commit leaves the event loop to requests.
       db.pragma('synchronous = NORMAL');
+      // A projection commit touches many index pages; copying them back into the database on
+      // the event loop cost more than writing them (see wal-checkpointer.ts).
+      if (options.backgroundCheckpoints ?? true) db.pragma(`wal_autocheckpoint = ${FOREGROUND_CHECKPOINT_PAGES}`);
       db.function('fold', { deterministic: true }, (value: unknown) =>
         typeof value === 'string' ? foldCase(value) : null,
       );
@@ -124,7 +136,8 @@ export class SqliteReadStore implements ReadStore {
       db.close();
       throw error;
     }
-    return new SqliteReadStore(db);
+    const background = options.backgroundCheckpoints ?? true;
+    return new SqliteReadStore(db, background ? acquireWalCheckpointer(options.file, { busyTimeoutMs: options.busyTimeoutMs ?? 30_000 }) : async () => undefined);
   }
 
   static copyName(collection: string, generation: number): string {
@@ -337,6 +350,7 @@ export class SqliteReadStore implements ReadStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.releaseCheckpointer();
     this.db.close();
   }
 
