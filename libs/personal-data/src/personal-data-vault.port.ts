@@ -42,7 +42,11 @@ export interface PersonalDataVault {
    */
   record(person: PersonRecord): Promise<void>;
 
-  /** Names for many ids at once (one round trip), in the department only; other departments' ids read as unknown. */
+  /**
+   * Names for many ids at once (a fixed number of queries, however many ids), in the department
+   * only; other departments' ids read as unknown. An erased person never reads as present once
+   * the erasure resolved, nor as unknown.
+   */
   lookup(department: string, personIds: string[]): Promise<Map<string, PersonLookup>>;
 
   /**
