@@ -3,9 +3,11 @@ import { MongoClient } from 'mongodb';
 import { describeWithServer, testServers } from '@app/testing';
 import { personalDataVaultContract } from '../personal-data-vault.contract';
 import { PersonalDataVault } from '../personal-data-vault.port';
+import { CommandHoldingRelay, findOn, relayableUrl } from './command-holding-relay.test-support';
 import { ERASURES_COLLECTION, MongoPersonalDataVault, PERSONAL_DATA_COLLECTION } from './mongo-personal-data-vault';
 
 const url = testServers.mongodbUrl;
+const relayable = relayableUrl(url);
 
 describeWithServer('MongoPersonalDataVault', url, 'set MONGODB_URL to run the MongoDB personal-data vault contract', () => {
   personalDataVaultContract('MongoPersonalDataVault', async () => {
@@ -40,6 +42,49 @@ describeWithServer('MongoPersonalDataVault', url, 'set MONGODB_URL to run the Mo
       },
     };
   });
+
+  // The lookup reads people, then tombstones. A relay in front of the server holds the second
+  // read until another client's erasure has finished, so the erasure lands exactly between the
+  // two reads, whichever order they come in.
+  (relayable ? it : it.skip)(
+    relayable
+      ? 'reads a person erased between the two reads of a lookup as erased, never as present or unknown'
+      : 'reads a person erased mid-lookup as erased (skipped: MONGODB_URL names more than one host)',
+    async () => {
+      const dbName = `okrug_personal_data_test_${randomUUID().slice(0, 8)}`;
+      const target = relayable as NonNullable<typeof relayable>;
+      const relay = await CommandHoldingRelay.start(target);
+      const direct = await MongoPersonalDataVault.connect(url as string, dbName);
+      const relayed = await MongoPersonalDataVault.connect(target.through(relay.port), dbName);
+      try {
+        const personId = randomUUID();
+        await direct.record({ personId, department: 'dept-1', fullName: 'Стерта Посередині', recordedAt: '2024-09-02T08:00:00.000Z', recordedBy: 'r' });
+        const people = findOn(PERSONAL_DATA_COLLECTION);
+        const tombstones = findOn(ERASURES_COLLECTION);
+        const erasedMeanwhile = relay.holdBefore(
+          2,
+          (message) => message.includes(people) || message.includes(tombstones),
+          async () => {
+            await direct.erase('dept-1', personId, { actorId: 'actor-dpo', reason: 'request', at: '2025-03-14T10:30:00.000Z' });
+          },
+        );
+
+        const found = await relayed.lookup('dept-1', [personId]);
+        await erasedMeanwhile;
+        expect(found.get(personId)).toEqual({ personId, status: 'erased', erasedAt: '2025-03-14T10:30:00.000Z' });
+      } finally {
+        await relayed.close();
+        await relay.close();
+        const raw = await MongoClient.connect(url as string);
+        try {
+          await raw.db(dbName).dropDatabase();
+        } finally {
+          await raw.close();
+          await direct.close();
+        }
+      }
+    },
+  );
 
   it('finishes an erasure cut short between the tombstone and the removal', async () => {
     const dbName = `okrug_personal_data_test_${randomUUID().slice(0, 8)}`;
