@@ -8,16 +8,20 @@ export interface RelayableUrl {
   through: (port: number) => string;
 }
 
-/** The single host of a plain `mongodb://` url; undefined for `mongodb+srv://` and replica-set lists. */
+/**
+ * The single host of a plain `mongodb://` url; undefined for `mongodb+srv://`, host lists and
+ * TLS (whose certificate would not name the relay).
+ */
 export const relayableUrl = (url: string | undefined): RelayableUrl | undefined => {
-  const parts = url?.match(/^mongodb:\/\/(?:([^@/]*)@)?([^/?,@]+)(.*)$/);
+  if (url && /[?&](tls|ssl)=true/i.test(url)) return undefined;
+  const parts = url?.match(/^mongodb:\/\/(?:([^@/]*)@)?([^/?,@]+)((?:[/?].*)?)$/);
   if (!parts) return undefined;
   const [, credentials, hostPort, rest] = parts;
   const colon = hostPort.lastIndexOf(':');
   const bracketed = hostPort.endsWith(']');
   const host = (colon > 0 && !bracketed ? hostPort.slice(0, colon) : hostPort).replace(/^\[|\]$/g, '');
   const port = colon > 0 && !bracketed ? Number(hostPort.slice(colon + 1)) : 27017;
-  const path = rest.startsWith('/') ? rest : `/${rest}`;
+  const path = (rest.startsWith('/') ? rest : `/${rest}`).replace(/([?&])directConnection=[^&]*&?/i, '$1').replace(/[?&]$/, '');
   return {
     host,
     port,
