@@ -44,8 +44,8 @@ export interface PersonalDataVault {
 
   /**
    * Names for many ids at once (a fixed number of queries, however many ids), in the department
-   * only; other departments' ids read as unknown. An erased person never reads as present once
-   * the erasure resolved, nor as unknown.
+   * only; other departments' ids read as unknown. A lookup begun after an erasure resolved
+   * reads the person as erased; one that overlaps it, as present or erased, never as unknown.
    */
   lookup(department: string, personIds: string[]): Promise<Map<string, PersonLookup>>;
 

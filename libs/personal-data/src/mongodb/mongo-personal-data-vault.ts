@@ -153,11 +153,13 @@ export class MongoPersonalDataVault implements PersonalDataVault {
     // So a document the first find saw either has a tombstone the second find sees (the
     // person reads as erased), or it had none when the first find ran and the name was
     // current then; and a document the first find missed was either never recorded or
-    // removed after its tombstone was written, which the second find then sees. No erased
-    // person reads as present after the erasure resolved, nor as unknown. The other order
+    // removed after its tombstone was written, which the second find then sees. So a lookup
+    // begun after an erasure resolved reads the person as erased, and one that overlaps it
+    // reads them as present (as before it) or erased, never as unknown. The other order
     // could miss both: tombstones read before the erasure wrote its own, the document read
-    // after it was removed. (Both reads go to the primary, the driver's default; reading
-    // from secondaries would void this order.)
+    // after it was removed. The argument holds person by person, so it needs no snapshot
+    // across the find's batches. (Both reads go to the primary, the driver's default;
+    // reading from secondaries would void it.)
     const people = await this.people()
       .find({ _id: { $in: ids }, department }, { projection: { fullName: 1 } })
       .toArray();
