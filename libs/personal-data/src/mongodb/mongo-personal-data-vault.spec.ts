@@ -3,7 +3,7 @@ import { MongoClient } from 'mongodb';
 import { describeWithServer, testServers } from '@app/testing';
 import { personalDataVaultContract } from '../personal-data-vault.contract';
 import { PersonalDataVault } from '../personal-data-vault.port';
-import { CommandHoldingRelay, findOn, relayableUrl } from './command-holding-relay.test-support';
+import { CommandHoldingRelay, findOn, relayableUrl } from '../testing/command-holding-relay';
 import { ERASURES_COLLECTION, MongoPersonalDataVault, PERSONAL_DATA_COLLECTION } from './mongo-personal-data-vault';
 
 const url = testServers.mongodbUrl;
