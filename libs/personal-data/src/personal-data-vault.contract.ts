@@ -122,6 +122,19 @@ export const personalDataVaultContract = (name: string, open: () => Promise<Pers
       expect(await one(dept, head.personId)).toEqual({ personId: head.personId, status: 'erased', erasedAt: by.at });
     });
 
+    it('settles concurrent erasures of one person on one tombstone', async () => {
+      const dept = department();
+      const head = person(dept, 'Зоряна Богданівна Остапчук');
+      await vault.record(head);
+      const erasures = await Promise.all(
+        ['actor-dpo', 'actor-dpo-2', 'actor-dpo-3', 'actor-dpo-4'].map((actorId, i) =>
+          vault.erase(dept, head.personId, { actorId, reason: `request ${i}`, at: `2025-03-1${i}T10:30:00.000Z` }),
+        ),
+      );
+      expect(new Set(erasures.map((erased) => JSON.stringify(erased))).size).toBe(1);
+      expect(await one(dept, head.personId)).toEqual({ personId: head.personId, status: 'erased', erasedAt: erasures[0].erasedAt });
+    });
+
     it('keeps an erasure across a reopen', async () => {
       const dept = department();
       const head = person(dept, 'Валентина Петрівна Кузьменко');

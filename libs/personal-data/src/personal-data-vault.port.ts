@@ -42,7 +42,11 @@ export interface PersonalDataVault {
    */
   record(person: PersonRecord): Promise<void>;
 
-  /** Names for many ids at once (one round trip), in the department only; other departments' ids read as unknown. */
+  /**
+   * Names for many ids at once (a fixed number of queries, however many ids), in the department
+   * only; other departments' ids read as unknown. A lookup begun after an erasure resolved
+   * reads the person as erased; one that overlaps it, as present or erased, never as unknown.
+   */
   lookup(department: string, personIds: string[]): Promise<Map<string, PersonLookup>>;
 
   /**

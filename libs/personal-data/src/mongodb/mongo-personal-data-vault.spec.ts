@@ -3,21 +3,27 @@ import { MongoClient } from 'mongodb';
 import { describeWithServer, testServers } from '@app/testing';
 import { personalDataVaultContract } from '../personal-data-vault.contract';
 import { PersonalDataVault } from '../personal-data-vault.port';
+import { CommandHoldingRelay, RelayableUrl, findOn, relayableUrl } from '../testing/command-holding-relay';
 import { ERASURES_COLLECTION, MongoPersonalDataVault, PERSONAL_DATA_COLLECTION } from './mongo-personal-data-vault';
 
 const url = testServers.mongodbUrl;
+// The relay test needs a plain one-host url; a server the tests start themselves always has one.
+const relayable = !url || relayableUrl(url) !== undefined;
 
 describeWithServer('MongoPersonalDataVault', url, 'set MONGODB_URL to run the MongoDB personal-data vault contract', () => {
+  // The server's url, read only inside hooks and tests.
+  const serverUrl = (): string => url as string;
+
   personalDataVaultContract('MongoPersonalDataVault', async () => {
     // Each test gets its own database, dropped afterwards, so a shared server stays clean.
     const dbName = `okrug_personal_data_test_${randomUUID().slice(0, 8)}`;
-    const raw = await MongoClient.connect(url as string);
-    let current: PersonalDataVault = await MongoPersonalDataVault.connect(url as string, dbName);
+    const raw = await MongoClient.connect(serverUrl());
+    let current: PersonalDataVault = await MongoPersonalDataVault.connect(serverUrl(), dbName);
     return {
       vault: current,
       reopen: async () => {
         await current.close();
-        current = await MongoPersonalDataVault.connect(url as string, dbName);
+        current = await MongoPersonalDataVault.connect(serverUrl(), dbName);
         return current;
       },
       // Every raw document of both collections, history included. (The server's journal, oplog
@@ -41,10 +47,53 @@ describeWithServer('MongoPersonalDataVault', url, 'set MONGODB_URL to run the Mo
     };
   });
 
+  // The lookup reads people, then tombstones. A relay in front of the server holds the second
+  // read until another client's erasure has finished, so the erasure lands exactly between the
+  // two reads, whichever order they come in.
+  (relayable ? it : it.skip)(
+    relayable
+      ? 'reads a person erased between the two reads of a lookup as erased, never as present or unknown'
+      : 'reads a person erased mid-lookup as erased (skipped: MONGODB_URL is not a plain mongodb:// url with one host and no TLS)',
+    async () => {
+      const dbName = `okrug_personal_data_test_${randomUUID().slice(0, 8)}`;
+      const target = relayableUrl(serverUrl()) as RelayableUrl;
+      const relay = await CommandHoldingRelay.start(target);
+      const direct = await MongoPersonalDataVault.connect(serverUrl(), dbName);
+      const relayed = await MongoPersonalDataVault.connect(target.through(relay.port), dbName);
+      try {
+        const personId = randomUUID();
+        await direct.record({ personId, department: 'dept-1', fullName: 'Стерта Посередині', recordedAt: '2024-09-02T08:00:00.000Z', recordedBy: 'r' });
+        const people = findOn(PERSONAL_DATA_COLLECTION);
+        const tombstones = findOn(ERASURES_COLLECTION);
+        const erasedMeanwhile = relay.holdBefore(
+          2,
+          (message) => message.includes(people) || message.includes(tombstones),
+          async () => {
+            await direct.erase('dept-1', personId, { actorId: 'actor-dpo', reason: 'request', at: '2025-03-14T10:30:00.000Z' });
+          },
+        );
+
+        const found = await relayed.lookup('dept-1', [personId]);
+        await erasedMeanwhile;
+        expect(found.get(personId)).toEqual({ personId, status: 'erased', erasedAt: '2025-03-14T10:30:00.000Z' });
+      } finally {
+        await relayed.close();
+        await relay.close();
+        const raw = await MongoClient.connect(serverUrl());
+        try {
+          await raw.db(dbName).dropDatabase();
+        } finally {
+          await raw.close();
+          await direct.close();
+        }
+      }
+    },
+  );
+
   it('finishes an erasure cut short between the tombstone and the removal', async () => {
     const dbName = `okrug_personal_data_test_${randomUUID().slice(0, 8)}`;
-    const raw = await MongoClient.connect(url as string);
-    const vault = await MongoPersonalDataVault.connect(url as string, dbName);
+    const raw = await MongoClient.connect(serverUrl());
+    const vault = await MongoPersonalDataVault.connect(serverUrl(), dbName);
     try {
       const personId = randomUUID();
       await vault.record({ personId, department: 'dept-1', fullName: 'Перерване Стирання', recordedAt: '2024-09-02T08:00:00.000Z', recordedBy: 'r' });

@@ -147,29 +147,28 @@ export class MongoPersonalDataVault implements PersonalDataVault {
     const found = new Map<string, PersonLookup>();
     if (!ids.length) return found;
     for (const personId of ids) found.set(personId, { personId, status: 'unknown' });
-    // Both collections in one round trip.
-    const rows = await this.people()
-      .aggregate<{ _id: string; status: 'present' | 'erased'; value: string }>([
-        { $match: { _id: { $in: ids }, department } },
-        { $project: { _id: 1, status: { $literal: 'present' }, value: '$fullName' } },
-        {
-          $unionWith: {
-            coll: ERASURES_COLLECTION,
-            pipeline: [
-              { $match: { _id: { $in: ids }, department } },
-              { $project: { _id: 1, status: { $literal: 'erased' }, value: '$erasedAt' } },
-            ],
-          },
-        },
-      ])
+    // Two plain finds, people first and tombstones second, one after the other (never in
+    // parallel): the order is what makes the answer right while an erasure runs. An erasure
+    // writes its tombstone before it removes the document, and a tombstone is never removed.
+    // So a document the first find saw either has a tombstone the second find sees (the
+    // person reads as erased), or it had none when the first find ran and the name was
+    // current then; and a document the first find missed was either never recorded or
+    // removed after its tombstone was written, which the second find then sees. So a lookup
+    // begun after an erasure resolved reads the person as erased, and one that overlaps it
+    // reads them as present (as before it) or erased, never as unknown. The other order
+    // could miss both: tombstones read before the erasure wrote its own, the document read
+    // after it was removed. The argument holds person by person, so it needs no snapshot
+    // across the find's batches. (Both reads go to the primary, the driver's default;
+    // reading from secondaries would void it.)
+    const people = await this.people()
+      .find({ _id: { $in: ids }, department }, { projection: { fullName: 1 } })
       .toArray();
-    for (const row of rows) {
-      // A tombstone wins over a document left by an erasure cut short.
-      if (row.status === 'erased') found.set(row._id, { personId: row._id, status: 'erased', erasedAt: row.value });
-      else if (found.get(row._id)?.status !== 'erased') {
-        found.set(row._id, { personId: row._id, status: 'present', fullName: row.value });
-      }
-    }
+    const tombstones = await this.erasures()
+      .find({ _id: { $in: ids }, department }, { projection: { erasedAt: 1 } })
+      .toArray();
+    for (const row of people) found.set(row._id, { personId: row._id, status: 'present', fullName: row.fullName });
+    // A tombstone wins over a document left by an erasure cut short (or caught mid-way).
+    for (const row of tombstones) found.set(row._id, { personId: row._id, status: 'erased', erasedAt: row.erasedAt });
     return found;
   }
 
