@@ -221,10 +221,13 @@ export const describeWithMongo = (name: string, fn: (server: () => MongoTestServ
     afterAll(async () => {
       await current?.stop();
     }, 30_000);
-    fn(() => {
-      if (!current) throw new Error('the MongoDB test server is not started yet (use server() inside hooks and tests)');
-      return current;
-    });
+    // A describe of its own, so the suite's afterAll hooks (closing clients) run before the server stops.
+    describe(`on ${testServers.mongodbUrl ? 'MONGODB_URL' : 'a private FerretDB'}`, () =>
+      fn(() => {
+        if (!current) throw new Error('the MongoDB test server is not started yet (use server() inside hooks and tests)');
+        return current;
+      }),
+    );
   });
 };
 
