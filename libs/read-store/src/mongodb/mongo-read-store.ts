@@ -67,6 +67,15 @@ interface AliasShape {
   collections: string[];
 }
 
+/** A guarded upsert: replaces the document only when the stored version is older. */
+interface ReplaceOperation {
+  replaceOne: {
+    filter: { _id: string; _position: { $lt: number } };
+    replacement: Omit<StoredShape, '_id'>;
+    upsert: true;
+  };
+}
+
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
 
@@ -241,7 +250,7 @@ export class MongoReadStore implements ReadStore {
     // A batch at or behind the checkpoint was applied already: replaying it changes nothing.
     if (current && current.position >= position) return;
 
-    const byCopy = new Map<string, AnyBulkWriteOperation<StoredShape>[]>();
+    const byCopy = new Map<string, ReplaceOperation[]>();
     const declaredByCopy = new Map<string, Declared>();
     for (const write of collapsed) {
       const copy = MongoReadStore.copyName(write.collection, generation);
@@ -256,11 +265,11 @@ export class MongoReadStore implements ReadStore {
         write.op === 'put'
           ? { ...withoutInternalFields(write.doc), ...wordsOfDocument(write.doc, declared.words), _position: write.position }
           : { _position: write.position, _deleted: true };
-      const operation: AnyBulkWriteOperation<StoredShape> = {
+      const operation: ReplaceOperation = {
         replaceOne: {
           // Only replaces an older version; when a newer one exists the upsert's insert
           // collides on _id (E11000), which means this write was already superseded.
-          filter: { _id: id, _position: { $lt: write.position } } as Filter<StoredShape>,
+          filter: { _id: id, _position: { $lt: write.position } },
           replacement,
           upsert: true,
         },
@@ -269,13 +278,7 @@ export class MongoReadStore implements ReadStore {
       operations.push(operation);
       byCopy.set(copy, operations);
     }
-    for (const [copy, operations] of byCopy) {
-      try {
-        await this.db.collection<StoredShape>(copy).bulkWrite(operations, { ordered: false });
-      } catch (error) {
-        if (!onlyDuplicateKeys(error)) throw error;
-      }
-    }
+    for (const [copy, operations] of byCopy) await this.writeGuarded(copy, operations);
 
     await this.checkpoints().updateOne(
       { _id: checkpointId(projection, generation) },
@@ -318,6 +321,38 @@ export class MongoReadStore implements ReadStore {
     if (this.closed) return;
     this.closed = true;
     await this.client.close();
+  }
+
+  /**
+   * Applies guarded upserts in one unordered bulk write, trusted only when its result accounts for
+   * every operation: each one matched, upserted or collided with a newer version (E11000). A server
+   * may stop an unordered bulk write at its first error and drop the counts of what it did
+   * (FerretDB does, reporting the error at index 0), so a short account is completed one document
+   * at a time: every operation is guarded by its position, so running it again is harmless.
+   */
+  private async writeGuarded(copy: string, operations: ReplaceOperation[]): Promise<void> {
+    const target = this.db.collection<StoredShape>(copy);
+    let accounted: number;
+    try {
+      const result = await target.bulkWrite(operations, { ordered: false });
+      accounted = result.matchedCount + result.upsertedCount;
+    } catch (error) {
+      if (!onlyDuplicateKeys(error)) throw error;
+      const collisions = error instanceof MongoBulkWriteError ? writeErrorsOf(error).length : 1;
+      const result = error instanceof MongoBulkWriteError ? error.result : undefined;
+      accounted = (result?.matchedCount ?? 0) + (result?.upsertedCount ?? 0) + collisions;
+    }
+    if (accounted === operations.length) return;
+    for (const { replaceOne } of operations) {
+      try {
+        await target.replaceOne(replaceOne.filter, replaceOne.replacement, { upsert: true });
+      } catch (error) {
+        if (!onlyDuplicateKeys(error)) throw error;
+        // The collision must be a version at or after this write's; anything else is not ours to skip.
+        const stored = await target.findOne({ _id: replaceOne.filter._id }, { projection: { _position: 1 } });
+        if (!stored || stored._position < replaceOne.replacement._position) throw error;
+      }
+    }
   }
 
   private indexDeclarations() {
@@ -371,10 +406,12 @@ const wordsOfDocument = (doc: Document, fields: readonly string[]): { _words?: M
 /** A field's path in a stored document: a document's id is its `_id`. */
 const mongoPath = (field: string): string => (field === 'id' ? '_id' : fieldPath(field).join('.'));
 
-/** True when a bulk write failed only because newer versions of some documents exist. */
-const onlyDuplicateKeys = (error: unknown): boolean => {
+const writeErrorsOf = (error: MongoBulkWriteError) => (Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors]);
+
+/** True when a write failed only on duplicate keys (newer versions of some documents exist). */
+const onlyDuplicateKeys = (error: unknown): error is MongoBulkWriteError | MongoServerError => {
   if (error instanceof MongoBulkWriteError) {
-    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    const errors = writeErrorsOf(error);
     return errors.length > 0 && errors.every((e) => e.code === DUPLICATE_KEY) && !error.err;
   }
   return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
