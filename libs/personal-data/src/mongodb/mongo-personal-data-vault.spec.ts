@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { describeWithServer, testServers } from '@app/testing';
+import { describeWithMongo, testServers } from '@app/testing';
 import { personalDataVaultContract } from '../personal-data-vault.contract';
 import { PersonalDataVault } from '../personal-data-vault.port';
 import { CommandHoldingRelay, RelayableUrl, findOn, relayableUrl } from '../testing/command-holding-relay';
@@ -10,9 +10,10 @@ const url = testServers.mongodbUrl;
 // The relay test needs a plain one-host url; a server the tests start themselves always has one.
 const relayable = !url || relayableUrl(url) !== undefined;
 
-describeWithServer('MongoPersonalDataVault', url, 'set MONGODB_URL to run the MongoDB personal-data vault contract', () => {
+// MONGODB_URL's server, else a private FerretDB (skipped, with the reason printed, without either).
+describeWithMongo('MongoPersonalDataVault', (server) => {
   // The server's url, read only inside hooks and tests.
-  const serverUrl = (): string => url as string;
+  const serverUrl = (): string => server().url;
 
   personalDataVaultContract('MongoPersonalDataVault', async () => {
     // Each test gets its own database, dropped afterwards, so a shared server stays clean.
