@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
+import { superviseServerChild } from './server-child';
 import { testServers } from './test-servers.config';
 
 /** A MongoDB server for a suite: MONGODB_URL's, or a private FerretDB started for it. */
@@ -112,16 +113,6 @@ const buildOnce = async (): Promise<string> => {
   return binary;
 };
 
-/** Resolves true once `done` settles, false after `ms`; the timer never holds the process. */
-const settlesWithin = (done: Promise<void>, ms: number): Promise<boolean> => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolvePromise) => {
-    timer = setTimeout(() => resolvePromise(false), ms);
-    timer.unref();
-  });
-  return Promise.race([done.then(() => true), timeout]).finally(() => clearTimeout(timer));
-};
-
 /**
  * Starts a private FerretDB (built if need be) on a port the system picks, with a temporary data
  * directory of its own, and resolves once it accepts connections (it prints its address only
@@ -136,27 +127,7 @@ export const startFerretDb = async (options: { readyTimeoutMs?: number } = {}): 
   let output = '';
   let stdout = '';
   child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-4000)));
-  let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
-  // 'close' comes after 'exit' once the output pipes are closed too: nothing of the child is left.
-  const closed = new Promise<void>((resolvePromise) => child.once('close', () => resolvePromise()));
-  // Should the test process die without calling stop(), the server must not outlive it.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      process.off('exit', killOnExit);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      if (child.pid !== undefined && !(await settlesWithin(closed, 10_000))) {
-        child.kill('SIGKILL');
-        await settlesWithin(closed, 5000);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    })();
-    return stopping;
-  };
+  const { spawnError, stop } = superviseServerChild(child, dir, 10_000);
 
   const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
   const port = await new Promise<number>((resolvePromise, reject) => {
@@ -173,7 +144,7 @@ export const startFerretDb = async (options: { readyTimeoutMs?: number } = {}): 
       const match = /listening on mongodb:\/\/[^:/\s]+:(\d+)/.exec(stdout);
       if (match) finish(undefined, Number(match[1]));
     };
-    const onExit = () => finish(new Error(`FerretDB exited before listening: ${spawnError?.message ?? output.trim()}`));
+    const onExit = () => finish(new Error(`FerretDB exited before listening: ${spawnError()?.message ?? output.trim()}`));
     child.stdout!.on('data', onData);
     child.once('exit', onExit);
     child.once('error', onExit);

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { superviseServerChild } from './server-child';
 import { testServers } from './test-servers.config';
 
 export interface RedisServerHandle {
@@ -75,16 +76,6 @@ const pingOnce = (port: number, ms: number): Promise<void> =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves true once `done` settles, false after `ms`; the timer never holds the process. */
-const settlesWithin = (done: Promise<void>, ms: number): Promise<boolean> => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-    timer.unref();
-  });
-  return Promise.race([done.then(() => true), timeout]).finally(() => clearTimeout(timer));
-};
-
 const startOn = async (binary: string, port: number, readyTimeoutMs: number): Promise<RedisServerHandle> => {
   const dir = mkdtempSync(join(tmpdir(), 'redis-test-'));
   const child = spawn(
@@ -98,34 +89,13 @@ const startOn = async (binary: string, port: number, readyTimeoutMs: number): Pr
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  let spawnError: Error | undefined;
-  child.once('error', (error) => (spawnError = error));
-  // 'close' comes after 'exit' once the output pipes are closed too: nothing of the child is left.
-  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-  // Should the test process die without calling stop(), the server must not outlive it.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      process.off('exit', killOnExit);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      // Without a pid the process never started (spawn error): there is nothing to wait for.
-      if (child.pid !== undefined && !(await settlesWithin(closed, 5000))) {
-        child.kill('SIGKILL');
-        await settlesWithin(closed, 5000);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    })();
-    return stopping;
-  };
+  const { spawnError, stop } = superviseServerChild(child, dir, 5000);
 
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (spawnError || child.exitCode !== null || child.signalCode !== null) {
+    if (spawnError() || child.exitCode !== null || child.signalCode !== null) {
       await stop();
-      throw new Error(`redis-server exited before answering: ${spawnError?.message ?? output.trim()}`);
+      throw new Error(`redis-server exited before answering: ${spawnError()?.message ?? output.trim()}`);
     }
     try {
       await pingOnce(port, 1000);
