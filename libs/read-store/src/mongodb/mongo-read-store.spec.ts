@@ -102,3 +102,42 @@ describeWithMongo('MongoReadStore on a server that stops a bulk write early', (s
     }
   });
 });
+
+/**
+ * Two processes keeping the same projection in one database (two API processes, say) commit the
+ * same documents at about the same time, each at its own pace through the log: whoever comes
+ * second finds the documents there, older or newer, and must leave each at its newest version.
+ */
+describeWithMongo('MongoReadStore with two processes committing the same projection', (server) => {
+  it.each([1, 2, 3, 4])('leaves every document at its newest version, whatever the interleaving (round %i)', async () => {
+    const url = server().url;
+    const dbName = `okrug_read_store_test_${randomUUID().slice(0, 8)}`;
+    const one = await MongoReadStore.connect(url, dbName);
+    const two = await MongoReadStore.connect(url, dbName);
+    try {
+      await one.activate('p', 1, ['institutions']);
+      const ids = Array.from({ length: 60 }, (_, i) => `i${i}`);
+      // Event 2k+1 creates document k, event 2k+2 renames it.
+      const events = ids.flatMap((id, k) => [
+        { op: 'put' as const, collection: 'institutions', doc: { id, name: `new ${k}` }, position: 2 * k + 1 },
+        { op: 'put' as const, collection: 'institutions', doc: { id, name: `renamed ${k}` }, position: 2 * k + 2 },
+      ]);
+      const batchesOf = (size: number) => Array.from({ length: Math.ceil(events.length / size) }, (_, b) => events.slice(b * size, b * size + size));
+      const run = async (store: ReadStore, batches: (typeof events)[]) => {
+        for (const batch of batches) await store.commit('p', 1, batch.at(-1)!.position, batch);
+      };
+      // Each runs through the log in order, in batches of its own size, at the same time.
+      await Promise.all([run(one, batchesOf(15)), run(two, batchesOf(7)), run(two, batchesOf(11))]);
+      const docs = await one.find('institutions', { limit: 1000 });
+      expect(docs).toHaveLength(ids.length);
+      expect(docs.filter((d) => !String(d.name).startsWith('renamed'))).toEqual([]);
+      expect((await two.checkpoint('p'))?.position).toBe(events.length);
+    } finally {
+      await one.close();
+      await two.close();
+      const client = await MongoClient.connect(url);
+      await client.db(dbName).dropDatabase();
+      await client.close();
+    }
+  });
+});

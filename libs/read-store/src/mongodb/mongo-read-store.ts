@@ -1,5 +1,6 @@
 import {
   AnyBulkWriteOperation,
+  Collection,
   Db,
   Filter,
   MongoBulkWriteError,
@@ -67,14 +68,14 @@ interface AliasShape {
   collections: string[];
 }
 
-/** A guarded upsert: replaces the document only when the stored version is older. */
-interface ReplaceOperation {
-  replaceOne: {
-    filter: { _id: string; _position: { $lt: number } };
-    replacement: Omit<StoredShape, '_id'>;
-    upsert: true;
-  };
+/** One document's new version for a copy: what to store under `_id`, stamped with its position. */
+interface VersionWrite {
+  _id: string;
+  replacement: MongoDocument & { _position: number; _deleted?: true };
 }
+
+/** How many times a commit reads back and retries versions that other writers raced with. */
+const VERIFY_ROUNDS = 20;
 
 const DUPLICATE_KEY = 11000;
 const NAMESPACE_NOT_FOUND = 26;
@@ -210,7 +211,7 @@ export class MongoReadStore implements ReadStore {
         if (operations.length) await target.bulkWrite(operations, { ordered: false });
       }
     }
-    await this.indexDeclarations().replaceOne({ _id: copy }, { indexes: wanted }, { upsert: true });
+    await upserting(() => this.indexDeclarations().replaceOne({ _id: copy }, { indexes: wanted }, { upsert: true }));
     this.declaredCache.delete(copy);
   }
 
@@ -250,7 +251,7 @@ export class MongoReadStore implements ReadStore {
     // A batch at or behind the checkpoint was applied already: replaying it changes nothing.
     if (current && current.position >= position) return;
 
-    const byCopy = new Map<string, ReplaceOperation[]>();
+    const byCopy = new Map<string, VersionWrite[]>();
     const declaredByCopy = new Map<string, Declared>();
     for (const write of collapsed) {
       const copy = MongoReadStore.copyName(write.collection, generation);
@@ -261,39 +262,30 @@ export class MongoReadStore implements ReadStore {
       const declared = declaredByCopy.get(copy)!;
       const id = write.op === 'put' ? write.doc.id : write.id;
       if (write.op === 'put') assertIndexable(write.collection, write.doc, declared.scalar);
-      const replacement: Omit<StoredShape, '_id'> =
+      const replacement: VersionWrite['replacement'] =
         write.op === 'put'
           ? { ...withoutInternalFields(write.doc), ...wordsOfDocument(write.doc, declared.words), _position: write.position }
           : { _position: write.position, _deleted: true };
-      const operation: ReplaceOperation = {
-        replaceOne: {
-          // Only replaces an older version; when a newer one exists the upsert's insert
-          // collides on _id (E11000), which means this write was already superseded.
-          filter: { _id: id, _position: { $lt: write.position } },
-          replacement,
-          upsert: true,
-        },
-      };
-      const operations = byCopy.get(copy) ?? [];
-      operations.push(operation);
-      byCopy.set(copy, operations);
+      const versions = byCopy.get(copy) ?? [];
+      versions.push({ _id: id, replacement });
+      byCopy.set(copy, versions);
     }
-    for (const [copy, operations] of byCopy) await this.writeGuarded(copy, operations);
+    for (const [copy, versions] of byCopy) await this.writeVersions(copy, versions);
 
-    await this.checkpoints().updateOne(
-      { _id: checkpointId(projection, generation) },
-      { $max: { position }, $setOnInsert: { projection, generation } },
-      { upsert: true },
+    await upserting(() =>
+      this.checkpoints().updateOne(
+        { _id: checkpointId(projection, generation) },
+        { $max: { position }, $setOnInsert: { projection, generation } },
+        { upsert: true },
+      ),
     );
   }
 
   async activate(projection: string, generation: number, collections: string[]): Promise<void> {
     assertGeneration(generation);
     // One document per projection: reads of all its collections move together.
-    await this.aliases().updateOne(
-      { _id: projection },
-      { $set: { generation, collections: [...new Set(collections)] } },
-      { upsert: true },
+    await upserting(() =>
+      this.aliases().updateOne({ _id: projection }, { $set: { generation, collections: [...new Set(collections)] } }, { upsert: true }),
     );
   }
 
@@ -324,34 +316,59 @@ export class MongoReadStore implements ReadStore {
   }
 
   /**
-   * Applies guarded upserts in one unordered bulk write, trusted only when its result accounts for
-   * every operation: each one matched, upserted or collided with a newer version (E11000). A server
-   * may stop an unordered bulk write at its first error and drop the counts of what it did
-   * (FerretDB does, reporting the error at index 0), so a short account is completed one document
-   * at a time: every operation is guarded by its position, so running it again is harmless.
+   * Stores each version unless the copy holds it or a newer one already. One read of the stored
+   * positions sorts the versions into new documents (inserted) and older ones (replaced, guarded by
+   * position, so a newer version written meanwhile is never overwritten); both go in one unordered
+   * bulk write each. Neither an upsert nor a filter beyond `_id` is needed, so every server serves
+   * this from its `_id` index alone (FerretDB scans a collection for each upsert that inserts).
+   *
+   * A bulk write's result is trusted only when it accounts for every operation: a server may stop an
+   * unordered bulk write at its first error and drop the counts of what it did (FerretDB does), and
+   * another process projecting the same log may have written some of the documents meanwhile. On a
+   * short account the positions are read again and what is still missing or older is written again,
+   * until every document holds this version or a newer one.
    */
-  private async writeGuarded(copy: string, operations: ReplaceOperation[]): Promise<void> {
+  private async writeVersions(copy: string, versions: VersionWrite[]): Promise<void> {
     const target = this.db.collection<StoredShape>(copy);
-    let accounted: number;
-    try {
-      const result = await target.bulkWrite(operations, { ordered: false });
-      accounted = result.matchedCount + result.upsertedCount;
-    } catch (error) {
-      if (!onlyDuplicateKeys(error)) throw error;
-      const collisions = error instanceof MongoBulkWriteError ? writeErrorsOf(error).length : 1;
-      const result = error instanceof MongoBulkWriteError ? error.result : undefined;
-      accounted = (result?.matchedCount ?? 0) + (result?.upsertedCount ?? 0) + collisions;
-    }
-    if (accounted === operations.length) return;
-    for (const { replaceOne } of operations) {
-      try {
-        await target.replaceOne(replaceOne.filter, replaceOne.replacement, { upsert: true });
-      } catch (error) {
-        if (!onlyDuplicateKeys(error)) throw error;
-        // The collision must be a version at or after this write's; anything else is not ours to skip.
-        const stored = await target.findOne({ _id: replaceOne.filter._id }, { projection: { _position: 1 } });
-        if (!stored || stored._position < replaceOne.replacement._position) throw error;
+    let pending = versions;
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === VERIFY_ROUNDS) {
+        throw new Error(`${copy}: ${pending.length} documents still not at their versions after ${VERIFY_ROUNDS} rounds (first: ${pending[0]._id})`);
       }
+      const stored = new Map<string, number>();
+      const rows = target.find({ _id: { $in: pending.map((v) => v._id) } }, { projection: { _position: 1 } });
+      for await (const row of rows) stored.set(row._id, row._position);
+      // Already there, or superseded by a newer version: nothing to do.
+      pending = pending.filter((v) => !(stored.get(v._id)! >= v.replacement._position));
+      if (round > 0 && pending.length === 0) return;
+      const inserts = pending.filter((v) => !stored.has(v._id));
+      const replaces = pending.filter((v) => stored.has(v._id));
+      const accountedFor =
+        (await this.bulkCount(target, inserts.map((v) => ({ insertOne: { document: { ...v.replacement, _id: v._id } } })), 'insertedCount')) === inserts.length &&
+        (await this.bulkCount(
+          target,
+          replaces.map((v) => ({ replaceOne: { filter: { _id: v._id, _position: { $lt: v.replacement._position } }, replacement: v.replacement } })),
+          'matchedCount',
+        )) === replaces.length;
+      if (accountedFor) return;
+    }
+  }
+
+  /**
+   * Runs an unordered bulk write and answers its count of `kind` (-1 when it failed on duplicate
+   * keys, which means other writers were there first: the caller reads back what it has to).
+   */
+  private async bulkCount(
+    target: Collection<StoredShape>,
+    operations: AnyBulkWriteOperation<StoredShape>[],
+    kind: 'insertedCount' | 'matchedCount',
+  ): Promise<number> {
+    if (operations.length === 0) return 0;
+    try {
+      return (await target.bulkWrite(operations, { ordered: false }))[kind];
+    } catch (error) {
+      if (onlyDuplicateKeys(error)) return -1;
+      throw error;
     }
   }
 
@@ -384,6 +401,20 @@ export class MongoReadStore implements ReadStore {
 }
 
 const checkpointId = (projection: string, generation: number): string => `${projection}#${generation}`;
+
+/**
+ * Runs an upsert by `_id`, once more when it failed on a duplicate key: two processes upserting
+ * the same new document at once may both try the insert, and the second then finds the document
+ * (MongoDB documents this for concurrent upserts; FerretDB does it too).
+ */
+const upserting = async <T>(upsert: () => Promise<T>): Promise<T> => {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+    return upsert();
+  }
+};
 
 const withoutInternalFields = (doc: Document): MongoDocument => {
   const { _id, _position, _deleted, _words, ...rest } = doc as Document & { _id?: unknown; _position?: unknown; _deleted?: unknown; _words?: unknown };
