@@ -40,4 +40,10 @@ describe('configuration', () => {
     expect(loadConfig({ OKRUG_KEY_PEPPER: 'p'.repeat(32) }).keyPepper).toBe('p'.repeat(32));
     expect(() => loadConfig({ OKRUG_KEY_PEPPER: 'short' })).toThrow(/OKRUG_KEY_PEPPER: must be at least 32 characters long/);
   });
+
+  it('keeps the job queue under the OKRUG_QUEUE_PREFIX key prefix, okrug by default', () => {
+    expect(loadConfig({}).queuePrefix).toBe('okrug');
+    expect(loadConfig({ OKRUG_QUEUE_PREFIX: 'kramatorsk_2' }).queuePrefix).toBe('kramatorsk_2');
+    expect(() => loadConfig({ OKRUG_QUEUE_PREFIX: 'a:b' })).toThrow(/OKRUG_QUEUE_PREFIX: 'a:b' must be letters, digits, dashes and underscores/);
+  });
 });

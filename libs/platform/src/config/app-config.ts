@@ -14,6 +14,8 @@ export interface AppConfig {
   eventStoreUrl?: string;
   mongodbUrl?: string;
   redisUrl?: string;
+  /** Prefix of every Redis key of the job queue (OKRUG_QUEUE_PREFIX, default `okrug`): installations sharing one Redis keep apart. */
+  queuePrefix: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Which process keeps the read models: the API itself (default) or separate workers. */
   projectionsIn: 'api' | 'worker';
@@ -82,6 +84,10 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
   const eventStoreUrl = checkUrl(problems, 'EVENTSTORE_URL', env.EVENTSTORE_URL, ['esdb', 'esdb+discover']);
   const mongodbUrl = checkUrl(problems, 'MONGODB_URL', env.MONGODB_URL, ['mongodb', 'mongodb+srv']);
   const redisUrl = checkUrl(problems, 'REDIS_URL', env.REDIS_URL, ['redis', 'rediss']);
+  const queuePrefix = env.OKRUG_QUEUE_PREFIX || 'okrug';
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(queuePrefix)) {
+    problems.push(`OKRUG_QUEUE_PREFIX: '${queuePrefix}' must be letters, digits, dashes and underscores (at most 63)`);
+  }
   if (problems.length) throw new InvalidConfiguration(problems);
   return {
     port,
@@ -93,6 +99,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     eventStoreUrl,
     mongodbUrl,
     redisUrl,
+    queuePrefix,
     logLevel,
     projectionsIn,
   };
