@@ -201,7 +201,7 @@ describe('API keys recorded before the keyed hash', () => {
       expect((await api.as(legacySecret).get('/institutions')).status).toBe(200);
 
       await api.close();
-      const config = loadConfig({ OKRUG_DATA_DIR: api.dataDir, OKRUG_ADMIN_KEY: legacySecret, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut' });
+      const config = loadConfig(api.processEnv({ OKRUG_ADMIN_KEY: legacySecret, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut' }));
       ({ app: api.app } = await createApi(config));
       expect((await api.as(legacySecret).get('/institutions')).status).toBe(200);
       const keys = (await api.as(legacySecret).get('/api-keys')).body.items as { keyId: string; status: string; label: string }[];

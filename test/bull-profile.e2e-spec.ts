@@ -1,5 +1,6 @@
 import { describeWithServer, redisServerBinary, startRedisServer } from '@app/testing';
 import { ApiHarness } from './support/api-harness';
+import { TestInstallation } from './support/profile';
 
 describeWithServer(
   'the API with Bull on Redis as its job queue',
@@ -10,7 +11,7 @@ describeWithServer(
     let api: ApiHarness;
     beforeAll(async () => {
       redis = await startRedisServer();
-      api = await ApiHarness.start({ REDIS_URL: redis!.url });
+      api = await ApiHarness.start({}, TestInstallation.create({ redisUrl: redis!.url }));
     });
     afterAll(async () => {
       await api?.stop();

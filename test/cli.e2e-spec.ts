@@ -1,19 +1,16 @@
-import { rmSync } from 'node:fs';
 import { runCli } from '../apps/api/src/cli';
 import { ApiHarness } from './support/api-harness';
 
 describe('the CLI (npm run cli)', () => {
   let api: ApiHarness;
-  let dataDir: string;
   const run = async (...argv: string[]) => {
     let out = '';
-    const code = await runCli(argv, { OKRUG_DATA_DIR: dataDir, OKRUG_LOG_LEVEL: 'silent' }, (text) => (out += text));
+    const code = await runCli(argv, api.processEnv({ OKRUG_LOG_LEVEL: 'silent' }), (text) => (out += text));
     return { code, out };
   };
 
   beforeAll(async () => {
     api = await ApiHarness.start();
-    dataDir = api.dataDir;
     for (const n of [3, 5]) {
       const res = await api.as().post('/institutions').send({ fullName: `МБ ДОУ детский сад № ${n}`, shortName: `Детский сад № ${n}`, kind: 'kindergarten', settlement: 'Мурыгино' });
       expect(res.status).toBe(201);
@@ -21,7 +18,7 @@ describe('the CLI (npm run cli)', () => {
     }
     await api.close();
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => api.dispose());
 
   it('prints the status of every projection', async () => {
     const { code, out } = await run('projections', 'status');
@@ -52,7 +49,7 @@ describe('the CLI for keys and departments, while the API runs', () => {
   let api: ApiHarness;
   const run = async (...argv: string[]) => {
     let out = '';
-    const code = await runCli(argv, { OKRUG_DATA_DIR: api.dataDir, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut' }, (text) => (out += text));
+    const code = await runCli(argv, api.processEnv({ OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut' }), (text) => (out += text));
     return { code, out };
   };
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/platform';
 import { createApi } from '../apps/api/src/create-app';
+import { TestInstallation } from './support/profile';
 
 const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(8).padStart(3, '0');
 
@@ -13,11 +14,15 @@ const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(
  */
 describe('the files of the embedded profile', () => {
   const parent = mkdtempSync(join(tmpdir(), 'okrug-modes-'));
-  afterAll(() => rmSync(parent, { recursive: true, force: true }));
+  const installation = TestInstallation.create();
+  afterAll(async () => {
+    rmSync(parent, { recursive: true, force: true });
+    await installation.drop();
+  });
 
   it('are created with mode 0600, in a directory with mode 0700', async () => {
     const dataDir = join(parent, 'var', 'okrug');
-    const config = loadConfig({ OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: 'file-modes-admin-key-0123456789', OKRUG_LOG_LEVEL: 'silent' });
+    const config = loadConfig(installation.with({ OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: 'file-modes-admin-key-0123456789', OKRUG_LOG_LEVEL: 'silent' }));
     const umask = process.umask(0o000);
     let app;
     try {

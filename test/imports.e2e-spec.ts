@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { runCli } from '../apps/api/src/cli';
 import { ApiHarness } from './support/api-harness';
+import { TestInstallation } from './support/profile';
 
 /**
  * Importing the lists a department already has. The facts are those of school district No. 3
@@ -225,16 +226,20 @@ describe('imports through the HTTP API', () => {
 
 describe('the import command of the CLI', () => {
   let dataDir: string;
+  const installation = TestInstallation.create();
   const run = async (...argv: string[]) => {
     let out = '';
-    const code = await runCli(argv, { OKRUG_DATA_DIR: dataDir, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'murygino' }, (text) => (out += text));
+    const code = await runCli(argv, installation.with({ OKRUG_DATA_DIR: dataDir, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'murygino' }), (text) => (out += text));
     return { code, out };
   };
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'okrug-import-cli-'));
   });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await installation.drop();
+  });
 
   it('checks a file with --dry-run, imports it, and finds it unchanged the second time', async () => {
     const dry = await run('import', fixture('murygino-district-3.csv'), '--dry-run');

@@ -1,4 +1,5 @@
 import { ApiHarness } from './support/api-harness';
+import { expectedProfile } from './support/profile';
 
 const murygino = {
   fullName: 'Муниципальное бюджетное общеобразовательное учреждение Мурыгинская средняя школа',
@@ -49,7 +50,7 @@ describe('institutions through the HTTP API (embedded profile)', () => {
       expect(health.status).toBe(200);
       expect(health.body).toMatchObject({
         status: 'up',
-        profile: { eventStore: 'sqlite', readStore: 'sqlite', queue: 'in-process' },
+        profile: expectedProfile,
         eventStore: { status: 'up' },
         readStore: { status: 'up' },
         queue: { status: 'up' },

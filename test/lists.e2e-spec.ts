@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { describeWithServer, testServers } from '@app/testing';
+import { describeWithMongo } from '@app/testing';
 import { ApiHarness } from './support/api-harness';
+import { TestInstallation, expectedProfile, readModelsInMongo } from './support/profile';
 
 /**
  * Lists through HTTP: filters, name order, paging and word search over a small register, the
  * same answers the indexed plans must give (their plans are checked in list-indexes.spec.ts).
  */
-const listSuite = (env: () => Record<string, string>) => () => {
+const listSuite = (installation: () => TestInstallation) => () => {
   let api: ApiHarness;
   let position = 0;
 
@@ -21,7 +21,7 @@ const listSuite = (env: () => Record<string, string>) => () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    api = await ApiHarness.start(env());
+    api = await ApiHarness.start({}, installation());
     for (const [fullName, shortName, kind, settlement] of names) {
       const res = await api.as().post('/institutions').send({ fullName, shortName, kind, settlement });
       expect(res.status).toBe(201);
@@ -97,16 +97,11 @@ const listSuite = (env: () => Record<string, string>) => () => {
   });
 };
 
-describe('institution list through the HTTP API (embedded read store)', listSuite(() => ({})));
+describe(`institution list through the HTTP API (the test profile: ${expectedProfile.readStore} read store)`, listSuite(() => TestInstallation.create()));
 
-describeWithServer(
-  'institution list through the HTTP API (MongoDB read store)',
-  testServers.mongodbUrl,
-  'set MONGODB_URL to run the lists against the MongoDB read store',
-  listSuite(() => {
-    // A database of its own, so a shared server stays usable.
-    const url = new URL(testServers.mongodbUrl as string);
-    url.pathname = `/okrug_lists_${randomUUID().slice(0, 8)}`;
-    return { MONGODB_URL: url.toString() };
-  }),
-);
+// The embedded profile checks the MongoDB read store's answers too (a private FerretDB, or MONGODB_URL's server).
+if (!readModelsInMongo) {
+  describeWithMongo('institution list through the HTTP API (MongoDB read store)', (server) =>
+    listSuite(() => TestInstallation.create({ mongodbUrl: server().url }))(),
+  );
+}

@@ -4,13 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { freePort, root, startServerProcess } from './support/server-process';
+import { TestInstallation } from './support/profile';
 
 /** Starts the server as `npm start` does, and waits until it listens. */
 const startServer = (env: Record<string, string>) => startServerProcess(env);
 
 describe('the server process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'okrug-process-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const installation = TestInstallation.create();
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await installation.drop();
+  });
 
   it('refuses to start on an invalid configuration, naming each wrong value', async () => {
     const child = spawn(process.execPath, ['scripts/run-ts.js', 'apps/api/src/main.ts'], {
@@ -28,7 +33,7 @@ describe('the server process', () => {
 
   it('prints an admin key once, serves with it, finishes in-flight writes on SIGTERM, and keeps them', async () => {
     const port = await freePort();
-    const env = { PORT: String(port), OKRUG_DATA_DIR: dataDir, OKRUG_DEPARTMENT: 'murygino' };
+    const env = installation.with({ PORT: String(port), OKRUG_DATA_DIR: dataDir, OKRUG_DEPARTMENT: 'murygino' });
     const first = await startServer(env);
     const key = /^\s+(okrug_[A-Za-z0-9_-]+)\s*$/m.exec(first.output())?.[1];
     expect(key).toBeDefined();

@@ -6,19 +6,22 @@ import request from 'supertest';
 import { JsonLogger, loadConfig } from '@app/platform';
 import { createApi } from '../apps/api/src/create-app';
 import { ADMIN_KEY } from './support/api-harness';
+import { TestInstallation } from './support/profile';
 
 describe('request logs', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'okrug-log-'));
+  const installation = TestInstallation.create();
   const lines: Record<string, unknown>[] = [];
   let app: NestFastifyApplication;
 
   beforeAll(async () => {
-    const config = loadConfig({ OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY, OKRUG_LOG_LEVEL: 'info', OKRUG_DEPARTMENT: 'bakhmut' });
+    const config = loadConfig(installation.with({ OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY, OKRUG_LOG_LEVEL: 'info', OKRUG_DEPARTMENT: 'bakhmut' }));
     ({ app } = await createApi(config, { logger: new JsonLogger('info', (line) => lines.push(JSON.parse(line))) }));
   });
   afterAll(async () => {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
+    await installation.drop();
   });
 
   it('keep the query string out: it can carry the names being searched for', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { freePort, startServerProcess } from './support/server-process';
+import { TestInstallation } from './support/profile';
 
 const KEY = 'shutdown-e2e-admin-key-0123456789';
 const auth = { Authorization: `Bearer ${KEY}` };
@@ -17,11 +18,15 @@ type Answer = { status: number; body: any; contentType: string } | { status: 'no
  */
 describe('the server process on SIGTERM', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'okrug-shutdown-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const installation = TestInstallation.create();
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    await installation.drop();
+  });
 
   it('drains the commands in flight before it closes the stores', async () => {
     const port = await freePort();
-    const env = { PORT: String(port), OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: KEY, OKRUG_DEPARTMENT: 'murygino' };
+    const env = installation.with({ PORT: String(port), OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: KEY, OKRUG_DEPARTMENT: 'murygino' });
     const url = `http://127.0.0.1:${port}`;
     const send = (path: string, body: object): Promise<Answer> =>
       request(url)
@@ -145,7 +150,7 @@ describe('the server process on SIGTERM', () => {
     ['the worker', 'apps/worker/src/main.ts', 'okrug worker is running'],
   ])('%s goes on running on SIGHUP and SIGUSR2, and stops on SIGINT', async (_name, script, ready) => {
     const port = await freePort();
-    const env = { PORT: String(port), OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: KEY, OKRUG_DEPARTMENT: 'murygino' };
+    const env = installation.with({ PORT: String(port), OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: KEY, OKRUG_DEPARTMENT: 'murygino' });
     const server = await startServerProcess(env, { script, ready });
     try {
       server.child.kill('SIGHUP');

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
+import { queueOnRedis } from './support/profile';
 
 const root = resolve(__dirname, '..');
 
@@ -13,7 +14,7 @@ describe('an API that leaves the read models to a separate worker process', () =
     api = await ApiHarness.start({ OKRUG_PROJECTIONS: 'worker' });
     worker = spawn(process.execPath, ['scripts/run-ts.js', 'apps/worker/src/main.ts'], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', OKRUG_DATA_DIR: api.dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY },
+      env: { PATH: process.env.PATH ?? '', ...api.processEnv({ OKRUG_ADMIN_KEY: ADMIN_KEY }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     worker.stdout!.on('data', (c) => (output += c));
@@ -47,9 +48,21 @@ describe('an API that leaves the read models to a separate worker process', () =
     expect(health.body.projections.find((p: { name: string }) => p.name === 'institution-list')).toMatchObject({ state: 'remote', lag: 0 });
   });
 
-  it('refuses a rebuild request that no worker could receive without a shared queue', async () => {
+  (queueOnRedis ? it.skip : it)('refuses a rebuild request that no worker could receive without a shared queue', async () => {
     const res = await api.as().post('/projections/institution-list/rebuild');
     expect(res.status).toBe(422);
     expect(res.body.type).toBe('urn:okrug:problem:no-worker-reachable');
+  });
+
+  (queueOnRedis ? it : it.skip)('hands a rebuild request to the worker through the shared queue', async () => {
+    const job = await api.as().post('/projections/institution-list/rebuild');
+    expect(job.status).toBe(202);
+    let status = job.body;
+    for (let i = 0; i < 300 && status.state !== 'completed' && status.state !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await api.as().get(`/projections/rebuilds/${job.body.id}`)).body;
+    }
+    expect(status).toMatchObject({ state: 'completed', result: { projection: 'institution-list' } });
+    expect(output).toContain('projection rebuilt');
   });
 });

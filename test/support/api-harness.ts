@@ -5,12 +5,15 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { AppConfig, loadConfig } from '@app/platform';
 import { createApi } from '../../apps/api/src/create-app';
+import { TestInstallation } from './profile';
 
 export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
 
 /**
- * The real HTTP API on a temporary data directory, embedded profile, with a known admin key.
- * `restart()` stops the app and starts a new one on the same directory.
+ * The real HTTP API on a temporary data directory with a known admin key, in the test profile
+ * (embedded, or with `MONGODB_URL` / `REDIS_URL` its own database and queue prefix on those servers).
+ * `restart()` stops the app and starts a new one on the same directory and database.
+ * Processes a test spawns for the same installation get `installation.with({...})` as environment.
  */
 export class ApiHarness {
   app!: NestFastifyApplication;
@@ -19,19 +22,25 @@ export class ApiHarness {
 
   private constructor(
     dataDir: string,
+    readonly installation: TestInstallation,
     private readonly env: Record<string, string>,
   ) {
     this.dataDir = dataDir;
   }
 
-  static async start(env: Record<string, string> = {}): Promise<ApiHarness> {
-    const harness = new ApiHarness(mkdtempSync(join(tmpdir(), 'okrug-e2e-')), env);
+  static async start(env: Record<string, string> = {}, installation = TestInstallation.create()): Promise<ApiHarness> {
+    const harness = new ApiHarness(mkdtempSync(join(tmpdir(), 'okrug-e2e-')), installation, env);
     await harness.boot();
     return harness;
   }
 
+  /** The environment of another process of this installation (a worker, the CLI): data directory, database, queue. */
+  processEnv(env: Record<string, string> = {}): Record<string, string> {
+    return this.installation.with({ OKRUG_DATA_DIR: this.dataDir, ...env });
+  }
+
   private async boot(): Promise<void> {
-    this.config = loadConfig({ OKRUG_DATA_DIR: this.dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut', ...this.env });
+    this.config = loadConfig(this.installation.with({ OKRUG_DATA_DIR: this.dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut', ...this.env }));
     ({ app: this.app } = await createApi(this.config, { runProjections: this.config.projectionsIn === 'api' }));
   }
 
@@ -55,13 +64,19 @@ export class ApiHarness {
     await this.boot();
   }
 
-  /** Stops the app and keeps the data directory. */
+  /** Stops the app and keeps the data directory and database (`dispose()` removes them later). */
   async close(): Promise<void> {
     await this.app.close();
   }
 
+  /** Removes what `close()` kept: the data directory and the installation's database and queue keys. */
+  async dispose(): Promise<void> {
+    rmSync(this.dataDir, { recursive: true, force: true });
+    await this.installation.drop();
+  }
+
   async stop(): Promise<void> {
     await this.app.close().catch(() => undefined);
-    rmSync(this.dataDir, { recursive: true, force: true });
+    await this.dispose();
   }
 }

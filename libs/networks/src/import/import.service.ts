@@ -152,6 +152,9 @@ const writtenBy = (events: RecordedEvent[], commandId: string): MapSnapshot['cre
 };
 
 /** The importer of the API: the stores of the application, waiting for the institution read model. */
+/** How long an import waits for the institution list to reach the log's head before it checks duplicates. */
+export const IMPORT_CONSISTENCY_WAIT_MS = 30_000;
+
 @Injectable()
 export class ImportService {
   private readonly importer: Importer;
@@ -164,7 +167,9 @@ export class ImportService {
     this.importer = new Importer({
       eventStore,
       readStore,
-      institutionsReadAt: (position) => projections.waitFor(position, [institutionListProjection.name]),
+      // An import is a long request already: it waits for the register to catch up rather than
+      // answering 503 while the previous import's institutions are still being projected.
+      institutionsReadAt: (position) => projections.waitFor(position, [institutionListProjection.name], IMPORT_CONSISTENCY_WAIT_MS),
     });
   }
 
