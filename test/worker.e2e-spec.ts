@@ -48,14 +48,17 @@ describe('an API that leaves the read models to a separate worker process', () =
     expect(health.body.projections.find((p: { name: string }) => p.name === 'institution-list')).toMatchObject({ state: 'remote', lag: 0 });
   });
 
-  (queueOnRedis ? it.skip : it)('refuses a rebuild request that no worker could receive without a shared queue', async () => {
-    const res = await api.as().post('/projections/institution-list/rebuild');
-    expect(res.status).toBe(422);
-    expect(res.body.type).toBe('urn:okrug:problem:no-worker-reachable');
-  });
-
-  (queueOnRedis ? it : it.skip)('hands a rebuild request to the worker through the shared queue', async () => {
+  // Which answer is right depends on the profile: without a shared queue no worker can receive the request.
+  const rebuildTitle = queueOnRedis
+    ? 'hands a rebuild request to the worker through the shared queue (REDIS_URL set)'
+    : 'refuses a rebuild request that no worker could receive without a shared queue (no REDIS_URL)';
+  it(rebuildTitle, async () => {
     const job = await api.as().post('/projections/institution-list/rebuild');
+    if (!queueOnRedis) {
+      expect(job.status).toBe(422);
+      expect(job.body.type).toBe('urn:okrug:problem:no-worker-reachable');
+      return;
+    }
     expect(job.status).toBe(202);
     let status = job.body;
     for (let i = 0; i < 300 && status.state !== 'completed' && status.state !== 'failed'; i++) {
