@@ -14,10 +14,8 @@ export class AdmitMemberHandler implements ICommandHandler<AdmitMemberCommand, W
       kind,
       networkId: id,
       ifMatch,
-      command: async () => ({
-        type: 'AdmitMember',
-        data: { networkId: id, institution: await this.writer.institution(context.department, body.institutionId.toLowerCase()), role: body.role, from: body.from },
-      }),
+      prepare: () => this.writer.institution(context.department, body.institutionId.toLowerCase()),
+      command: (_, institution) => ({ type: 'AdmitMember', data: { networkId: id, institution, role: body.role, from: body.from } }),
     });
   }
 }

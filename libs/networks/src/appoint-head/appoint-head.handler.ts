@@ -6,9 +6,12 @@ import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { AppointHeadCommand } from './appoint-head.command';
 
 /**
- * The name goes to the personal-data vault under a new person id; the event records only the
- * id and the position. If the append is refused, the vault keeps an unreferenced entry, which
- * no reader ever shows.
+ * The name goes to the personal-data vault under a new person id, once per command (the
+ * prepare step), however often the decision is tried again; the event records only the id and
+ * the position. When the decision is then refused or never appended, the vault keeps an entry
+ * no event refers to, which no reader ever shows (readers ask the vault only for the ids their
+ * read models hold); with an idempotency key, a repeat of the request records the same id and
+ * name again, which changes nothing.
  */
 @CommandHandler(AppointHeadCommand)
 export class AppointHeadHandler implements ICommandHandler<AppointHeadCommand, WriteResult> {
@@ -25,16 +28,15 @@ export class AppointHeadHandler implements ICommandHandler<AppointHeadCommand, W
       kind,
       networkId,
       ifMatch,
-      command: async () => {
-        await this.vault.record({
+      prepare: () =>
+        this.vault.record({
           personId,
           department: context.department,
           fullName: body.fullName.trim(),
           recordedAt: context.receivedAt.toISOString(),
           recordedBy: context.actor.id,
-        });
-        return { type: 'AppointHead', data: { networkId, personId, position: body.position.trim(), appointedOn: body.appointedOn } };
-      },
+        }),
+      command: () => ({ type: 'AppointHead', data: { networkId, personId, position: body.position.trim(), appointedOn: body.appointedOn } }),
     });
   }
 }

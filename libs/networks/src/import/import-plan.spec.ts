@@ -52,7 +52,7 @@ const withClaims = (world: ImportWorld, input: ImportInput): ImportWorld => {
     ...input.institutions.map((i) => i.externalCode),
     ...input.networks.flatMap((n) => [...n.members, ...n.anchors].map((m) => (m.institution && 'ref' in m.institution ? m.institution.ref : undefined))),
   ];
-  for (const code of names) if (code && !codes[code]) codes[code] = { streamId: codeClaimStream(DEPARTMENT, code), revision: -1, holder: null };
+  for (const code of names) if (code && !codes[code]) codes[code] = { streamId: codeClaimStream(DEPARTMENT, code), revision: -1, claimant: null, holder: null };
   return { ...world, codes };
 };
 
@@ -63,7 +63,8 @@ const afterWriting = (world: ImportWorld, plan: ImportPlan): ImportWorld => {
     const revision = (append.expectedRevision === 'no_stream' ? -1 : (append.expectedRevision as number)) + append.events.length;
     if (append.streamId.startsWith('institution-code-')) {
       const code = Object.keys(next.codes).find((c) => next.codes[c].streamId === append.streamId)!;
-      next.codes[code] = { streamId: append.streamId, revision, holder: (append.events[0].data as { institutionId: string }).institutionId };
+      const claimant = (append.events[0].data as { institutionId: string }).institutionId;
+      next.codes[code] = { streamId: append.streamId, revision, claimant, holder: claimant };
     } else if (append.streamId.startsWith('network-map-')) {
       const kind = append.streamId.slice(`network-map-${DEPARTMENT}-`.length) as NetworkKind;
       const state = append.events.reduce((s, e) => evolveNetworkMap(s, e as NetworkMapEvent), next.maps[kind]?.state ?? initialNetworkMapState());
@@ -212,7 +213,7 @@ describe('import planning', () => {
       const world: ImportWorld = {
         ...emptyWorld(),
         institutions: [losnoe, murygino],
-        codes: { '4329005370': { streamId: codeClaimStream(DEPARTMENT, '4329005370'), revision: 0, holder: 'api-murygino' } },
+        codes: { '4329005370': { streamId: codeClaimStream(DEPARTMENT, '4329005370'), revision: 0, claimant: 'api-murygino', holder: 'api-murygino' } },
         maps: { 'educational-district': district },
       };
       const { plan } = given(world)
@@ -314,7 +315,7 @@ describe('import planning', () => {
     });
 
     it('refuses a code another institution holds, and rows that depend on a rejected one', () => {
-      const world = { ...emptyWorld(), codes: { '4329005370': { streamId: codeClaimStream(DEPARTMENT, '4329005370'), revision: 0, holder: 'in-flight' } } };
+      const world = { ...emptyWorld(), codes: { '4329005370': { streamId: codeClaimStream(DEPARTMENT, '4329005370'), revision: 0, claimant: 'in-flight', holder: 'in-flight' } } };
       given(world)
         .when(baseFile)
         .rejects('institutions[0]', 'institution', { rule: 'external-code-taken' })

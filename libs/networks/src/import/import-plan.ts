@@ -26,6 +26,7 @@ import {
 } from '../network-map/network-map.decider';
 import { ImportInput, InstitutionInput, InstitutionRef, MemberInput, NetworkInput, RowRef } from './import-file';
 import { CodeClaim, externalCodeClaimStream } from '../institution/external-code-claim';
+import { externalCodeClaimDecider } from '../institution/external-code-claim.decider';
 
 /**
  * Plans an import, purely: given what is recorded (the institutions the file may mean, the
@@ -429,12 +430,14 @@ export const planImport = (world: ImportWorld, input: ImportInput): ImportPlan =
           institutionDecider.initialState(),
         ),
       );
-      if (code && claim && holder !== newId) {
-        claimAppends.push({
-          streamId: claim.streamId,
-          expectedRevision: claim.revision < 0 ? 'no_stream' : claim.revision,
-          events: [{ type: 'ExternalCodeClaimed', data: { department, code, institutionId: newId } }],
-        });
+      if (code && claim) {
+        const claimed = decided(() =>
+          externalCodeClaimDecider.decide(
+            { type: 'ClaimExternalCode', data: { department, code, institutionId: newId, claimantHolds: holder !== null } },
+            { claimant: claim.claimant },
+          ),
+        );
+        if (claimed.length) claimAppends.push({ streamId: claim.streamId, expectedRevision: claim.revision < 0 ? 'no_stream' : claim.revision, events: claimed });
       }
       institutionAppends.push({ streamId: institutionStream(newId), expectedRevision: 'no_stream', events });
       record({ row: row.row, entity: 'institution', key: label, outcome: 'created', id: newId });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, ConcurrencyConflict, RecordedEvent, fold } from '@app/kernel';
-import { EVENT_STORE, EventStore, WrongExpectedRevision } from '@app/event-store/event-store.port';
+import { EVENT_STORE, EventStore, RetryPolicy, WrongExpectedRevision, pauseBeforeRetry, retryPolicy } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { ProjectionsService } from '@app/platform/projections.service';
 import { ExternalCodeRegistry } from '../institution/external-code-registry';
@@ -34,8 +34,11 @@ export interface ImporterDependencies {
    * head when the import starts), so that institutions registered just before are matched.
    */
   institutionsReadAt?: (position: number) => Promise<void>;
-  /** Plans and appends at most this often when other writers get in between (default 3). */
-  maxAttempts?: number;
+  /**
+   * How often the import is planned and appended again when other writers get in between, and
+   * the waits between (default: 3 attempts, the write path's waits).
+   */
+  retry?: Partial<RetryPolicy>;
 }
 
 /** Reads at most this many streams at once. */
@@ -68,7 +71,8 @@ export class Importer {
 
   async run(input: ImportInput, context: CommandContext, options: ImportOptions): Promise<ImportSummary> {
     const inputHash = hashInput(input);
-    const attempts = this.deps.maxAttempts ?? 3;
+    const policy = retryPolicy({ attempts: 3, ...this.deps.retry });
+    // Each attempt reads what it plans on afresh; the plan itself is pure (planImport).
     for (let attempt = 1; ; attempt++) {
       const plan = planImport(await this.readWorld(input, context), input);
       const summary: ImportSummary = {
@@ -83,7 +87,8 @@ export class Importer {
         return { ...summary, position: Math.max(...results.map((r) => r.position)) };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
-        if (attempt >= attempts) throw new ConcurrencyConflict(`stream ${error.streamId} kept changing during the import; nothing was imported, try again`);
+        if (attempt >= policy.attempts) throw new ConcurrencyConflict(`stream ${error.streamId} kept changing during the import; nothing was imported, try again`);
+        await pauseBeforeRetry(policy, attempt);
       }
     }
   }

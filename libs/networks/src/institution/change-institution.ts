@@ -18,20 +18,31 @@ const effectiveAtOf = (event: InstitutionEvent): { effectiveAt?: string; reason?
   }
 };
 
+type Registered = Exclude<InstitutionState, { status: 'unregistered' }>;
+
 /**
  * Runs a command on an existing institution of the caller's department; any other
  * institution reads as unknown (404), so departments never see each other's ids.
  */
-export const changeInstitution = async (
+export const changeInstitution = async <R = undefined>(
   store: EventStore,
   institutionId: string,
   context: CommandContext,
   ifMatch: number | undefined,
-  command: (state: Exclude<InstitutionState, { status: 'unregistered' }>) => InstitutionCommand | Promise<InstitutionCommand>,
-  /** Appends to other streams made with the decided events (the claims of external codes). */
-  companions?: DecideAndAppendOptions<InstitutionState, InstitutionCommand, InstitutionEvent>['companions'],
+  /** Builds the command, purely: it runs again on every attempt. */
+  command: (state: Registered, others: R) => InstitutionCommand,
+  spanning?: {
+    /** Other streams the command rests on, read on every attempt (the claims of external codes). */
+    readOthers: (state: Registered) => Promise<R>;
+    /** Appends to those streams made with the decided events. */
+    companions: DecideAndAppendOptions<InstitutionState, InstitutionCommand, InstitutionEvent, undefined, R>['companions'];
+  },
 ): Promise<WriteResult> => {
-  const result = await decideAndAppend({
+  const registered = (state: InstitutionState): Registered => {
+    if (state.status === 'unregistered' || state.department !== context.department) throw new NotFound('institution', institutionId);
+    return state;
+  };
+  const result = await decideAndAppend<InstitutionState, InstitutionCommand, InstitutionEvent, undefined, R>({
     store,
     decider: institutionDecider,
     streamId: institutionStream(institutionId),
@@ -39,15 +50,10 @@ export const changeInstitution = async (
     context,
     ifMatch,
     describe: effectiveAtOf,
-    companions,
     // Before If-Match: another department's institution must not reveal its revision.
-    admit: (state) => {
-      if (state.status === 'unregistered' || state.department !== context.department) throw new NotFound('institution', institutionId);
-    },
-    command: (state) => {
-      if (state.status === 'unregistered' || state.department !== context.department) throw new NotFound('institution', institutionId);
-      return command(state);
-    },
+    admit: registered,
+    ...(spanning ? { readOthers: (state: InstitutionState) => spanning.readOthers(registered(state)), companions: spanning.companions } : {}),
+    command: (state, _prepared, others) => command(registered(state), others),
   });
   return { id: result.id, revision: result.revision, position: result.position };
 };

@@ -31,6 +31,8 @@ export interface CodeClaim {
   streamId: string;
   /** Revision of its last event; -1 when the code was never claimed. */
   revision: number;
+  /** The institution the stream names (its last claim, unless a release follows), whether or not that claim still counts. */
+  claimant: string | null;
   /** The institution holding the code, or null when it is free. */
   holder: string | null;
 }

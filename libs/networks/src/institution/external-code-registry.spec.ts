@@ -29,7 +29,7 @@ describe('ExternalCodeRegistry', () => {
   it('reads a code nobody claimed as free, and prepares its claim on a new stream', async () => {
     const store = new InMemoryEventStore();
     const registry = new ExternalCodeRegistry(store);
-    expect(await registry.read(DEPARTMENT, 'UA-7')).toEqual({ streamId: externalCodeClaimStream(DEPARTMENT, 'UA-7'), revision: -1, holder: null });
+    expect(await registry.read(DEPARTMENT, 'UA-7')).toEqual({ streamId: externalCodeClaimStream(DEPARTMENT, 'UA-7'), revision: -1, claimant: null, holder: null });
     const change = await registry.change('school-7', null, 'UA-7', context());
     expect(change.holder).toBeNull();
     expect(change.after).toEqual([]);
@@ -47,7 +47,9 @@ describe('ExternalCodeRegistry', () => {
     const registry = new ExternalCodeRegistry(store);
     await register(store, registry, 'school-7', 'UA-7');
     expect(await registry.holderOf(DEPARTMENT, 'UA-7')).toBe('school-7');
-    expect((await registry.change('school-5', null, 'UA-7', context())).holder).toBe('school-7');
+    // The claim decider refuses another claimant; the holder's own claim needs no new one.
+    await expect(registry.change('school-5', null, 'UA-7', context())).rejects.toMatchObject({ code: 'external-code-taken' });
+    expect(await registry.change('school-7', null, 'UA-7', context())).toEqual({ holder: 'school-7', before: [], after: [] });
 
     const change = await registry.change('school-7', 'UA-7', 'UA-77', context());
     expect(change.holder).toBeNull();

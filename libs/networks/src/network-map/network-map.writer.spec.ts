@@ -118,10 +118,8 @@ describe('NetworkMapWriter', () => {
       kind: 'educational-district',
       networkId,
       ifMatch: options.ifMatch,
-      command: async () => ({
-        type: 'AdmitMember',
-        data: { networkId, institution: await writer.institution(DEPARTMENT, institutionId), role: 'member', from: '2024-09-01' },
-      }),
+      prepare: () => writer.institution(DEPARTMENT, institutionId),
+      command: (_, institution) => ({ type: 'AdmitMember', data: { networkId, institution, role: 'member', from: '2024-09-01' } }),
     });
   };
 

@@ -98,13 +98,19 @@ export class NetworkMapWriter {
     return { institutionId, closedOn: state.closedOn };
   }
 
-  async execute(options: {
+  /**
+   * Decides a command on the network's map. `prepare` does the command's I/O (a lookup of an
+   * institution, the vault's record of a person) once, after the If-Match check; `command` is
+   * pure and decided again on each attempt.
+   */
+  async execute<P = undefined>(options: {
     context: CommandContext;
     kind: NetworkKind;
     /** The network the request addresses: its revision is what If-Match compares, and the answer's id. */
     networkId: string;
     ifMatch?: number;
-    command: (state: NetworkMapState) => NetworkMapCommand | Promise<NetworkMapCommand>;
+    prepare?: (state: NetworkMapState) => Promise<P>;
+    command: (state: NetworkMapState, prepared: P) => NetworkMapCommand;
   }): Promise<WriteResult> {
     const { context, kind, networkId } = options;
     const result = await decideAndAppend({
@@ -121,7 +127,8 @@ export class NetworkMapWriter {
         const reason = (event.data as { reason?: string }).reason;
         return { ...(effectiveAt ? { effectiveAt } : {}), ...(reason ? { reason } : {}) };
       },
-      command: options.command,
+      prepare: options.prepare,
+      command: (state, prepared) => options.command(state, prepared),
     });
     this.kindOf.set(`${context.department}/${networkId}`, kind);
     return { id: result.id, revision: result.revision, position: result.position };

@@ -15,10 +15,11 @@ export class TransferMemberHandler implements ICommandHandler<TransferMemberComm
       kind,
       networkId: id,
       ifMatch,
-      command: async () => ({
+      prepare: () => this.writer.institution(context.department, institutionId),
+      command: (_, institution) => ({
         type: 'TransferMember',
         data: {
-          institution: await this.writer.institution(context.department, institutionId),
+          institution,
           fromNetworkId: id,
           toNetworkId: body.toNetworkId.toLowerCase(),
           role: body.role ?? null,
