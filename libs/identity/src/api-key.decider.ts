@@ -28,13 +28,57 @@ export type ApiKeyRevoked = { type: 'ApiKeyRevoked'; data: { keyId: string; keyH
 export type ApiKeyEvent = ApiKeyIssued | ApiKeyRevoked;
 export const API_KEY_EVENT_TYPES: readonly ApiKeyEvent['type'][] = ['ApiKeyIssued', 'ApiKeyRevoked'];
 
-export type IssueApiKey = { type: 'IssueApiKey'; data: ApiKeyIssued['data'] };
-export type RevokeApiKey = { type: 'RevokeApiKey'; data: { keyId: string; reason: string } };
+/**
+ * Issues a key. Besides what the event records, it carries what the decision needs to know:
+ * the instant it is issued at (an expiry must lie after it) and the networks it names that are
+ * not networks of its department, as the handler looked them up.
+ */
+export type IssueApiKey = {
+  type: 'IssueApiKey';
+  data: ApiKeyIssued['data'] & { issuedAt: string; networksElsewhere?: string[] };
+};
+/**
+ * Revokes a key. `otherActiveAdminKeys`: how many active admin keys its department has besides
+ * this one, as the handler looked them up; absent when the rule that keeps one does not apply (a
+ * key recorded again under another hash, the key of a department that lost its creation race).
+ */
+export type RevokeApiKey = { type: 'RevokeApiKey'; data: { keyId: string; reason: string; otherActiveAdminKeys?: number } };
 export type ApiKeyCommand = IssueApiKey | RevokeApiKey;
 
 export type ApiKeyState = { status: 'none' } | ({ status: 'active' | 'revoked' } & ApiKeyIssued['data']);
 
 export const apiKeyStream = (keyId: string): string => `api-key-${keyId}`;
+
+const refuse = (rule: string, message: string): never => {
+  throw new RuleViolated(rule, message);
+};
+
+const issue = ({ data }: IssueApiKey, state: ApiKeyState): ApiKeyEvent[] => {
+  const { issuedAt, networksElsewhere, ...issued } = data;
+  if (networksElsewhere?.length) refuse('network-not-registered', `network ${networksElsewhere[0]} is not a network of your department`);
+  if (issued.expiresAt !== undefined && !(Date.parse(issued.expiresAt) > Date.parse(issuedAt))) {
+    refuse('expiry-in-the-past', `expiresAt ${issued.expiresAt} is not in the future`);
+  }
+  if (state.status !== 'none') refuse('api-key-exists', 'this key was issued already');
+  const { role, networkIds } = issued;
+  if (role === 'network-head' && !networkIds?.length) {
+    refuse('networks-required', 'a network head’s key must name the networks it is for (networkIds)');
+  }
+  if (role !== 'network-head' && networkIds !== undefined) {
+    refuse('networks-only-for-network-heads', `a key with role ${role} covers the whole department; networkIds are for network heads`);
+  }
+  return [{ type: 'ApiKeyIssued', data: issued }];
+};
+
+const revoke = ({ data }: RevokeApiKey, state: ApiKeyState): ApiKeyEvent[] => {
+  if (state.status !== 'active') return refuse('api-key-not-active', 'only an active key can be revoked');
+  // Nobody could enter the department again: keep at least one admin key.
+  if (state.role === 'admin' && data.otherActiveAdminKeys === 0) {
+    refuse('last-admin-key', 'this is the department’s last active admin key; issue another admin key first');
+  }
+  if (!data.reason.trim()) refuse('reason-required', 'revoking a key needs a reason');
+  return [{ type: 'ApiKeyRevoked', data: { keyId: state.keyId, keyHash: state.keyHash, reason: data.reason.trim() } }];
+};
 
 export const apiKeyDecider: Decider<ApiKeyState, ApiKeyCommand, ApiKeyEvent> = {
   initialState: () => ({ status: 'none' }),
@@ -50,21 +94,10 @@ export const apiKeyDecider: Decider<ApiKeyState, ApiKeyCommand, ApiKeyEvent> = {
   },
   decide: (command, state) => {
     switch (command.type) {
-      case 'IssueApiKey': {
-        if (state.status !== 'none') throw new RuleViolated('api-key-exists', 'this key was issued already');
-        const { role, networkIds } = command.data;
-        if (role === 'network-head' && !networkIds?.length) {
-          throw new RuleViolated('networks-required', 'a network head’s key must name the networks it is for (networkIds)');
-        }
-        if (role !== 'network-head' && networkIds !== undefined) {
-          throw new RuleViolated('networks-only-for-network-heads', `a key with role ${role} covers the whole department; networkIds are for network heads`);
-        }
-        return [{ type: 'ApiKeyIssued', data: command.data }];
-      }
+      case 'IssueApiKey':
+        return issue(command, state);
       case 'RevokeApiKey':
-        if (state.status !== 'active') throw new RuleViolated('api-key-not-active', 'only an active key can be revoked');
-        if (!command.data.reason.trim()) throw new RuleViolated('reason-required', 'revoking a key needs a reason');
-        return [{ type: 'ApiKeyRevoked', data: { keyId: state.keyId, keyHash: state.keyHash, reason: command.data.reason.trim() } }];
+        return revoke(command, state);
       default:
         return assertNever(command);
     }

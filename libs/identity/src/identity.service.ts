@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandContext, NotFound, RuleViolated, WriteResult, fold, newId } from '@app/kernel';
+import { CommandContext, NotFound, WriteResult, fold, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
-import { ApiKeyIssued, ApiKeyState, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
+import { ApiKeyIssued, ApiKeyState, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
 import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
 import { API_KEYS, ApiKeyView } from './api-keys.projection';
 import { departmentDecider, departmentStream } from './department.decider';
@@ -65,14 +65,16 @@ export class IdentityService {
     @Inject(API_KEY_HASHER) private readonly hasher: ApiKeyHasher,
   ) {}
 
-  /** Issues a key for an actor. The secret is returned once; only its keyed hash is recorded. */
-  async issue(request: IssueRequest, context: CommandContext, streamId?: string): Promise<IssuedKey> {
-    if (request.expiresAt !== undefined && !(Date.parse(request.expiresAt) > context.receivedAt.getTime())) {
-      throw new RuleViolated('expiry-in-the-past', `expiresAt ${request.expiresAt} is not in the future`);
-    }
+  /**
+   * Issues a key for an actor. The secret is returned once; only its keyed hash is recorded.
+   * `networksElsewhere`: the networks the request names that are not networks of its
+   * department, as the caller looked them up (the API's handler does; see IssueApiKeyHandler).
+   */
+  async issue(request: IssueRequest, context: CommandContext, options: { streamId?: string; networksElsewhere?: string[] } = {}): Promise<IssuedKey> {
     const secret = request.secret ?? newApiKeySecret();
     const keyHash = this.hasher.hash(secret);
     const keyId = apiKeyIdOf(keyHash);
+    const expiresAt = request.expiresAt === undefined ? undefined : Number.isNaN(Date.parse(request.expiresAt)) ? request.expiresAt : new Date(request.expiresAt).toISOString();
     const data: ApiKeyIssued['data'] = {
       keyId,
       keyHash,
@@ -81,14 +83,17 @@ export class IdentityService {
       department: request.department,
       label: request.label,
       ...(request.networkIds !== undefined ? { networkIds: [...new Set(request.networkIds)] } : {}),
-      ...(request.expiresAt !== undefined ? { expiresAt: new Date(request.expiresAt).toISOString() } : {}),
+      ...(expiresAt !== undefined ? { expiresAt } : {}),
     };
     const result = await decideAndAppend({
       store: this.store,
       decider: apiKeyDecider,
-      streamId: streamId ?? apiKeyStream(keyId),
+      streamId: options.streamId ?? apiKeyStream(keyId),
       aggregateId: keyId,
-      command: { type: 'IssueApiKey', data },
+      command: {
+        type: 'IssueApiKey',
+        data: { ...data, issuedAt: context.receivedAt.toISOString(), ...(options.networksElsewhere?.length ? { networksElsewhere: options.networksElsewhere } : {}) },
+      },
       context,
     });
     const { keyHash: _hash, label: _label, ...shown } = data;
@@ -142,14 +147,13 @@ export class IdentityService {
     throw new NotFound('API key', keyId);
   }
 
-  /** Revokes a key of the caller's department; from the recorded revocation on it is refused. */
+  /**
+   * Revokes a key of the caller's department; from the recorded revocation on it is refused.
+   * The department's last active admin key is kept (the rule is the decider's; the count of the
+   * other admin keys is looked up once, in the read model), unless `evenTheLastAdmin`.
+   */
   async revoke(keyId: string, reason: string, context: CommandContext, options: { evenTheLastAdmin?: boolean } = {}): Promise<WriteResult> {
-    const { streamId, state } = await this.located(context.department, keyId);
-    if (state.role === 'admin' && state.status === 'active' && !options.evenTheLastAdmin) {
-      // Nobody could enter the department again: keep at least one admin key.
-      const others = (await this.list(context.department, context.receivedAt)).filter((k) => k.role === 'admin' && k.status === 'active' && k.keyId !== keyId);
-      if (others.length === 0) throw new RuleViolated('last-admin-key', 'this is the department’s last active admin key; issue another admin key first');
-    }
+    const { streamId } = await this.located(context.department, keyId);
     const result = await decideAndAppend({
       store: this.store,
       decider: apiKeyDecider,
@@ -159,7 +163,15 @@ export class IdentityService {
       admit: (state) => {
         if (state.status === 'none' || state.department !== context.department) throw new NotFound('API key', keyId);
       },
-      command: { type: 'RevokeApiKey', data: { keyId, reason } },
+      prepare: async (state): Promise<number | undefined> => {
+        if (options.evenTheLastAdmin || state.status !== 'active' || state.role !== 'admin') return undefined;
+        const keys = await this.list(context.department, context.receivedAt);
+        return keys.filter((k) => k.role === 'admin' && k.status === 'active' && k.keyId !== keyId).length;
+      },
+      command: (_state, otherActiveAdminKeys): RevokeApiKey => ({
+        type: 'RevokeApiKey',
+        data: { keyId, reason, ...(otherActiveAdminKeys !== undefined ? { otherActiveAdminKeys } : {}) },
+      }),
     });
     return { id: result.id, revision: result.revision, position: result.position };
   }
@@ -241,7 +253,7 @@ export class IdentityService {
     }
     const existing = await this.store.readStream(BOOTSTRAP_STREAM);
     if (existing.length) return { position: existing[existing.length - 1].position };
-    const created = await this.issue(request, context, BOOTSTRAP_STREAM);
+    const created = await this.issue(request, context, { streamId: BOOTSTRAP_STREAM });
     return { created, position: created.position };
   }
 }

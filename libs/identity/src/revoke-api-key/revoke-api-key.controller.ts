@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { WriteResult } from '@app/kernel';
 import { ProjectionsService } from '@app/platform/projections.service';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
-import { IdentityService } from '../identity.service';
 import { Access, CurrentPrincipal, Principal } from '../principal';
+import { RevokeApiKeyCommand } from './revoke-api-key.command';
 
 export class RevokeApiKeyDto {
   @ApiProperty({ description: 'Why the key is revoked', example: 'Оператор звільнився', maxLength: 1000 })
@@ -19,7 +21,7 @@ export class RevokeApiKeyDto {
 @Controller('api-keys')
 export class RevokeApiKeyController {
   constructor(
-    private readonly identity: IdentityService,
+    private readonly commands: CommandBus,
     private readonly projections: ProjectionsService,
   ) {}
 
@@ -35,7 +37,9 @@ export class RevokeApiKeyController {
     @CurrentPrincipal() principal: Principal,
     @RequestContext() request: RequestContext,
   ): Promise<WriteResultDto> {
-    const result = await this.identity.revoke(keyId, body.reason, commandContextFrom(principal, request, body.reason.trim()));
+    const result = await this.commands.execute<RevokeApiKeyCommand, WriteResult>(
+      new RevokeApiKeyCommand(keyId, body.reason, commandContextFrom(principal, request, body.reason.trim())),
+    );
     // The guard reads the key's stream, so the key is refused already; the list shows it once this answer arrives.
     await this.projections.waitFor(result.position, ['api-keys']);
     return result;

@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ProjectionsService } from '@app/platform/projections.service';
+import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { IdentityService, IssuedKey } from '../identity.service';
+import { IssueApiKeyCommand } from './issue-api-key.command';
+
+/**
+ * Prepares, once: the networks a network head's key names are looked up (a network of the
+ * department, as far as the log is written now); the decider refuses the others. The key is
+ * then decided and appended by IdentityService, which the bootstrap and the CLI use too.
+ */
+@CommandHandler(IssueApiKeyCommand)
+export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand, IssuedKey> {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly projections: ProjectionsService,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ request, context }: IssueApiKeyCommand): Promise<IssuedKey> {
+    const networksElsewhere: string[] = [];
+    if (request.networkIds?.length) {
+      await this.projections.waitFor(await this.store.headPosition(), ['network-list']);
+      for (const networkId of request.networkIds) {
+        const network = (await this.readStore.get('networks', networkId)) as { department?: string } | null;
+        if (network?.department !== request.department) networksElsewhere.push(networkId);
+      }
+    }
+    return this.identity.issue(request, context, { networksElsewhere });
+  }
+}
