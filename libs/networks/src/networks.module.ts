@@ -42,6 +42,7 @@ import { DissolveNetworkController } from './dissolve-network/dissolve-network.c
 import { DissolveNetworkHandler } from './dissolve-network/dissolve-network.handler';
 import { DepartmentCalendarController } from './department-calendar/department-calendar.controller';
 import { DepartmentCalendar } from './department-calendar/department-calendar.service';
+import { SetAcademicYearStartHandler } from './department-calendar/set-academic-year-start.handler';
 import { ErasePersonController } from './erase-person/erase-person';
 import { NetworkMapWriter } from './network-map/network-map.writer';
 import { InstitutionNames } from './network-list/institution-names';
@@ -92,6 +93,7 @@ import { ImportService } from './import/import.service';
     GetInstitutionHistoryHandler,
     NetworkMapWriter,
     DepartmentCalendar,
+    SetAcademicYearStartHandler,
     InstitutionNames,
     PersonNames,
     ListNetworksHandler,

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { academicYearOf, toIsoDate } from '@app/kernel';
+import { WriteResult, academicYearOf, toIsoDate } from '@app/kernel';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
 import { Access } from '@app/identity/access';
 import { ApiProblems, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { DepartmentCalendar } from './department-calendar.service';
+import { SetAcademicYearStartCommand } from './set-academic-year-start.command';
 
 export class AcademicYearStartDto {
   @ApiProperty({ minimum: 1, maximum: 12, example: 9 }) @IsInt() @Min(1) @Max(12) month: number;
@@ -22,7 +24,10 @@ export class AcademicCalendarDto {
 @ApiBearerAuth()
 @Controller('department/academic-year')
 export class DepartmentCalendarController {
-  constructor(private readonly calendar: DepartmentCalendar) {}
+  constructor(
+    private readonly calendar: DepartmentCalendar,
+    private readonly commands: CommandBus,
+  ) {}
 
   @Get()
   @Access('read')
@@ -40,6 +45,6 @@ export class DepartmentCalendarController {
   @ApiOkResponse({ type: WriteResultDto })
   @ApiProblems(400, 401, 403, 422)
   set(@Body() body: AcademicYearStartDto, @CurrentPrincipal() principal: Principal, @RequestContext() request: RequestContext): Promise<WriteResultDto> {
-    return this.calendar.setYearStart({ month: body.month, day: body.day }, commandContextFrom(principal, request));
+    return this.commands.execute<SetAcademicYearStartCommand, WriteResult>(new SetAcademicYearStartCommand({ month: body.month, day: body.day }, commandContextFrom(principal, request)));
   }
 }

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AcademicYearStart, CommandContext, DEFAULT_YEAR_START, WriteResult, fold } from '@app/kernel';
-import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
+import { AcademicYearStart, DEFAULT_YEAR_START, fold } from '@app/kernel';
+import { EVENT_STORE, EventStore } from '@app/event-store';
 import { DepartmentCalendarEvent, departmentCalendarDecider, departmentCalendarStream } from './department-calendar.decider';
 
 /**
  * A department's calendar settings. Read from the department's own short stream (one event
- * per change), so every query that needs the academic year sees the current setting.
+ * per change), so every query that needs the academic year sees the current setting. Changes
+ * are commands (`SetAcademicYearStartCommand`).
  */
 @Injectable()
 export class DepartmentCalendar {
@@ -15,17 +16,5 @@ export class DepartmentCalendar {
     const events = await this.store.readStream(departmentCalendarStream(department), { direction: 'backwards', maxCount: 1 });
     const state = fold(departmentCalendarDecider, events as unknown as DepartmentCalendarEvent[]);
     return state.start ?? DEFAULT_YEAR_START;
-  }
-
-  async setYearStart(start: AcademicYearStart, context: CommandContext): Promise<WriteResult> {
-    const result = await decideAndAppend({
-      store: this.store,
-      decider: departmentCalendarDecider,
-      streamId: departmentCalendarStream(context.department),
-      aggregateId: context.department,
-      context,
-      command: { type: 'SetAcademicYearStart', data: { department: context.department, ...start } },
-    });
-    return { id: result.id, revision: result.revision, position: result.position };
   }
 }
