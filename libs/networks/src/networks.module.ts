@@ -43,7 +43,8 @@ import { DissolveNetworkHandler } from './dissolve-network/dissolve-network.hand
 import { DepartmentCalendarController } from './department-calendar/department-calendar.controller';
 import { DepartmentCalendar } from './department-calendar/department-calendar.service';
 import { SetAcademicYearStartHandler } from './department-calendar/set-academic-year-start.handler';
-import { ErasePersonController } from './erase-person/erase-person';
+import { ErasePersonController } from './erase-person/erase-person.controller';
+import { ErasePersonHandler } from './erase-person/erase-person.handler';
 import { NetworkMapWriter } from './network-map/network-map.writer';
 import { InstitutionNames } from './network-list/institution-names';
 import { PersonNames } from './network-list/network-person-names';
@@ -94,6 +95,7 @@ import { ImportService } from './import/import.service';
     NetworkMapWriter,
     DepartmentCalendar,
     SetAcademicYearStartHandler,
+    ErasePersonHandler,
     InstitutionNames,
     PersonNames,
     ListNetworksHandler,

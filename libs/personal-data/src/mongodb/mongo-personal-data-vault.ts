@@ -178,7 +178,13 @@ export class MongoPersonalDataVault implements PersonalDataVault {
     let tombstone = await this.erasures().findOne({ _id });
     if (!tombstone) {
       const current = await this.people().findOne({ _id }, { projection: { department: 1 } });
-      if (!current || current.department !== department) throw personNotFound(personId);
+      // Gone since the tombstone was looked for: a concurrent erasure wrote its tombstone and
+      // removed the document in between, and its tombstone is the answer.
+      if (!current) tombstone = await this.erasures().findOne({ _id });
+      if (!current && !tombstone) throw personNotFound(personId);
+      if (current && current.department !== department) throw personNotFound(personId);
+    }
+    if (!tombstone) {
       try {
         tombstone = await this.erasures().findOneAndUpdate(
           { _id },

@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+import { IsNotBlank } from '@app/platform/http';
+
+export class ErasePersonDto {
+  @ApiProperty({ description: 'Why the data is erased (e.g. the request it answers)', example: 'Запит суб’єкта персональних даних від 12.03.2024' })
+  @IsString()
+  @IsNotBlank()
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class ErasedPersonDto {
+  @ApiProperty() personId: string;
+  @ApiProperty() erasedAt: string;
+  @ApiProperty() erasedBy: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ description: 'Global position of the recorded erasure (for consistentWith)' }) position: number;
+}
