@@ -7,6 +7,7 @@ export * from './principal';
 export * from './identity.service';
 export * from './identity.module';
 
+import { Projection } from '@app/read-store';
 import { apiKeysProjection } from './api-keys.projection';
 /** Projections this module needs the runner to keep. */
-export const identityProjections = [apiKeysProjection];
+export const identityProjections: readonly Projection[] = [apiKeysProjection];

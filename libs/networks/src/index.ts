@@ -1,3 +1,4 @@
+import { Projection } from '@app/read-store';
 import { institutionHistoryProjection } from './institution-history/institution-history.projection';
 import { institutionListProjection } from './institution-list/institution-list.projection';
 import { networkListProjection } from './network-list/network-list.projection';
@@ -11,7 +12,7 @@ export type { InstitutionView } from './institution-list/institution-list.projec
 export type { HistoryEntry, FieldChange } from './institution-history/institution-history.projection';
 
 /** Projections this module needs the runner to keep. */
-export const networksProjections = [
+export const networksProjections: readonly Projection[] = [
   institutionListProjection,
   institutionHistoryProjection,
   networkListProjection,
