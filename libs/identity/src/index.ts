@@ -1,3 +1,5 @@
+/** The module's published event contracts: every event it records, its union and its table. */
+export * from './identity.events';
 export * from './access';
 export * from './api-key.decider';
 export * from './api-key-secret';

@@ -62,9 +62,10 @@ export class UpcasterRegistry {
     return next as E;
   }
 
-  /** The event as it is written today: at its type's current version. */
+  /** The event as it is written today: at its type's current version (a type no table knows: as given). */
   stamp<E extends NewEvent>(event: E): E {
-    const version = this.versionOf(event.type);
-    return event.metadata.schemaVersion === version ? event : { ...event, metadata: { ...event.metadata, schemaVersion: version } };
+    const version = this.versions.get(event.type);
+    if (version === undefined || event.metadata.schemaVersion === version) return event;
+    return { ...event, metadata: { ...event.metadata, schemaVersion: version } };
   }
 }

@@ -6,6 +6,8 @@ import { networkMembershipsProjection } from './network-memberships/network-memb
 import { networkTimelineProjection } from './network-timeline/network-timeline.projection';
 
 export { NetworksModule } from './networks.module';
+/** The module's published event contracts: every event it records, its union and its table. */
+export * from './networks.events';
 export * from './institution/institution.decider';
 export * from './network-map/network-map.decider';
 export type { InstitutionView } from './institution-list/institution-list.projection';
