@@ -112,6 +112,17 @@ export const effectiveAtOf = <E extends AnyEvent>(contracts: EventContracts<E>, 
 export const effectiveOnOf = <E extends AnyEvent>(contracts: EventContracts<E>, event: E): IsoDate | null =>
   contractOf(contracts, event).effectiveOn(event.data);
 
+/**
+ * What a domain event adds to the metadata it is recorded with: its effective date (from its
+ * contract) and the reason its data gives, when it has them. Writers hand it to `metadataFor`.
+ */
+export const metadataExtrasOf = <E extends AnyEvent>(contracts: EventContracts<E>, event: E): { effectiveAt?: string; reason?: string } => {
+  const effectiveAt = effectiveOnOf(contracts, event);
+  const data: unknown = event.data;
+  const reason = typeof data === 'object' && data !== null && 'reason' in data && typeof data.reason === 'string' ? data.reason : undefined;
+  return { ...(effectiveAt ? { effectiveAt } : {}), ...(reason ? { reason } : {}) };
+};
+
 /** What an event concerns (optionally only the things of one kind), in the order its contract lists them. */
 export const concernsOf = <E extends AnyEvent>(contracts: EventContracts<E>, event: E, kind?: EntityKind): EntityRef[] => {
   const all = contractOf(contracts, event).concerns(event.data);

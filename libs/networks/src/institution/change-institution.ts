@@ -1,22 +1,7 @@
-import { CommandContext, NotFound, WriteResult } from '@app/kernel';
+import { CommandContext, NotFound, WriteResult, metadataExtrasOf } from '@app/kernel';
 import { DecideAndAppendOptions, EventStore, decideAndAppend } from '@app/event-store';
 import { InstitutionCommand, InstitutionEvent, InstitutionState, institutionDecider, institutionStream } from './institution.decider';
-
-/** The effective date of each kind of change, recorded as `effectiveAt`. */
-const effectiveAtOf = (event: InstitutionEvent): { effectiveAt?: string; reason?: string } => {
-  switch (event.type) {
-    case 'InstitutionRenamed':
-      return { effectiveAt: event.data.renamedOn };
-    case 'InstitutionClosed':
-      return { effectiveAt: event.data.closedOn, reason: event.data.reason };
-    case 'InstitutionReopened':
-      return { effectiveAt: event.data.reopenedOn, reason: event.data.reason ?? undefined };
-    case 'InstitutionDetailsCorrected':
-      return { reason: event.data.reason };
-    default:
-      return {};
-  }
-};
+import { institutionEvents } from './institution.events';
 
 /**
  * Runs a command on an existing institution of the caller's department; any other
@@ -38,7 +23,8 @@ export const changeInstitution = async (
     aggregateId: institutionId,
     context,
     ifMatch,
-    describe: effectiveAtOf,
+    // The effective date of each kind of change, recorded as `effectiveAt`, and its reason.
+    describe: (event) => metadataExtrasOf(institutionEvents, event),
     companions,
     // Before If-Match: another department's institution must not reveal its revision.
     admit: (state) => {

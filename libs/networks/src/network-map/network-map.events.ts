@@ -1,4 +1,4 @@
-import { EntityRef, EventContracts, IsoDate, LocalText, effectiveOnOf, eventTypes, idsConcerned, isEventOf, upcaster } from '@app/kernel';
+import { EntityRef, EventContracts, IsoDate, LocalText, eventTypes, idsConcerned, isEventOf, upcaster } from '@app/kernel';
 
 export const NETWORK_KINDS = ['educational-district', 'council-of-heads', 'partnership', 'other'] as const;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
@@ -197,9 +197,6 @@ export const networkMapEvents: EventContracts<NetworkMapEvent> = {
 };
 
 export const NETWORK_MAP_EVENT_TYPES = eventTypes(networkMapEvents);
-
-/** The date an event takes effect, for the envelope's `effectiveAt`. */
-export const effectiveDateOf = (event: NetworkMapEvent): IsoDate | null => effectiveOnOf(networkMapEvents, event);
 
 /**
  * The networks an event concerns (two for a transfer, a merge or a split: the one left first),

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, NotFound, RuleViolated, WriteResult, asEventOf, eventsOf, fold } from '@app/kernel';
+import { CommandContext, NotFound, RuleViolated, WriteResult, asEventOf, eventsOf, fold, metadataExtrasOf } from '@app/kernel';
 import { EVENT_STORE, EventStore, StreamStateCache, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { institutionDecider, institutionStream } from '../institution/institution.decider';
@@ -9,9 +9,7 @@ import {
   NETWORK_KINDS,
   NetworkKind,
   NetworkMapCommand,
-  NetworkMapEvent,
   NetworkMapState,
-  effectiveDateOf,
   foldNetworkMap,
   networkMapDecider,
   networkMapStream,
@@ -103,11 +101,7 @@ export class NetworkMapWriter {
       ifMatch: options.ifMatch,
       resource: networkId,
       cache: this.maps,
-      describe: (event: NetworkMapEvent) => {
-        const effectiveAt = effectiveDateOf(event);
-        const reason = (event.data as { reason?: string }).reason;
-        return { ...(effectiveAt ? { effectiveAt } : {}), ...(reason ? { reason } : {}) };
-      },
+      describe: (event) => metadataExtrasOf(networkMapEvents, event),
       command: options.command,
     });
     this.kindOf.set(`${context.department}/${networkId}`, kind);
