@@ -13,6 +13,24 @@ export * from './network-map/network-map.decider';
 export type { InstitutionView } from './institution-list/institution-list.projection';
 export type { HistoryEntry, FieldChange } from './institution-history/institution-history.projection';
 
+/**
+ * The module's query contracts: the queries other modules may send over the QueryBus, and the
+ * read models' documents their answers are made of.
+ */
+export { GetInstitutionQuery, ListInstitutionsQuery } from './institution-list/list-institutions.query';
+export { GetInstitutionHistoryQuery } from './institution-history/get-institution-history.query';
+export {
+  GetChangesQuery,
+  GetCompositionQuery,
+  GetInstitutionMembershipsQuery,
+  GetNetworkQuery,
+  GetTimelineQuery,
+  ListNetworksQuery,
+} from './network-list/network-queries';
+export type { NetworkView } from './network-list/network-list.projection';
+export type { TimelineEntry } from './network-timeline/network-timeline.projection';
+export type { NetworkMembershipView } from './network-memberships/network-memberships.projection';
+
 /** Projections this module needs the runner to keep. */
 export const networksProjections: readonly Projection[] = [
   institutionListProjection,
