@@ -9,7 +9,7 @@ import { CommandContext, DomainError, InvalidInput, newId } from '@app/kernel';
 import { ImportInput, readImport } from '@app/networks/import/import-file';
 import { ImportSummary } from '@app/networks/import/import-plan';
 import { Importer } from '@app/networks/import/import.service';
-import { allProjections } from './app.module';
+import { allEventContracts, allProjections } from './app.module';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -113,7 +113,7 @@ const runImport = async (args: string[], env: Record<string, string | undefined>
     }
     throw error;
   }
-  const eventStore = await openEventStore(config);
+  const eventStore = await openEventStore(config, allEventContracts);
   const readStore = await openReadStore(config);
   const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => out(`${JSON.stringify(m)}\n`) };
   // The read models catch up first, so that institutions registered earlier are matched by name.
@@ -183,7 +183,7 @@ const runIdentity = async (group: string, args: string[], env: Record<string, st
     out(`${(error as Error).message}\n`);
     return 2;
   }
-  const eventStore = await openEventStore(config);
+  const eventStore = await openEventStore(config, allEventContracts);
   const readStore = await openReadStore(config);
   const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => out(`${JSON.stringify(m)}\n`) };
   // Only the key list is read from a read model: it catches up first (the API may be stopped).
@@ -233,7 +233,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   }
   const config = configOrNull(env, out);
   if (!config) return 2;
-  const eventStore = await openEventStore(config);
+  const eventStore = await openEventStore(config, allEventContracts);
   const readStore = await openReadStore(config);
   const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => out(`${JSON.stringify(m)}\n`) };
   const runner = new ProjectionRunner({ eventStore, readStore, projections: allProjections, logger: quiet });

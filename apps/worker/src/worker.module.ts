@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { identityProjections } from '@app/identity';
-import { networksProjections } from '@app/networks';
+import { identityEvents, identityProjections } from '@app/identity';
+import { networksEvents, networksProjections } from '@app/networks';
+import { personEvents } from '@app/personal-data';
 import { AppConfig, PlatformModule } from '@app/platform';
 
 /**
@@ -12,7 +13,14 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ config, projections: [...identityProjections, ...networksProjections], runProjections: true })],
+      imports: [
+        PlatformModule.forRoot({
+          config,
+          projections: [...identityProjections, ...networksProjections],
+          eventContracts: [identityEvents, networksEvents, personEvents],
+          runProjections: true,
+        }),
+      ],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './retry-policy';
 export * from './embedded/sqlite-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './stream-state-cache';
+export * from './upcasting-event-store';

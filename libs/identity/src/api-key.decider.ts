@@ -1,32 +1,7 @@
 import { Decider, RuleViolated, assertNever } from '@app/kernel';
+import { ApiKeyEvent, ApiKeyIssued } from './api-key.events';
 
-/**
- * Roles a key may carry, from the most to the least it may do (the table is in docs/roles.md):
- * admins run the department (keys, settings), operators keep its records, network heads read
- * the department and later write their own networks' plans and events, auditors only read.
- */
-export const ROLES = ['admin', 'operator', 'network-head', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-
-export type ApiKeyIssued = {
-  type: 'ApiKeyIssued';
-  data: {
-    keyId: string;
-    /** How the guard recognises the secret: a keyed hash (HMAC with the server's pepper); SHA-256 for keys issued before it. */
-    keyHash: string;
-    actorId: string;
-    role: Role;
-    department: string;
-    label: string;
-    /** The networks a network head's key is for. */
-    networkIds?: string[];
-    /** After this instant the key is refused. */
-    expiresAt?: string;
-  };
-};
-export type ApiKeyRevoked = { type: 'ApiKeyRevoked'; data: { keyId: string; keyHash: string; reason: string } };
-export type ApiKeyEvent = ApiKeyIssued | ApiKeyRevoked;
-export const API_KEY_EVENT_TYPES: readonly ApiKeyEvent['type'][] = ['ApiKeyIssued', 'ApiKeyRevoked'];
+export * from './api-key.events';
 
 /**
  * Issues a key. Besides what the event records, it carries what the decision needs to know:

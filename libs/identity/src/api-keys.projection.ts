@@ -1,6 +1,6 @@
-import { RecordedEvent } from '@app/kernel';
+import { assertNever } from '@app/kernel';
 import { defineProjection } from '@app/read-store/projection';
-import { API_KEY_EVENT_TYPES, ApiKeyEvent, Role } from './api-key.decider';
+import { ApiKeyEvent, Role, apiKeyEvents } from './api-key.events';
 
 /**
  * The keys of each department, for listing (`GET /api-keys`). Keyed by the hash of the secret,
@@ -15,27 +15,30 @@ export interface ApiKeyView {
   label: string;
   active: boolean;
   issuedAt: string;
+  /** Revision of the key's stream last applied (replays change nothing). */
+  revision: number;
   [field: string]: unknown;
 }
 
 export const API_KEYS = 'api-keys';
 
-export const apiKeysProjection = defineProjection<ApiKeyView>({
+export const apiKeysProjection = defineProjection<ApiKeyView, ApiKeyEvent>({
   name: 'api-keys',
   collection: API_KEYS,
-  handles: API_KEY_EVENT_TYPES,
-  documentId: (event) => (event.data as { keyHash?: string }).keyHash ?? null,
-  evolve: (doc, recorded: RecordedEvent) => {
-    const event = recorded as unknown as ApiKeyEvent;
+  events: apiKeyEvents,
+  documentId: (event) => event.data.keyHash,
+  evolve: (doc, event) => {
+    // Already applied (a replay): a key's document follows one stream, in revision order.
+    if (doc && doc.revision >= event.revision) return doc;
     switch (event.type) {
       case 'ApiKeyIssued': {
         const { keyHash, ...rest } = event.data;
-        return { id: keyHash, ...rest, active: true, issuedAt: recorded.metadata.recordedAt };
+        return { id: keyHash, ...rest, active: true, issuedAt: event.metadata.recordedAt, revision: event.revision };
       }
       case 'ApiKeyRevoked':
-        return doc ? { ...doc, active: false, revokedAt: recorded.metadata.recordedAt, revokedReason: event.data.reason } : null;
+        return doc ? { ...doc, active: false, revokedAt: event.metadata.recordedAt, revokedReason: event.data.reason, revision: event.revision } : null;
       default:
-        return doc;
+        return assertNever(event);
     }
   },
 });

@@ -1,11 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandContext, NotFound, WriteResult, fold, newId } from '@app/kernel';
+import { CommandContext, NotFound, RuleViolated, WriteResult, eventsOf, fold, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { ApiKeyIssued, ApiKeyState, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
 import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
 import { API_KEYS, ApiKeyView } from './api-keys.projection';
 import { departmentDecider, departmentStream } from './department.decider';
+import { apiKeyEvents } from './api-key.events';
+import { departmentEvents } from './department.events';
 
 /** Stream whose existence says the first admin key was made (it holds that key). */
 export const BOOTSTRAP_STREAM = 'api-key-bootstrap-admin';
@@ -125,7 +127,7 @@ export class IdentityService {
     const streams = remembered ? [remembered] : [...candidates.map((hash) => apiKeyStream(apiKeyIdOf(hash))), BOOTSTRAP_STREAM];
     for (const streamId of streams) {
       const events = await this.store.readStream(streamId);
-      const state = fold(apiKeyDecider, events as never);
+      const state = fold(apiKeyDecider, eventsOf(apiKeyEvents, events));
       if (state.status !== 'none' && candidates.includes(state.keyHash)) {
         this.streamOfHash.set(state.keyHash, streamId);
         this.keyStates.set(streamId, { revision: events[events.length - 1].revision, state });
@@ -138,7 +140,7 @@ export class IdentityService {
   /** A key of the department by its id, with the stream that holds it; another department's is unknown. */
   private async located(department: string, keyId: string): Promise<{ streamId: string; state: KnownKey }> {
     for (const streamId of [apiKeyStream(keyId), BOOTSTRAP_STREAM]) {
-      const state = fold(apiKeyDecider, (await this.store.readStream(streamId)) as never);
+      const state = fold(apiKeyDecider, eventsOf(apiKeyEvents, await this.store.readStream(streamId)));
       if (state.status !== 'none' && state.keyId === keyId) {
         if (state.department !== department) break;
         return { streamId, state };
@@ -201,7 +203,7 @@ export class IdentityService {
   async createDepartment(department: string, context: CommandContext): Promise<IssuedKey> {
     const hasKeys = (await this.readStore.count(API_KEYS, { department })) > 0;
     // Refused before any key is made when the department exists (or its name is invalid).
-    const state = fold(departmentDecider, (await this.store.readStream(departmentStream(department))) as never);
+    const state = fold(departmentDecider, eventsOf(departmentEvents, await this.store.readStream(departmentStream(department))));
     departmentDecider.decide({ type: 'CreateDepartment', data: { department, firstAdminKeyId: 'pending', hasKeys } }, state);
     const issued = await this.issue({ actorId: 'admin', role: 'admin', department, label: `first admin of ${department}` }, { ...context, department });
     try {
@@ -244,7 +246,7 @@ export class IdentityService {
       const issued = await this.issue({ ...request, secret: options.adminKey }, context);
       this.logger.log({ msg: 'admin key from OKRUG_ADMIN_KEY registered', keyId: issued.keyId });
       const legacyId = apiKeyIdOf(legacyApiKeyHash(options.adminKey));
-      const legacy = fold(apiKeyDecider, (await this.store.readStream(apiKeyStream(legacyId))) as never);
+      const legacy = fold(apiKeyDecider, eventsOf(apiKeyEvents, await this.store.readStream(apiKeyStream(legacyId))));
       if (legacy.status === 'active') {
         const revoked = await this.revoke(legacyId, 'recorded again under the keyed hash', { ...context, department: legacy.department }, { evenTheLastAdmin: true });
         return { position: revoked.position };

@@ -1,3 +1,5 @@
+/** The module's published event contracts: every event it records, its union and its table. */
+export * from './identity.events';
 export * from './access';
 export * from './api-key.decider';
 export * from './api-key-secret';
@@ -7,6 +9,7 @@ export * from './principal';
 export * from './identity.service';
 export * from './identity.module';
 
+import { Projection } from '@app/read-store';
 import { apiKeysProjection } from './api-keys.projection';
 /** Projections this module needs the runner to keep. */
-export const identityProjections = [apiKeysProjection];
+export const identityProjections: readonly Projection[] = [apiKeysProjection];

@@ -6,3 +6,5 @@ export * from './decider';
 export * from './envelope';
 export * from './command-context';
 export * from './abort-race';
+export * from './event-contract';
+export * from './upcasters';

@@ -1,12 +1,12 @@
 import { Decider, assertNever } from '@app/kernel';
+import { PersonEvent } from './person.events';
 
 /**
  * A person as the event log knows them: by id only, never by name (the name is in the vault).
  * What the log records of a person is that their personal data was erased: once, with who,
  * when and why in the event's metadata.
  */
-export type PersonalDataErased = { type: 'PersonalDataErased'; data: { personId: string; erasedAt: string } };
-export type PersonEvent = PersonalDataErased;
+export type { PersonEvent, PersonalDataErased } from './person.events';
 
 /** Records that the vault erased the person, with the instant of its tombstone. */
 export type ErasePerson = { type: 'ErasePerson'; data: { personId: string; erasedAt: string } };

@@ -1,4 +1,5 @@
-import { EventStore } from '@app/event-store';
+import { SomeEventContracts, UpcasterRegistry } from '@app/kernel';
+import { EventStore, upcastingEventStore } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
 import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
@@ -8,8 +9,18 @@ import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
 import { ReadStore } from '@app/read-store/read-store.port';
 import { AppConfig } from './config/app-config';
 
-/** The event store the configuration selects: EventStoreDB when EVENTSTORE_URL is set, else SQLite. */
-export const openEventStore = async (config: AppConfig): Promise<EventStore> => {
+/**
+ * The event store the configuration selects (EventStoreDB when EVENTSTORE_URL is set, else
+ * SQLite), as the modules whose event contracts are given read and write it: upcast to, and
+ * stamped with, each type's schema version of today.
+ */
+export const openEventStore = async (config: AppConfig, eventContracts: readonly SomeEventContracts[]): Promise<EventStore> => {
+  // Built first: two contracts for one type, or a version without its upcaster, stop the start.
+  const upcasters = UpcasterRegistry.of(...eventContracts);
+  return upcastingEventStore(await openStore(config), upcasters);
+};
+
+const openStore = async (config: AppConfig): Promise<EventStore> => {
   if (config.eventStoreUrl) return EventStoreDbEventStore.connect(config.eventStoreUrl);
   preparePrivateDatabaseFile(config.databaseFile);
   return SqliteEventStore.open({ file: config.databaseFile });

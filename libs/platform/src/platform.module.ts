@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { systemClock } from '@app/kernel';
+import { SomeEventContracts, systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
@@ -16,6 +16,8 @@ export interface PlatformOptions {
   config: AppConfig;
   /** Every projection of every module, in one list: the runner keeps a checkpoint for each. */
   projections: Projection[];
+  /** The event contracts of every module (their upcasters apply to every event read). */
+  eventContracts: readonly SomeEventContracts[];
   /** Whether this process runs the projections (the API does in the embedded profile; the worker always). */
   runProjections: boolean;
 }
@@ -65,7 +67,7 @@ export class PlatformModule {
         { provide: PLATFORM_OPTIONS, useValue: options },
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config, options.eventContracts) },
         { provide: READ_STORE, useFactory: () => openReadStore(config) },
         { provide: JOB_QUEUE, useFactory: () => openJobQueue(config) },
         {

@@ -1,5 +1,6 @@
 export * from './read-store.port';
 export * from './projection';
+export * from './project-batch';
 export * from './embedded/sqlite-read-store';
 export * from './mongodb/mongo-read-store';
 export * from './projection-runner';

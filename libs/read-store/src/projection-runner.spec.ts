@@ -6,7 +6,7 @@ import { NewEvent, NotYetConsistent } from '@app/kernel';
 import { EventStore } from '@app/event-store/event-store.port';
 import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
 import { SqliteReadStore } from './embedded/sqlite-read-store';
-import { Projection, defineProjection } from './projection';
+import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions, waitForCheckpoint } from './projection-runner';
 import { Document, DocumentWrite, ReadStore } from './read-store.port';
 import { InMemoryEventStore } from './testing/in-memory-event-store';
@@ -33,7 +33,7 @@ interface School extends Document {
   district: string;
 }
 
-const schools = defineProjection<School>({
+const schools: Projection<School> = {
   name: 'school-list',
   collection: 'schools',
   handles: ['SchoolOpened', 'SchoolRenamed', 'SchoolClosed'],
@@ -51,7 +51,7 @@ const schools = defineProjection<School>({
         return doc;
     }
   },
-});
+};
 
 interface Counter extends Document {
   count: number;
@@ -59,7 +59,7 @@ interface Counter extends Document {
 }
 
 /** Counts every event it sees, and remembers their positions, so a double application shows. */
-const counter = defineProjection<Counter>({
+const counter: Projection<Counter> = {
   name: 'event-counter',
   collection: 'counters',
   handles: ['SchoolOpened', 'SchoolRenamed', 'SchoolClosed', 'Tick'],
@@ -69,10 +69,10 @@ const counter = defineProjection<Counter>({
     count: (doc?.count ?? 0) + 1,
     positions: [...(doc?.positions ?? []), event.position],
   }),
-});
+};
 
 /** Throws on 'Boom' events. */
-const fragile = defineProjection<Counter>({
+const fragile: Projection<Counter> = {
   name: 'fragile',
   collection: 'fragile',
   handles: ['Tick', 'Boom'],
@@ -81,7 +81,7 @@ const fragile = defineProjection<Counter>({
     if (event.type === 'Boom') throw new Error('cannot digest Boom');
     return { id: 'all', count: (doc?.count ?? 0) + 1, positions: [] };
   },
-});
+};
 
 const quietLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 

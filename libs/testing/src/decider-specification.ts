@@ -33,7 +33,3 @@ export const DeciderSpecification = {
     };
   },
 };
-
-/** Given/then for projections: evolve a document through events, in order. */
-export const evolveAll = <D, E>(evolve: (doc: D | null, event: E) => D | null, events: E[], start: D | null = null): D | null =>
-  events.reduce<D | null>((doc, event) => evolve(doc, event), start);

@@ -1,8 +1,9 @@
 import { AcademicYearStart, Decider, RuleViolated, assertNever } from '@app/kernel';
 
-/** When a department's academic year starts: 1 September unless it says otherwise. */
-export type AcademicYearStartSet = { type: 'AcademicYearStartSet'; data: { department: string; month: number; day: number } };
-export type DepartmentCalendarEvent = AcademicYearStartSet;
+import { DepartmentCalendarEvent } from './department-calendar.events';
+
+export * from './department-calendar.events';
+
 export type SetAcademicYearStart = { type: 'SetAcademicYearStart'; data: { department: string; month: number; day: number } };
 
 export type DepartmentCalendarState = { start: AcademicYearStart | null };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AcademicYearStart, DEFAULT_YEAR_START, fold } from '@app/kernel';
-import { EVENT_STORE, EventStore } from '@app/event-store';
-import { DepartmentCalendarEvent, departmentCalendarDecider, departmentCalendarStream } from './department-calendar.decider';
+import { AcademicYearStart, CommandContext, DEFAULT_YEAR_START, WriteResult, eventsOf, fold } from '@app/kernel';
+import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
+import { DepartmentCalendarEvent, departmentCalendarDecider, departmentCalendarEvents, departmentCalendarStream } from './department-calendar.decider';
 
 /**
  * A department's calendar settings. Read from the department's own short stream (one event
@@ -14,7 +14,7 @@ export class DepartmentCalendar {
 
   async yearStart(department: string): Promise<AcademicYearStart> {
     const events = await this.store.readStream(departmentCalendarStream(department), { direction: 'backwards', maxCount: 1 });
-    const state = fold(departmentCalendarDecider, events as unknown as DepartmentCalendarEvent[]);
+    const state = fold(departmentCalendarDecider, eventsOf(departmentCalendarEvents, events));
     return state.start ?? DEFAULT_YEAR_START;
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, ConcurrencyConflict, RecordedEvent, fold } from '@app/kernel';
+import { CommandContext, ConcurrencyConflict, RecordedEvent, eventsOf, fold } from '@app/kernel';
 import { EVENT_STORE, EventStore, RetryPolicy, WrongExpectedRevision, pauseBeforeRetry, retryPolicy } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { ProjectionsService } from '@app/platform/projections.service';
 import { ExternalCodeRegistry } from '../institution/external-code-registry';
-import { InstitutionEvent, institutionDecider, institutionStream } from '../institution/institution.decider';
+import { institutionDecider, institutionStream } from '../institution/institution.decider';
+import { institutionEvents } from '../institution/institution.events';
 import { INSTITUTIONS, InstitutionView, institutionListProjection } from '../institution-list/institution-list.projection';
-import { NETWORK_KINDS, NetworkKind, NetworkMapEvent, foldNetworkMap, initialNetworkMapState, networkMapStream, plainNetworkMap } from '../network-map/network-map.decider';
+import { NETWORK_KINDS, NetworkKind, foldNetworkMap, initialNetworkMapState, networkMapStream, plainNetworkMap } from '../network-map/network-map.decider';
+import { networkMapEvents } from '../network-map/network-map.events';
 import { ImportInput } from './import-file';
 import {
   CodeClaim,
@@ -123,7 +125,7 @@ export class Importer {
       await mapLimited([...ids], async (id): Promise<KnownInstitution | null> => {
         const events = await store.readStream(institutionStream(id));
         if (events.length === 0) return null;
-        const state = fold(institutionDecider, events as unknown as InstitutionEvent[]);
+        const state = fold(institutionDecider, eventsOf(institutionEvents, events));
         if (state.status === 'unregistered' || state.department !== department) return null;
         return { id, state, createdByThisImport: events[0].metadata.commandId === context.commandId };
       })
@@ -136,7 +138,7 @@ export class Importer {
       maps[kind] = {
         revision: events.length ? events[events.length - 1].revision : -1,
         // Folded in one pass, then plain: the plan reads the whole map after each of its own events.
-        state: plainNetworkMap(foldNetworkMap(initialNetworkMapState(), events as unknown as NetworkMapEvent[])),
+        state: plainNetworkMap(foldNetworkMap(initialNetworkMapState(), eventsOf(networkMapEvents, events))),
         createdByThisImport: writtenBy(events, context.commandId),
       };
     });

@@ -1,6 +1,6 @@
-import { Actor, EventSource, RecordedEvent } from '@app/kernel';
+import { Actor, EventSource, RecordedEvent, effectiveAtOf } from '@app/kernel';
 import { defineProjection } from '@app/read-store/projection';
-import { INSTITUTION_EVENT_TYPES, InstitutionEvent } from '../institution/institution.decider';
+import { InstitutionEvent, institutionEvents } from '../institution/institution.events';
 
 export interface FieldChange {
   field: string;
@@ -57,42 +57,28 @@ const valuesSet = (event: InstitutionEvent): Record<string, unknown> => {
   }
 };
 
-const effectiveDate = (event: InstitutionEvent): string | null => {
-  switch (event.type) {
-    case 'InstitutionRenamed':
-      return event.data.renamedOn;
-    case 'InstitutionClosed':
-      return event.data.closedOn;
-    case 'InstitutionReopened':
-      return event.data.reopenedOn;
-    default:
-      return null;
-  }
-};
-
 export const evolveInstitutionHistory = (
   doc: InstitutionHistoryView | null,
-  recorded: RecordedEvent,
+  event: RecordedEvent<InstitutionEvent>,
 ): InstitutionHistoryView | null => {
-  const event = recorded as unknown as RecordedEvent & InstitutionEvent;
   if (!doc && event.type !== 'InstitutionRegistered') return null;
   // Already applied (a replay): the history is left as it is.
-  if (doc && doc.entries.some((e) => e.position >= recorded.position)) return doc;
+  if (doc && doc.entries.some((e) => e.position >= event.position)) return doc;
   const base: InstitutionHistoryView = doc ?? {
-    id: (event.data as { institutionId: string }).institutionId,
-    department: recorded.metadata.department,
+    id: event.data.institutionId,
+    department: event.metadata.department,
     current: {},
     entries: [],
   };
   const set = valuesSet(event);
-  const meta = recorded.metadata;
+  const meta = event.metadata;
   const entry: HistoryEntry = {
-    eventId: recorded.id,
-    type: recorded.type,
-    revision: recorded.revision,
-    position: recorded.position,
+    eventId: event.id,
+    type: event.type,
+    revision: event.revision,
+    position: event.position,
     recordedAt: meta.recordedAt,
-    effectiveAt: meta.effectiveAt ?? effectiveDate(event),
+    effectiveAt: effectiveAtOf(institutionEvents, event),
     actor: meta.actor,
     source: meta.source,
     reason: meta.reason ?? ('reason' in event.data ? (event.data.reason ?? null) : null),
@@ -103,10 +89,10 @@ export const evolveInstitutionHistory = (
 };
 
 /** Every change of every institution, oldest first, with who, when, why and what changed. */
-export const institutionHistoryProjection = defineProjection<InstitutionHistoryView>({
+export const institutionHistoryProjection = defineProjection<InstitutionHistoryView, InstitutionEvent>({
   name: 'institution-history',
   collection: INSTITUTION_HISTORY,
-  handles: INSTITUTION_EVENT_TYPES,
-  documentId: (event) => (event.data as { institutionId?: string }).institutionId ?? null,
+  events: institutionEvents,
+  documentId: (event) => event.data.institutionId,
   evolve: evolveInstitutionHistory,
 });

@@ -1,6 +1,6 @@
-import { RecordedEvent } from '@app/kernel';
+import { RecordedEvent, assertNever } from '@app/kernel';
 import { defineProjection } from '@app/read-store/projection';
-import { INSTITUTION_EVENT_TYPES, InstitutionEvent, InstitutionKind } from '../institution/institution.decider';
+import { InstitutionEvent, InstitutionKind, institutionEvents } from '../institution/institution.events';
 
 /** One institution as operators list and look it up. */
 export interface InstitutionView {
@@ -29,11 +29,10 @@ export const INSTITUTIONS = 'institutions';
 const searchText = (v: Pick<InstitutionView, 'fullName' | 'shortName'>): string =>
   `${v.fullName} ${v.shortName}`.toLocaleLowerCase();
 
-export const evolveInstitutionView = (doc: InstitutionView | null, recorded: RecordedEvent): InstitutionView | null => {
-  const event = recorded as unknown as RecordedEvent & InstitutionEvent;
+export const evolveInstitutionView = (doc: InstitutionView | null, event: RecordedEvent<InstitutionEvent>): InstitutionView | null => {
   // Already applied (a replay): the document is left as it is.
-  if (doc && doc.revision >= recorded.revision) return doc;
-  const touched = { updatedAt: recorded.metadata.recordedAt, revision: recorded.revision };
+  if (doc && doc.revision >= event.revision) return doc;
+  const touched = { updatedAt: event.metadata.recordedAt, revision: event.revision };
   if (event.type === 'InstitutionRegistered') {
     const { institutionId, ...details } = event.data;
     const view = {
@@ -42,7 +41,7 @@ export const evolveInstitutionView = (doc: InstitutionView | null, recorded: Rec
       status: 'open' as const,
       closedOn: null,
       closureReason: null,
-      registeredAt: recorded.metadata.recordedAt,
+      registeredAt: event.metadata.recordedAt,
       ...touched,
     };
     return { ...view, search: searchText(view) };
@@ -62,15 +61,15 @@ export const evolveInstitutionView = (doc: InstitutionView | null, recorded: Rec
     case 'InstitutionReopened':
       return { ...doc, status: 'open', closedOn: null, closureReason: null, ...touched };
     default:
-      return doc;
+      return assertNever(event);
   }
 };
 
 /** The register of institutions: one document per institution, current details. */
-export const institutionListProjection = defineProjection<InstitutionView>({
+export const institutionListProjection = defineProjection<InstitutionView, InstitutionEvent>({
   name: 'institution-list',
   collection: INSTITUTIONS,
-  handles: INSTITUTION_EVENT_TYPES,
+  events: institutionEvents,
   // What GET /institutions filters and sorts by: the department always, then at most the kind,
   // the status (with or without the kind) or the settlement, in name order; `q` by the words
   // of the names.
@@ -82,6 +81,6 @@ export const institutionListProjection = defineProjection<InstitutionView>({
     { name: 'by-settlement', fields: ['department', 'settlement', 'shortName', 'id'] },
     { name: 'name-words', words: 'search' },
   ],
-  documentId: (event) => (event.data as { institutionId?: string }).institutionId ?? null,
+  documentId: (event) => event.data.institutionId,
   evolve: evolveInstitutionView,
 });

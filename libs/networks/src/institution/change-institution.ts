@@ -1,22 +1,7 @@
-import { CommandContext, NotFound, WriteResult } from '@app/kernel';
+import { CommandContext, NotFound, WriteResult, metadataExtrasOf } from '@app/kernel';
 import { DecideAndAppendOptions, EventStore, decideAndAppend } from '@app/event-store';
 import { InstitutionCommand, InstitutionEvent, InstitutionState, institutionDecider, institutionStream } from './institution.decider';
-
-/** The effective date of each kind of change, recorded as `effectiveAt`. */
-const effectiveAtOf = (event: InstitutionEvent): { effectiveAt?: string; reason?: string } => {
-  switch (event.type) {
-    case 'InstitutionRenamed':
-      return { effectiveAt: event.data.renamedOn };
-    case 'InstitutionClosed':
-      return { effectiveAt: event.data.closedOn, reason: event.data.reason };
-    case 'InstitutionReopened':
-      return { effectiveAt: event.data.reopenedOn, reason: event.data.reason ?? undefined };
-    case 'InstitutionDetailsCorrected':
-      return { reason: event.data.reason };
-    default:
-      return {};
-  }
-};
+import { institutionEvents } from './institution.events';
 
 type Registered = Exclude<InstitutionState, { status: 'unregistered' }>;
 
@@ -49,7 +34,8 @@ export const changeInstitution = async <R = undefined>(
     aggregateId: institutionId,
     context,
     ifMatch,
-    describe: effectiveAtOf,
+    // The effective date of each kind of change, recorded as `effectiveAt`, and its reason.
+    describe: (event) => metadataExtrasOf(institutionEvents, event),
     // Before If-Match: another department's institution must not reveal its revision.
     admit: registered,
     ...(spanning ? { readOthers: (state: InstitutionState) => spanning.readOthers(registered(state)), companions: spanning.companions } : {}),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ExternalCodeClaimData } from './external-code.events';
 
 /**
  * The claim stream of an external code: the authority on who holds the code in a department.
@@ -12,15 +13,7 @@ import { createHash } from 'node:crypto';
 export const externalCodeClaimStream = (department: string, code: string): string =>
   `institution-code-${createHash('sha256').update(`${department}\u0000${code}`).digest('hex').slice(0, 40)}`;
 
-export interface ExternalCodeClaimData {
-  department: string;
-  code: string;
-  institutionId: string;
-}
-
-export type ExternalCodeClaimed = { type: 'ExternalCodeClaimed'; data: ExternalCodeClaimData };
-export type ExternalCodeReleased = { type: 'ExternalCodeReleased'; data: ExternalCodeClaimData };
-export type ExternalCodeClaimEvent = ExternalCodeClaimed | ExternalCodeReleased;
+export * from './external-code.events';
 
 /** The institution the claim stream names as holder, given its last event (none: never claimed). */
 export const claimantOf = (last: { type: string; data: unknown } | undefined): string | null =>

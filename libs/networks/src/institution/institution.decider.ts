@@ -1,69 +1,7 @@
 import { Decider, FieldError, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { DETAIL_FIELDS, INSTITUTION_KINDS, InstitutionDetails, InstitutionEvent } from './institution.events';
 
-/** Kinds of institution a department registers. A closed list: reports group by it. */
-export const INSTITUTION_KINDS = [
-  'general-school',
-  'gymnasium',
-  'lyceum',
-  'educational-complex',
-  'kindergarten',
-  'supplementary-education-centre',
-  'college',
-  'university',
-  'methodological-centre',
-  'other',
-] as const;
-export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
-
-/** The details of an institution that a correction may change. */
-export interface InstitutionDetails {
-  fullName: string;
-  shortName: string;
-  kind: InstitutionKind;
-  settlement: string;
-  externalCode: string | null;
-  website: string | null;
-}
-
-export const DETAIL_FIELDS = ['fullName', 'shortName', 'kind', 'settlement', 'externalCode', 'website'] as const;
-
-// ---- events ----------------------------------------------------------------------------------
-
-export type InstitutionRegistered = {
-  type: 'InstitutionRegistered';
-  data: { institutionId: string; department: string } & InstitutionDetails;
-};
-export type InstitutionRenamed = {
-  type: 'InstitutionRenamed';
-  data: { institutionId: string; fullName: string; shortName: string; renamedOn: IsoDate };
-};
-export type InstitutionDetailsCorrected = {
-  type: 'InstitutionDetailsCorrected';
-  data: { institutionId: string; corrections: Partial<InstitutionDetails>; reason: string };
-};
-export type InstitutionClosed = {
-  type: 'InstitutionClosed';
-  data: { institutionId: string; closedOn: IsoDate; reason: string };
-};
-export type InstitutionReopened = {
-  type: 'InstitutionReopened';
-  data: { institutionId: string; reopenedOn: IsoDate; reason: string | null };
-};
-
-export type InstitutionEvent =
-  | InstitutionRegistered
-  | InstitutionRenamed
-  | InstitutionDetailsCorrected
-  | InstitutionClosed
-  | InstitutionReopened;
-
-export const INSTITUTION_EVENT_TYPES: readonly InstitutionEvent['type'][] = [
-  'InstitutionRegistered',
-  'InstitutionRenamed',
-  'InstitutionDetailsCorrected',
-  'InstitutionClosed',
-  'InstitutionReopened',
-];
+export * from './institution.events';
 
 /** Stream of one institution. */
 export const institutionStream = (institutionId: string): string => `institution-${institutionId}`;

@@ -2,7 +2,7 @@ import { EventMetadata, RecordedEvent } from '@app/kernel';
 import { InstitutionEvent } from './institution.decider';
 
 /** A short, realistic life of one institution as recorded events; for projection specs. */
-export const institutionEvents = (institutionId = '0b9c3f0e-7a51-4f8e-9d0a-5a3c7f1e0007'): Array<RecordedEvent & InstitutionEvent> => {
+export const institutionEvents = (institutionId = '0b9c3f0e-7a51-4f8e-9d0a-5a3c7f1e0007'): Array<RecordedEvent<InstitutionEvent>> => {
   const metadata = (recordedAt: string, reason?: string): EventMetadata => ({
     actor: { id: 'operator-1', role: 'admin' },
     department: 'bakhmut',
@@ -42,6 +42,6 @@ export const institutionEvents = (institutionId = '0b9c3f0e-7a51-4f8e-9d0a-5a3c7
       revision: i,
       position: 10 + i * 3,
       metadata: metadata(times[i], reason),
-    } as RecordedEvent & InstitutionEvent;
+    };
   });
 };

@@ -1,16 +1,7 @@
 import { RecordedEvent } from '@app/kernel';
 import { defineProjection } from '@app/read-store/projection';
-import {
-  AnchorSpan,
-  HeadSpan,
-  NETWORK_MAP_EVENT_TYPES,
-  NetworkKind,
-  NetworkMapEvent,
-  NetworkMapState,
-  NetworkRecord,
-  evolveNetworkMap,
-} from '../network-map/network-map.decider';
-import { networksConcerned } from '../network-map/network-map.writer';
+import { AnchorSpan, HeadSpan, NetworkMapState, NetworkRecord, evolveNetworkMap } from '../network-map/network-map.decider';
+import { NetworkKind, NetworkMapEvent, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
 
 /**
  * One network with its details, anchors and heads over time. Its memberships are documents of
@@ -40,10 +31,9 @@ export interface NetworkView {
 export const NETWORKS = 'networks';
 
 /** Evolves one network's view with the map's own evolve, on a state holding just that network. */
-export const evolveNetworkView = (doc: NetworkView | null, recorded: RecordedEvent, id: string): NetworkView | null => {
+export const evolveNetworkView = (doc: NetworkView | null, event: RecordedEvent<NetworkMapEvent>, id: string): NetworkView | null => {
   // Already applied (a replay): every event of a map comes in revision order.
-  if (doc && doc.revision >= recorded.revision) return doc;
-  const event = recorded as unknown as NetworkMapEvent;
+  if (doc && doc.revision >= event.revision) return doc;
   const state: NetworkMapState = doc
     ? {
         networks: {
@@ -77,9 +67,9 @@ export const evolveNetworkView = (doc: NetworkView | null, recorded: RecordedEve
     website: record.website,
     status: record.status,
     dissolvedOn: record.dissolvedOn,
-    registeredAt: doc?.registeredAt ?? recorded.metadata.recordedAt,
-    updatedAt: recorded.metadata.recordedAt,
-    revision: recorded.revision,
+    registeredAt: doc?.registeredAt ?? event.metadata.recordedAt,
+    updatedAt: event.metadata.recordedAt,
+    revision: event.revision,
     anchors: record.anchors,
     heads: record.heads,
     search: `${record.name} ${record.number ?? ''}`.toLocaleLowerCase().trim(),
@@ -87,10 +77,10 @@ export const evolveNetworkView = (doc: NetworkView | null, recorded: RecordedEve
 };
 
 /** Networks with their details, anchors and heads over time, one document per network. */
-export const networkListProjection = defineProjection<NetworkView>({
+export const networkListProjection = defineProjection<NetworkView, NetworkMapEvent>({
   name: 'network-list',
   collection: NETWORKS,
-  handles: NETWORK_MAP_EVENT_TYPES,
+  events: networkMapEvents,
   // What GET /networks filters and sorts by: the department, the kind and/or the status, in
   // kind and name order; `q` by the words of the name and number.
   indexes: [

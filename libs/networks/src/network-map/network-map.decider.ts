@@ -1,4 +1,5 @@
 import { Decider, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { MemberRole, MovedMember, NETWORK_DETAIL_FIELDS, NetworkDetails, NetworkKind, NetworkMapEvent } from './network-map.events';
 import { PersistentMap } from './persistent-map';
 
 /**
@@ -9,125 +10,9 @@ import { PersistentMap } from './persistent-map';
  * store, and concurrent conflicting changes are caught by the stream's expected revision.
  */
 
-export const NETWORK_KINDS = ['educational-district', 'council-of-heads', 'partnership', 'other'] as const;
-export type NetworkKind = (typeof NETWORK_KINDS)[number];
-
-/** Roles an institution is admitted with; the anchor is a member that leads (see anchors). */
-export const MEMBER_ROLES = ['member', 'partner'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];
+export * from './network-map.events';
 
 export const networkMapStream = (department: string, kind: NetworkKind): string => `network-map-${department}-${kind}`;
-
-export interface NetworkDetails {
-  name: string;
-  number: string | null;
-  description: string | null;
-  website: string | null;
-}
-export const NETWORK_DETAIL_FIELDS = ['name', 'number', 'description', 'website'] as const;
-
-/** An institution moved by a merge or a split, with the role it keeps. */
-export interface MovedMember {
-  institutionId: string;
-  role: MemberRole;
-}
-
-// ---- events ----------------------------------------------------------------------------------
-
-export type NetworkRegistered = {
-  type: 'NetworkRegistered';
-  data: { networkId: string; department: string; kind: NetworkKind } & NetworkDetails;
-};
-export type NetworkRenamed = { type: 'NetworkRenamed'; data: { networkId: string; name: string; renamedOn: IsoDate } };
-export type NetworkDetailsCorrected = {
-  type: 'NetworkDetailsCorrected';
-  data: { networkId: string; corrections: Partial<NetworkDetails>; reason: string };
-};
-export type HeadAppointed = {
-  type: 'HeadAppointed';
-  /** The person is a reference; the name is personal data kept outside the event (see docs/personal-data.md). */
-  data: { networkId: string; personId: string; position: string; appointedOn: IsoDate };
-};
-export type AnchorSet = { type: 'AnchorSet'; data: { networkId: string; institutionId: string; from: IsoDate } };
-export type MemberAdmitted = {
-  type: 'MemberAdmitted';
-  data: { networkId: string; institutionId: string; role: MemberRole; from: IsoDate };
-};
-export type MemberLeft = { type: 'MemberLeft'; data: { networkId: string; institutionId: string; on: IsoDate; reason: string } };
-export type MemberRoleChanged = {
-  type: 'MemberRoleChanged';
-  data: { networkId: string; institutionId: string; role: MemberRole; from: IsoDate };
-};
-export type MemberTransferred = {
-  type: 'MemberTransferred';
-  data: { institutionId: string; fromNetworkId: string; toNetworkId: string; role: MemberRole; on: IsoDate; reason: string };
-};
-export type NetworksMerged = {
-  type: 'NetworksMerged';
-  data: { networkId: string; intoNetworkId: string; on: IsoDate; reason: string; moved: MovedMember[] };
-};
-export type NetworkSplit = {
-  type: 'NetworkSplit';
-  data: { networkId: string; newNetworkId: string; department: string; kind: NetworkKind; on: IsoDate; reason: string; moved: MovedMember[] } & NetworkDetails;
-};
-export type NetworkDissolved = {
-  type: 'NetworkDissolved';
-  data: { networkId: string; on: IsoDate; reason: string; released: string[] };
-};
-
-export type NetworkMapEvent =
-  | NetworkRegistered
-  | NetworkRenamed
-  | NetworkDetailsCorrected
-  | HeadAppointed
-  | AnchorSet
-  | MemberAdmitted
-  | MemberLeft
-  | MemberRoleChanged
-  | MemberTransferred
-  | NetworksMerged
-  | NetworkSplit
-  | NetworkDissolved;
-
-export const NETWORK_MAP_EVENT_TYPES: readonly NetworkMapEvent['type'][] = [
-  'NetworkRegistered',
-  'NetworkRenamed',
-  'NetworkDetailsCorrected',
-  'HeadAppointed',
-  'AnchorSet',
-  'MemberAdmitted',
-  'MemberLeft',
-  'MemberRoleChanged',
-  'MemberTransferred',
-  'NetworksMerged',
-  'NetworkSplit',
-  'NetworkDissolved',
-];
-
-/** The date an event takes effect, for the envelope's `effectiveAt`. */
-export const effectiveDateOf = (event: NetworkMapEvent): IsoDate | null => {
-  switch (event.type) {
-    case 'NetworkRenamed':
-      return event.data.renamedOn;
-    case 'HeadAppointed':
-      return event.data.appointedOn;
-    case 'AnchorSet':
-    case 'MemberAdmitted':
-    case 'MemberRoleChanged':
-      return event.data.from;
-    case 'MemberLeft':
-    case 'MemberTransferred':
-    case 'NetworksMerged':
-    case 'NetworkSplit':
-    case 'NetworkDissolved':
-      return event.data.on;
-    case 'NetworkRegistered':
-    case 'NetworkDetailsCorrected':
-      return null;
-    default:
-      return assertNever(event);
-  }
-};
 
 // ---- state -----------------------------------------------------------------------------------
 

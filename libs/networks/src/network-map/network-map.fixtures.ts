@@ -2,7 +2,7 @@ import { EventMetadata, RecordedEvent } from '@app/kernel';
 import { NetworkMapEvent } from './network-map.decider';
 
 /** Recorded events of a department's district map: the Bakhmut redistribution of 2019. */
-export const bakhmutMap = (): Array<RecordedEvent & NetworkMapEvent> => {
+export const bakhmutMap = (): Array<RecordedEvent<NetworkMapEvent>> => {
   const events: NetworkMapEvent[] = [
     { type: 'NetworkRegistered', data: { networkId: 'd-11', department: 'bakhmut', kind: 'educational-district', name: 'Освітній округ НВК № 11', number: '2', description: null, website: null } },
     { type: 'NetworkRegistered', data: { networkId: 'd-5', department: 'bakhmut', kind: 'educational-district', name: 'Освітній округ ЗОШ № 5', number: '1', description: null, website: null } },
@@ -25,6 +25,22 @@ export const bakhmutMap = (): Array<RecordedEvent & NetworkMapEvent> => {
       recordedAt: `2019-09-${String(2 + i).padStart(2, '0')}T09:00:00.000Z`,
       schemaVersion: 1,
     };
-    return { ...event, id: `e-${i}`, streamId: 'network-map-bakhmut-educational-district', revision: i, position: 100 + i, metadata } as RecordedEvent & NetworkMapEvent;
+    return { ...event, id: `e-${i}`, streamId: 'network-map-bakhmut-educational-district', revision: i, position: 100 + i, metadata };
   });
+};
+
+/** The events of a map's log followed by more of the same stream, recorded after them. */
+export const laterInMap = (events: Array<RecordedEvent<NetworkMapEvent>>, added: NetworkMapEvent[]): Array<RecordedEvent<NetworkMapEvent>> => {
+  const last = events[events.length - 1];
+  return [
+    ...events,
+    ...added.map((event, i) => ({
+      ...event,
+      id: `x-${i}`,
+      streamId: last.streamId,
+      revision: last.revision + 1 + i,
+      position: last.position + 1 + i,
+      metadata: { ...last.metadata, recordedAt: `2024-09-${String(1 + i).padStart(2, '0')}T09:00:00.000Z` },
+    })),
+  ];
 };

@@ -1,35 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, NotFound, RuleViolated, WriteResult, fold } from '@app/kernel';
+import { CommandContext, NotFound, RuleViolated, WriteResult, asEventOf, eventsOf, fold, metadataExtrasOf } from '@app/kernel';
 import { EVENT_STORE, EventStore, StreamStateCache, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { institutionDecider, institutionStream } from '../institution/institution.decider';
+import { institutionEvents } from '../institution/institution.events';
 import {
   InstitutionFacts,
   NETWORK_KINDS,
   NetworkKind,
   NetworkMapCommand,
-  NetworkMapEvent,
   NetworkMapState,
-  effectiveDateOf,
   foldNetworkMap,
   networkMapDecider,
   networkMapStream,
 } from './network-map.decider';
-
-/** The networks an event concerns (two for a transfer, a merge or a split). */
-export const networksConcerned = (event: { type: string; data: unknown }): string[] => {
-  const data = event.data as Record<string, unknown>;
-  switch (event.type) {
-    case 'MemberTransferred':
-      return [data.fromNetworkId as string, data.toNetworkId as string];
-    case 'NetworksMerged':
-      return [data.networkId as string, data.intoNetworkId as string];
-    case 'NetworkSplit':
-      return [data.networkId as string, data.newNetworkId as string];
-    default:
-      return typeof data.networkId === 'string' ? [data.networkId] : [];
-  }
-};
+import { networkMapEvents, networksConcerned } from './network-map.events';
 
 /**
  * Runs commands on a department's network maps: finds the map a network belongs to, looks up
@@ -46,8 +31,8 @@ export class NetworkMapWriter {
    */
   private readonly maps = new StreamStateCache<NetworkMapState>({
     initialState: networkMapDecider.initialState,
-    evolve: networkMapDecider.evolve as (state: NetworkMapState, event: { type: string; data: unknown }) => NetworkMapState,
-    evolveAll: foldNetworkMap as (state: NetworkMapState, events: ReadonlyArray<{ type: string; data: unknown }>) => NetworkMapState,
+    evolve: (state, event) => networkMapDecider.evolve(state, asEventOf(networkMapEvents, event)),
+    evolveAll: (state, events) => foldNetworkMap(state, eventsOf(networkMapEvents, events)),
     resourcesOf: networksConcerned,
   });
 
@@ -91,7 +76,7 @@ export class NetworkMapWriter {
 
   /** What a command needs to know of an institution of the department. */
   async institution(department: string, institutionId: string): Promise<InstitutionFacts> {
-    const state = fold(institutionDecider, (await this.store.readStream(institutionStream(institutionId))) as never);
+    const state = fold(institutionDecider, eventsOf(institutionEvents, await this.store.readStream(institutionStream(institutionId))));
     if (state.status === 'unregistered' || state.department !== department) {
       throw new RuleViolated('institution-not-registered', `institution ${institutionId} is not registered in your department`);
     }
@@ -122,11 +107,7 @@ export class NetworkMapWriter {
       ifMatch: options.ifMatch,
       resource: networkId,
       cache: this.maps,
-      describe: (event: NetworkMapEvent) => {
-        const effectiveAt = effectiveDateOf(event);
-        const reason = (event.data as { reason?: string }).reason;
-        return { ...(effectiveAt ? { effectiveAt } : {}), ...(reason ? { reason } : {}) };
-      },
+      describe: (event) => metadataExtrasOf(networkMapEvents, event),
       prepare: options.prepare,
       command: (state, prepared) => options.command(state, prepared),
     });

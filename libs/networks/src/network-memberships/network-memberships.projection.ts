@@ -1,7 +1,7 @@
-import { IsoDate, RecordedEvent } from '@app/kernel';
+import { IsoDate, RecordedEvent, assertNever } from '@app/kernel';
 import { defineProjection } from '@app/read-store/projection';
-import { MemberRole, MembershipSpan, NETWORK_KINDS, NETWORK_MAP_EVENT_TYPES, NetworkKind, NetworkMapEvent, evolveNetworkMap } from '../network-map/network-map.decider';
-import { networksConcerned } from '../network-map/network-map.writer';
+import { MembershipSpan, evolveNetworkMap } from '../network-map/network-map.decider';
+import { MemberRole, NetworkKind, NetworkMapEvent, kindOfMapStream, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
 
 /** One stay of the institution in the network: a role from a date, until a date (exclusive) or open. */
 export interface StaySpan {
@@ -42,35 +42,40 @@ export const OPEN_END = '9999-12-31';
 
 export const membershipId = (networkId: string, institutionId: string): string => `${networkId}:${institutionId}`;
 
-/** The institutions an event concerns. */
-export const institutionsConcerned = (event: { type: string; data: unknown }): string[] => {
-  const e = event as NetworkMapEvent;
-  switch (e.type) {
+/**
+ * The institutions whose membership the event changes (an anchor set or a head appointed
+ * concerns an institution or a person, but changes no stay).
+ */
+export const institutionsConcerned = (event: NetworkMapEvent): string[] => {
+  switch (event.type) {
     case 'MemberAdmitted':
     case 'MemberLeft':
     case 'MemberRoleChanged':
     case 'MemberTransferred':
-      return [e.data.institutionId];
+      return [event.data.institutionId];
     case 'NetworksMerged':
     case 'NetworkSplit':
-      return e.data.moved.map((m) => m.institutionId);
+      return event.data.moved.map((m) => m.institutionId);
     case 'NetworkDissolved':
-      return e.data.released;
-    default:
+      return event.data.released;
+    case 'NetworkRegistered':
+    case 'NetworkRenamed':
+    case 'NetworkDetailsCorrected':
+    case 'HeadAppointed':
+    case 'AnchorSet':
       return [];
+    default:
+      return assertNever(event);
   }
 };
 
-const kindOfStream = (streamId: string): NetworkKind =>
-  NETWORK_KINDS.find((kind) => streamId.endsWith(`-${kind}`)) ?? 'other';
-
-export const evolveNetworkMembership = (doc: NetworkMembershipView | null, recorded: RecordedEvent, id: string): NetworkMembershipView | null => {
+export const evolveNetworkMembership = (doc: NetworkMembershipView | null, recorded: RecordedEvent<NetworkMapEvent>, id: string): NetworkMembershipView | null => {
   // One network lives in one map stream, whose events come in revision order.
   if (doc && doc.revision >= recorded.revision) return doc;
   const [networkId, institutionId] = id.split(':');
   const mine = (doc?.stays ?? []).map((s): MembershipSpan => ({ networkId, institutionId, ...s }));
   // The map's own evolve, on a state holding only this institution's stays in this network.
-  const next = evolveNetworkMap({ networks: {}, memberships: mine }, recorded as unknown as NetworkMapEvent);
+  const next = evolveNetworkMap({ networks: {}, memberships: mine }, recorded);
   const stays = next.memberships
     .filter((m) => m.networkId === networkId && m.institutionId === institutionId)
     .map(({ role, from, to }): StaySpan => ({ role, from, to }));
@@ -81,7 +86,7 @@ export const evolveNetworkMembership = (doc: NetworkMembershipView | null, recor
     department: recorded.metadata.department,
     networkId,
     institutionId,
-    kind: kindOfStream(recorded.streamId),
+    kind: kindOfMapStream(recorded.streamId) ?? 'other',
     revision: recorded.revision,
     joinedAt: doc?.joinedAt ?? recorded.position,
     stays,
@@ -92,10 +97,10 @@ export const evolveNetworkMembership = (doc: NetworkMembershipView | null, recor
 };
 
 /** Which institution belonged to which network, when and in what role: one document per institution and network. */
-export const networkMembershipsProjection = defineProjection<NetworkMembershipView>({
+export const networkMembershipsProjection = defineProjection<NetworkMembershipView, NetworkMapEvent>({
   name: 'network-memberships',
   collection: NETWORK_MEMBERSHIPS,
-  handles: NETWORK_MAP_EVENT_TYPES,
+  events: networkMapEvents,
   indexes: [
     // Composition on a date: a network's memberships that end after it.
     { name: 'by-network', fields: ['networkId', 'lastUntil', 'id'] },

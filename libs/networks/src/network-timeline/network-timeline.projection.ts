@@ -1,7 +1,6 @@
-import { Actor, EventSource, RecordedEvent } from '@app/kernel';
+import { Actor, EventSource, RecordedEvent, effectiveAtOf } from '@app/kernel';
 import { defineProjection } from '@app/read-store/projection';
-import { NETWORK_MAP_EVENT_TYPES, NetworkMapEvent, effectiveDateOf } from '../network-map/network-map.decider';
-import { networksConcerned } from '../network-map/network-map.writer';
+import { NetworkMapEvent, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
 import { membershipChangeDate } from '../network-changes/changes';
 
 /** One change of a network as an auditor reads it. `data` is the recorded fact; it never holds a person's name. */
@@ -43,36 +42,35 @@ const networkOfEntry = (id: string): string => id.slice(0, id.lastIndexOf(':'));
 export const timelineEntryOf = ({ id: _id, networkId: _n, department: _d, changeOn: _c, ...entry }: TimelineEntryView): TimelineEntry =>
   entry as TimelineEntry;
 
-export const evolveNetworkTimeline = (doc: TimelineEntryView | null, recorded: RecordedEvent, id: string): TimelineEntryView | null => {
+export const evolveNetworkTimeline = (doc: TimelineEntryView | null, event: RecordedEvent<NetworkMapEvent>, id: string): TimelineEntryView | null => {
   // An entry is written once; a replay finds it there and leaves it.
   if (doc) return doc;
-  const event = recorded as unknown as NetworkMapEvent;
-  const meta = recorded.metadata;
+  const meta = event.metadata;
   const networkId = networkOfEntry(id);
   return {
     id,
     networkId,
     department: meta.department,
     changeOn: membershipChangeDate(event, networkId),
-    eventId: recorded.id,
+    eventId: event.id,
     type: event.type,
-    position: recorded.position,
-    revision: recorded.revision,
+    position: event.position,
+    revision: event.revision,
     recordedAt: meta.recordedAt,
-    effectiveAt: meta.effectiveAt ?? effectiveDateOf(event),
+    effectiveAt: effectiveAtOf(networkMapEvents, event),
     actor: meta.actor,
     source: meta.source,
-    reason: meta.reason ?? (event.data as { reason?: string }).reason ?? null,
+    reason: meta.reason ?? ('reason' in event.data ? event.data.reason : null),
     correlationId: meta.correlationId,
-    data: event.data as Record<string, unknown>,
+    data: { ...event.data },
   };
 };
 
 /** Every change of every network, one document per network and event: who, when, why, effective from when. */
-export const networkTimelineProjection = defineProjection<TimelineEntryView>({
+export const networkTimelineProjection = defineProjection<TimelineEntryView, NetworkMapEvent>({
   name: 'network-timeline-entries',
   collection: NETWORK_TIMELINE,
-  handles: NETWORK_MAP_EVENT_TYPES,
+  events: networkMapEvents,
   // GET …/timeline pages a network's entries in log order; GET …/changes reads the entries
   // whose composition changes take effect in a period.
   indexes: [

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { NewEvent } from '@app/kernel';
-import { defineProjection } from '../projection';
+import { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { readStoreContract } from '../read-store.contract';
 import { Document, ReadStore } from '../read-store.port';
@@ -45,7 +45,7 @@ describe('SqliteReadStore indexes through a projection runner', () => {
       schemaVersion: 1,
     },
   });
-  const schools = defineProjection<Document & { name: string; district: string }>({
+  const schools: Projection<Document & { name: string; district: string }> = {
     name: 'school-list',
     collection: 'schools',
     indexes: [
@@ -59,7 +59,7 @@ describe('SqliteReadStore indexes through a projection runner', () => {
       if (e.type === 'SchoolOpened') return { id: data.schoolId, name: data.name, district: data.district! };
       return doc && { ...doc, name: data.name };
     },
-  });
+  };
 
   it('prepares the first generation and a rebuilt one alike, and drops the replaced one with its indexes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'okrug-read-store-'));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { NewEvent } from '@app/kernel';
 import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
 import { SqliteReadStore } from '../embedded/sqlite-read-store';
-import { defineProjection } from '../projection';
+import { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { Document } from '../read-store.port';
 
@@ -19,7 +19,7 @@ interface Institution extends Document {
 }
 
 /** One document per institution, renamed now and then: the shape of the institution list. */
-const institutions = defineProjection<Institution>({
+const institutions: Projection<Institution> = {
   name: 'probe-institutions',
   collection: 'probe-institutions',
   handles: ['InstitutionRegistered', 'InstitutionRenamed'],
@@ -29,7 +29,7 @@ const institutions = defineProjection<Institution>({
     if (event.type === 'InstitutionRegistered') return { id: data.institutionId, name: data.name, renames: 0 };
     return doc && { ...doc, name: data.name, renames: doc.renames + 1 };
   },
-});
+};
 
 const gc = (globalThis as { gc?: () => void }).gc;
 

@@ -1,0 +1,12 @@
+import { EventContracts } from '@app/kernel';
+import { ApiKeyEvent, apiKeyEvents } from './api-key.events';
+import { DepartmentEvent, departmentEvents } from './department.events';
+
+export * from './api-key.events';
+export * from './department.events';
+
+/** Every event the identity module records. */
+export type IdentityEvent = ApiKeyEvent | DepartmentEvent;
+
+/** The contracts of every event the identity module records: its part of the upcaster registry. */
+export const identityEvents: EventContracts<IdentityEvent> = { ...apiKeyEvents, ...departmentEvents };
