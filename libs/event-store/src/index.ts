@@ -4,3 +4,4 @@ export * from './decide-and-append';
 export * from './embedded/sqlite-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './stream-state-cache';
+export * from './legacy-stream-names';

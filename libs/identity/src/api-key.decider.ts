@@ -1,4 +1,4 @@
-import { Decider, RuleViolated, assertNever } from '@app/kernel';
+import { Decider, RuleViolated, assertNever, streamName } from '@app/kernel';
 
 /**
  * Roles a key may carry, from the most to the least it may do (the table is in docs/roles.md):
@@ -34,7 +34,7 @@ export type ApiKeyCommand = IssueApiKey | RevokeApiKey;
 
 export type ApiKeyState = { status: 'none' } | ({ status: 'active' | 'revoked' } & ApiKeyIssued['data']);
 
-export const apiKeyStream = (keyId: string): string => `api-key-${keyId}`;
+export const apiKeyStream = (keyId: string): string => streamName('ApiKey', keyId);
 
 export const apiKeyDecider: Decider<ApiKeyState, ApiKeyCommand, ApiKeyEvent> = {
   initialState: () => ({ status: 'none' }),

@@ -6,3 +6,4 @@ export * from './decider';
 export * from './envelope';
 export * from './command-context';
 export * from './abort-race';
+export * from './stream-names';

@@ -1,4 +1,4 @@
-import { EventStore } from '@app/event-store';
+import { EventStore, LegacyStreamNames } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
 import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
@@ -8,11 +8,15 @@ import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
 import { ReadStore } from '@app/read-store/read-store.port';
 import { AppConfig } from './config/app-config';
 
-/** The event store the configuration selects: EventStoreDB when EVENTSTORE_URL is set, else SQLite. */
+/**
+ * The event store the configuration selects: EventStoreDB when EVENTSTORE_URL is set, else
+ * SQLite; streams recorded under the names of before their categories were distinct are found
+ * under those (docs/event-store.md, "Stream names").
+ */
 export const openEventStore = async (config: AppConfig): Promise<EventStore> => {
-  if (config.eventStoreUrl) return EventStoreDbEventStore.connect(config.eventStoreUrl);
+  if (config.eventStoreUrl) return new LegacyStreamNames(await EventStoreDbEventStore.connect(config.eventStoreUrl));
   preparePrivateDatabaseFile(config.databaseFile);
-  return SqliteEventStore.open({ file: config.databaseFile });
+  return new LegacyStreamNames(await SqliteEventStore.open({ file: config.databaseFile }));
 };
 
 /** The read store the configuration selects: MongoDB when MONGODB_URL is set, else SQLite. */

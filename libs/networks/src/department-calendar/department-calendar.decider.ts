@@ -1,4 +1,4 @@
-import { AcademicYearStart, Decider, RuleViolated, assertNever } from '@app/kernel';
+import { AcademicYearStart, Decider, RuleViolated, assertNever, streamName } from '@app/kernel';
 
 /** When a department's academic year starts: 1 September unless it says otherwise. */
 export type AcademicYearStartSet = { type: 'AcademicYearStartSet'; data: { department: string; month: number; day: number } };
@@ -7,7 +7,7 @@ export type SetAcademicYearStart = { type: 'SetAcademicYearStart'; data: { depar
 
 export type DepartmentCalendarState = { start: AcademicYearStart | null };
 
-export const departmentCalendarStream = (department: string): string => `department-calendar-${department}`;
+export const departmentCalendarStream = (department: string): string => streamName('DepartmentCalendar', department);
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

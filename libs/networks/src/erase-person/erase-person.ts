@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { metadataFor, newId } from '@app/kernel';
+import { metadataFor, newId, streamName } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { CurrentPrincipal, Principal } from '@app/identity/principal';
 import { Access } from '@app/identity/access';
@@ -25,7 +25,7 @@ export class ErasedPersonDto {
 }
 
 /** Stream that records, with ids only, that a person's data was erased. */
-export const personStream = (personId: string): string => `person-${personId}`;
+export const personStream = (personId: string): string => streamName('Person', personId);
 
 /**
  * Erasure on request: the vault forgets the person's name; the event log keeps that it

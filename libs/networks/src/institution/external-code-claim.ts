@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { streamName } from '@app/kernel';
 
 /**
  * The claim stream of an external code: the authority on who holds the code in a department.
@@ -10,7 +11,7 @@ import { createHash } from 'node:crypto';
  * the old one in the same append.
  */
 export const externalCodeClaimStream = (department: string, code: string): string =>
-  `institution-code-${createHash('sha256').update(`${department}\u0000${code}`).digest('hex').slice(0, 40)}`;
+  streamName('ExternalCode', createHash('sha256').update(`${department}\u0000${code}`).digest('hex').slice(0, 40));
 
 export interface ExternalCodeClaimData {
   department: string;

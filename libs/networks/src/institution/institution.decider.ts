@@ -1,4 +1,4 @@
-import { Decider, FieldError, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { Decider, FieldError, InvalidInput, IsoDate, RuleViolated, assertNever, streamName } from '@app/kernel';
 
 /** Kinds of institution a department registers. A closed list: reports group by it. */
 export const INSTITUTION_KINDS = [
@@ -66,7 +66,7 @@ export const INSTITUTION_EVENT_TYPES: readonly InstitutionEvent['type'][] = [
 ];
 
 /** Stream of one institution. */
-export const institutionStream = (institutionId: string): string => `institution-${institutionId}`;
+export const institutionStream = (institutionId: string): string => streamName('Institution', institutionId);
 
 // ---- commands --------------------------------------------------------------------------------
 

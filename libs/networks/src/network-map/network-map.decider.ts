@@ -1,4 +1,4 @@
-import { Decider, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { Decider, InvalidInput, IsoDate, RuleViolated, assertNever, streamName } from '@app/kernel';
 import { PersistentMap } from './persistent-map';
 
 /**
@@ -16,7 +16,7 @@ export type NetworkKind = (typeof NETWORK_KINDS)[number];
 export const MEMBER_ROLES = ['member', 'partner'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export const networkMapStream = (department: string, kind: NetworkKind): string => `network-map-${department}-${kind}`;
+export const networkMapStream = (department: string, kind: NetworkKind): string => streamName('NetworkMap', `${department}-${kind}`);
 
 export interface NetworkDetails {
   name: string;
