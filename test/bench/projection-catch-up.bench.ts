@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventMetadata, NewEvent, newId } from '@app/kernel';
 import { SqliteEventStore } from '@app/event-store';
+import { institutionStream } from '@app/networks';
 import { institutionHistoryProjection } from '@app/networks/institution-history/institution-history.projection';
 import { institutionListProjection } from '@app/networks/institution-list/institution-list.projection';
 import { ProjectionRunner } from '@app/read-store/projection-runner';
@@ -70,7 +71,7 @@ export async function benchProjectionCatchUp(): Promise<BenchFigure[]> {
     const pending: Promise<unknown>[] = [];
     for (let i = 0; i < INSTITUTIONS; i++) {
       const id = newId();
-      pending.push(eventStore.append(`institution-${id}`, lifeOf(id, i), { expectedRevision: 'no_stream' }));
+      pending.push(eventStore.append(institutionStream(id), lifeOf(id, i), { expectedRevision: 'no_stream' }));
       if (pending.length === 500) await Promise.all(pending.splice(0));
     }
     await Promise.all(pending);

@@ -6,3 +6,4 @@ export * from './embedded/sqlite-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './stream-state-cache';
 export * from './upcasting-event-store';
+export * from './legacy-stream-names';

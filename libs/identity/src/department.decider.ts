@@ -1,4 +1,4 @@
-import { Decider, RuleViolated } from '@app/kernel';
+import { Decider, RuleViolated, streamName } from '@app/kernel';
 import { DepartmentCreated } from './department.events';
 
 export * from './department.events';
@@ -12,7 +12,7 @@ export type CreateDepartment = { type: 'CreateDepartment'; data: DepartmentCreat
 export type DepartmentState = { created: boolean };
 
 export const DEPARTMENT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
-export const departmentStream = (department: string): string => `department-${department}`;
+export const departmentStream = (department: string): string => streamName('Department', department);
 
 export const departmentDecider: Decider<DepartmentState, CreateDepartment, DepartmentCreated> = {
   initialState: () => ({ created: false }),

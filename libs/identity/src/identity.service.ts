@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandContext, NotFound, RuleViolated, WriteResult, eventsOf, fold, newId } from '@app/kernel';
+import { CommandContext, NotFound, RuleViolated, WriteResult, eventsOf, fold, newId, streamName } from '@app/kernel';
 import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { ApiKeyIssued, ApiKeyState, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
@@ -10,7 +10,7 @@ import { apiKeyEvents } from './api-key.events';
 import { departmentEvents } from './department.events';
 
 /** Stream whose existence says the first admin key was made (it holds that key). */
-export const BOOTSTRAP_STREAM = 'api-key-bootstrap-admin';
+export const BOOTSTRAP_STREAM = streamName('BootstrapKey', 'admin');
 
 /** DI token of the ApiKeyHasher (it holds the server's pepper). */
 export const API_KEY_HASHER = Symbol('ApiKeyHasher');

@@ -8,3 +8,4 @@ export * from './command-context';
 export * from './abort-race';
 export * from './event-contract';
 export * from './upcasters';
+export * from './stream-names';

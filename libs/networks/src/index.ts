@@ -19,14 +19,11 @@ export type { HistoryEntry, FieldChange } from './institution-history/institutio
  */
 export { GetInstitutionQuery, ListInstitutionsQuery } from './institution-list/list-institutions.query';
 export { GetInstitutionHistoryQuery } from './institution-history/get-institution-history.query';
-export {
-  GetChangesQuery,
-  GetCompositionQuery,
-  GetInstitutionMembershipsQuery,
-  GetNetworkQuery,
-  GetTimelineQuery,
-  ListNetworksQuery,
-} from './network-list/network-queries';
+export { GetNetworkQuery, ListNetworksQuery } from './network-list/network-queries';
+export { GetChangesQuery } from './network-changes/get-changes.query';
+export { GetCompositionQuery } from './network-composition/get-composition.query';
+export { GetInstitutionMembershipsQuery } from './network-memberships/get-institution-memberships.query';
+export { GetTimelineQuery } from './network-timeline/get-timeline.query';
 export type { NetworkView } from './network-list/network-list.projection';
 export type { TimelineEntry } from './network-timeline/network-timeline.projection';
 export type { NetworkMembershipView } from './network-memberships/network-memberships.projection';

@@ -10,10 +10,12 @@ import { networkListProjection } from './network-list/network-list.projection';
 import { networkListQuery } from './network-list/network-list.handlers';
 import { ListInstitutionsQueryDto } from './institution-list/list-institutions.query';
 import { ListNetworksQueryDto } from './network-list/network-queries';
-import { compositionQuery, institutionMembershipsQuery } from './network-list/network-list.handlers';
+import { compositionQuery } from './network-composition/get-composition.handler';
+import { institutionMembershipsQuery } from './network-memberships/get-institution-memberships.handler';
 import { NETWORK_MEMBERSHIPS, networkMembershipsProjection } from './network-memberships/network-memberships.projection';
 import { NETWORK_TIMELINE, networkTimelineProjection } from './network-timeline/network-timeline.projection';
-import { changesQuery, timelineQuery } from './network-changes/network-changes.handlers';
+import { changesQuery } from './network-changes/get-changes.handler';
+import { timelineQuery } from './network-timeline/get-timeline.handler';
 
 /**
  * The list endpoints' queries, planned by SQLite on copies prepared with the projections' own

@@ -46,11 +46,17 @@ import { SetAcademicYearStartHandler } from './department-calendar/set-academic-
 import { ErasePersonController } from './erase-person/erase-person.controller';
 import { ErasePersonHandler } from './erase-person/erase-person.handler';
 import { NetworkMapWriter } from './network-map/network-map.writer';
-import { InstitutionNames } from './network-list/institution-names';
 import { PersonNames } from './network-list/network-person-names';
 import { NetworkQueriesController } from './network-list/network-queries.controller';
-import { GetCompositionHandler, GetInstitutionMembershipsHandler, GetNetworkHandler, ListNetworksHandler } from './network-list/network-list.handlers';
-import { GetChangesHandler, GetTimelineHandler } from './network-changes/network-changes.handlers';
+import { GetNetworkHandler, ListNetworksHandler } from './network-list/network-list.handlers';
+import { GetCompositionController } from './network-composition/get-composition.controller';
+import { GetCompositionHandler } from './network-composition/get-composition.handler';
+import { GetInstitutionMembershipsController } from './network-memberships/get-institution-memberships.controller';
+import { GetInstitutionMembershipsHandler } from './network-memberships/get-institution-memberships.handler';
+import { GetChangesController } from './network-changes/get-changes.controller';
+import { GetChangesHandler } from './network-changes/get-changes.handler';
+import { GetTimelineController } from './network-timeline/get-timeline.controller';
+import { GetTimelineHandler } from './network-timeline/get-timeline.handler';
 import { ImportController } from './import/import.controller';
 import { ImportService } from './import/import.service';
 
@@ -66,6 +72,10 @@ import { ImportService } from './import/import.service';
     CloseInstitutionController,
     ReopenInstitutionController,
     NetworkQueriesController,
+    GetCompositionController,
+    GetChangesController,
+    GetTimelineController,
+    GetInstitutionMembershipsController,
     DepartmentCalendarController,
     ErasePersonController,
     RegisterNetworkController,
@@ -96,7 +106,6 @@ import { ImportService } from './import/import.service';
     DepartmentCalendar,
     SetAcademicYearStartHandler,
     ErasePersonHandler,
-    InstitutionNames,
     PersonNames,
     ListNetworksHandler,
     GetNetworkHandler,

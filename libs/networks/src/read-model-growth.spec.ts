@@ -1,6 +1,6 @@
 import { EventMetadata, RecordedEvent } from '@app/kernel';
 import { Document } from '@app/read-store/read-store.port';
-import { NetworkMapEvent } from './network-map/network-map.decider';
+import { NetworkMapEvent, networkMapStream } from './network-map/network-map.decider';
 import { networksProjections } from './index';
 
 /**
@@ -19,7 +19,7 @@ describe('network read models write small documents, however long the history', 
       recordedAt: '2024-09-01T09:00:00.000Z',
       schemaVersion: 1,
     };
-    return { ...event, id: `e-${i}`, streamId: 'network-map-bakhmut-educational-district', revision: i, position: 1000 + i, metadata } as RecordedEvent;
+    return { ...event, id: `e-${i}`, streamId: networkMapStream('bakhmut', 'educational-district'), revision: i, position: 1000 + i, metadata } as RecordedEvent;
   };
   const history: RecordedEvent[] = [
     recorded({ type: 'NetworkRegistered', data: { networkId: 'd-1', department: 'bakhmut', kind: 'educational-district', name: 'Округ 1', number: null, description: null, website: null } }, 0),

@@ -1,4 +1,4 @@
-import { Decider, assertNever } from '@app/kernel';
+import { Decider, assertNever, streamName } from '@app/kernel';
 import { PersonEvent } from './person.events';
 
 /**
@@ -15,7 +15,7 @@ export type PersonCommand = ErasePerson;
 export type PersonState = { erased: false } | { erased: true; erasedAt: string };
 
 /** Stream that records, with ids only, that a person's data was erased. */
-export const personStream = (personId: string): string => `person-${personId}`;
+export const personStream = (personId: string): string => streamName('Person', personId);
 
 export const personDecider: Decider<PersonState, PersonCommand, PersonEvent> = {
   initialState: () => ({ erased: false }),

@@ -5,5 +5,6 @@ export * from './validation';
 export * from './platform.tokens';
 export * from './platform.module';
 export * from './projections.service';
+export * from './read-models.service';
 export * from './open-stores';
 export * from './shutdown-signals';

@@ -1,5 +1,5 @@
 import { SomeEventContracts, UpcasterRegistry } from '@app/kernel';
-import { EventStore, upcastingEventStore } from '@app/event-store';
+import { EventStore, LegacyStreamNames, upcastingEventStore } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
 import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
 import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
@@ -12,7 +12,8 @@ import { AppConfig } from './config/app-config';
 /**
  * The event store the configuration selects (EventStoreDB when EVENTSTORE_URL is set, else
  * SQLite), as the modules whose event contracts are given read and write it: upcast to, and
- * stamped with, each type's schema version of today.
+ * stamped with, each type's schema version of today. Streams recorded under the names of before
+ * their categories were distinct are found under those (docs/event-store.md, "Stream names").
  */
 export const openEventStore = async (config: AppConfig, eventContracts: readonly SomeEventContracts[]): Promise<EventStore> => {
   // Built first: two contracts for one type, or a version without its upcaster, stop the start.
@@ -21,9 +22,9 @@ export const openEventStore = async (config: AppConfig, eventContracts: readonly
 };
 
 const openStore = async (config: AppConfig): Promise<EventStore> => {
-  if (config.eventStoreUrl) return EventStoreDbEventStore.connect(config.eventStoreUrl);
+  if (config.eventStoreUrl) return new LegacyStreamNames(await EventStoreDbEventStore.connect(config.eventStoreUrl));
   preparePrivateDatabaseFile(config.databaseFile);
-  return SqliteEventStore.open({ file: config.databaseFile });
+  return new LegacyStreamNames(await SqliteEventStore.open({ file: config.databaseFile }));
 };
 
 /** The read store the configuration selects: MongoDB when MONGODB_URL is set, else SQLite. */

@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { openEventStore, openJobQueue, openReadStore } from './open-stores';
 import { APP_CONFIG, CLOCK } from './platform.tokens';
 import { ProjectionsService } from './projections.service';
+import { ReadModels } from './read-models.service';
 import { RequestDrain } from './http/request-drain';
 
 export interface PlatformOptions {
@@ -75,10 +76,11 @@ export class PlatformModule {
           useFactory: () => openPersonalDataVault({ sqliteFile: config.mongodbUrl ? undefined : config.databaseFile, mongodbUrl: config.mongodbUrl }),
         },
         ProjectionsService,
+        ReadModels,
         PlatformLifecycle,
         RequestDrain,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, PLATFORM_OPTIONS, RequestDrain],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, ReadModels, PLATFORM_OPTIONS, RequestDrain],
     };
   }
 }

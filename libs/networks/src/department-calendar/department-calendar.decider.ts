@@ -1,4 +1,4 @@
-import { AcademicYearStart, Decider, RuleViolated, assertNever } from '@app/kernel';
+import { AcademicYearStart, Decider, RuleViolated, assertNever, streamName } from '@app/kernel';
 
 import { DepartmentCalendarEvent } from './department-calendar.events';
 
@@ -8,7 +8,7 @@ export type SetAcademicYearStart = { type: 'SetAcademicYearStart'; data: { depar
 
 export type DepartmentCalendarState = { start: AcademicYearStart | null };
 
-export const departmentCalendarStream = (department: string): string => `department-calendar-${department}`;
+export const departmentCalendarStream = (department: string): string => streamName('DepartmentCalendar', department);
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

@@ -1,6 +1,6 @@
-import { CommandContext } from '@app/kernel';
-import { InstitutionRegistered, InstitutionState, evolveInstitution, initialInstitutionState } from '../institution/institution.decider';
-import { NetworkKind, NetworkMapEvent, evolveNetworkMap, initialNetworkMapState } from '../network-map/network-map.decider';
+import { CommandContext, streamCategory } from '@app/kernel';
+import { InstitutionRegistered, InstitutionState, evolveInstitution, initialInstitutionState, institutionStream } from '../institution/institution.decider';
+import { NETWORK_KINDS, NetworkMapEvent, evolveNetworkMap, initialNetworkMapState, networkMapStream } from '../network-map/network-map.decider';
 import { ImportInput, readCsvImport, readJsonImport } from './import-file';
 import {
   ImportPlan,
@@ -61,12 +61,12 @@ const afterWriting = (world: ImportWorld, plan: ImportPlan): ImportWorld => {
   const next: ImportWorld = { ...world, institutions: [...world.institutions], codes: { ...world.codes }, maps: { ...world.maps } };
   for (const append of plan.appends) {
     const revision = (append.expectedRevision === 'no_stream' ? -1 : (append.expectedRevision as number)) + append.events.length;
-    if (append.streamId.startsWith('institution-code-')) {
+    if (streamCategory(append.streamId) === 'ExternalCode') {
       const code = Object.keys(next.codes).find((c) => next.codes[c].streamId === append.streamId)!;
       const claimant = (append.events[0].data as { institutionId: string }).institutionId;
       next.codes[code] = { streamId: append.streamId, revision, claimant, holder: claimant };
-    } else if (append.streamId.startsWith('network-map-')) {
-      const kind = append.streamId.slice(`network-map-${DEPARTMENT}-`.length) as NetworkKind;
+    } else if (streamCategory(append.streamId) === 'NetworkMap') {
+      const kind = NETWORK_KINDS.find((k) => networkMapStream(DEPARTMENT, k) === append.streamId)!;
       const state = append.events.reduce((s, e) => evolveNetworkMap(s, e as NetworkMapEvent), next.maps[kind]?.state ?? initialNetworkMapState());
       next.maps[kind] = { revision, state };
     } else {
@@ -138,10 +138,10 @@ describe('import planning', () => {
       // The claim of the code, the three institutions (new streams), then the map at the revision read.
       expect(plan.appends.map((a) => [a.streamId, a.expectedRevision, a.events.map((e) => e.type)])).toEqual([
         [codeClaimStream(DEPARTMENT, '4329005370'), 'no_stream', ['ExternalCodeClaimed']],
-        [`institution-${murygino}`, 'no_stream', ['InstitutionRegistered']],
-        [`institution-${losnoe}`, 'no_stream', ['InstitutionRegistered']],
-        [expect.stringMatching(/^institution-/), 'no_stream', ['InstitutionRegistered']],
-        [`network-map-${DEPARTMENT}-educational-district`, 'no_stream', ['NetworkRegistered', 'MemberAdmitted', 'MemberAdmitted', 'MemberAdmitted', 'AnchorSet']],
+        [institutionStream(murygino), 'no_stream', ['InstitutionRegistered']],
+        [institutionStream(losnoe), 'no_stream', ['InstitutionRegistered']],
+        [expect.stringMatching(/^Institution-/), 'no_stream', ['InstitutionRegistered']],
+        [networkMapStream(DEPARTMENT, 'educational-district'), 'no_stream', ['NetworkRegistered', 'MemberAdmitted', 'MemberAdmitted', 'MemberAdmitted', 'AnchorSet']],
       ]);
       const map = plan.appends[4];
       expect(map.events[3]).toEqual({
@@ -230,11 +230,11 @@ describe('import planning', () => {
           ['networks[0].anchor', 'anchor', 'created'],
         ]);
       expect(plan.rows.slice(0, 2).map((r) => r.id)).toEqual(['api-murygino', 'api-losnoe']);
-      const map = plan.appends.find((a) => a.streamId.startsWith('network-map-'))!;
+      const map = plan.appends.find((a) => streamCategory(a.streamId) === 'NetworkMap')!;
       expect(map.expectedRevision).toBe(1);
       expect(map.events.map((e) => e.type)).toEqual(['MemberAdmitted', 'MemberAdmitted', 'AnchorSet']);
       // No claim: the code is already Мурыгинская's.
-      expect(plan.appends.some((a) => a.streamId.startsWith('institution-code-'))).toBe(false);
+      expect(plan.appends.some((a) => streamCategory(a.streamId) === 'ExternalCode')).toBe(false);
     });
 
     it('reports as created what this import wrote in an earlier, partly written attempt', () => {

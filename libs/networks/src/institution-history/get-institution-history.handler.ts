@@ -1,9 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/kernel';
-import { ProjectionsService } from '@app/platform/projections.service';
-import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
-import { HistoryEntry, INSTITUTION_HISTORY, InstitutionHistoryView, institutionHistoryProjection } from './institution-history.projection';
+import { ReadModels } from '@app/platform';
+import { HistoryEntry, InstitutionHistoryView, institutionHistoryProjection } from './institution-history.projection';
 import { GetInstitutionHistoryQuery } from './get-institution-history.query';
 
 export interface InstitutionHistory {
@@ -13,14 +11,12 @@ export interface InstitutionHistory {
 
 @QueryHandler(GetInstitutionHistoryQuery)
 export class GetInstitutionHistoryHandler implements IQueryHandler<GetInstitutionHistoryQuery, InstitutionHistory> {
-  constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly projections: ProjectionsService,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ department, institutionId, consistentWith }: GetInstitutionHistoryQuery): Promise<InstitutionHistory> {
-    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [institutionHistoryProjection.name]);
-    const doc = (await this.readStore.get(INSTITUTION_HISTORY, institutionId)) as InstitutionHistoryView | null;
+  async execute(query: GetInstitutionHistoryQuery): Promise<InstitutionHistory> {
+    const { department, institutionId } = query;
+    const read = await this.readModels.for(query, query.consistentWith);
+    const doc = await read.get<InstitutionHistoryView>(institutionHistoryProjection, institutionId);
     if (!doc || doc.department !== department) throw new NotFound('institution', institutionId);
     return { institutionId, entries: doc.entries };
   }

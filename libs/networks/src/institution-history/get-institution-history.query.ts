@@ -1,4 +1,7 @@
+import { institutionHistoryProjection } from './institution-history.projection';
+
 export class GetInstitutionHistoryQuery {
+  static readonly reads = [institutionHistoryProjection];
   constructor(
     readonly department: string,
     readonly institutionId: string,

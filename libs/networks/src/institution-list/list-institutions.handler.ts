@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/kernel';
-import { ProjectionsService } from '@app/platform/projections.service';
-import { READ_STORE, FindQuery, ReadStore, Where } from '@app/read-store/read-store.port';
-import { ReadPage, readPage } from '@app/read-store/read-page';
-import { INSTITUTIONS, InstitutionView, institutionListProjection } from './institution-list.projection';
+import { ReadModels } from '@app/platform';
+import { FindQuery, ReadPage, Where } from '@app/read-store';
+import { InstitutionView, institutionListProjection } from './institution-list.projection';
 import { GetInstitutionQuery, ListInstitutionsQuery, ListInstitutionsQueryDto } from './list-institutions.query';
 
 export type InstitutionPage = ReadPage<InstitutionView>;
@@ -32,29 +30,23 @@ export const presentInstitution = ({ search: _search, ...view }: InstitutionView
 
 @QueryHandler(ListInstitutionsQuery)
 export class ListInstitutionsHandler implements IQueryHandler<ListInstitutionsQuery, InstitutionPage> {
-  constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly projections: ProjectionsService,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ department, filter }: ListInstitutionsQuery): Promise<InstitutionPage> {
-    if (filter.consistentWith !== undefined) await this.projections.waitFor(filter.consistentWith, [institutionListProjection.name]);
-    const page = await readPage<InstitutionView>(this.readStore, INSTITUTIONS, institutionListQuery(department, filter));
+  async execute(query: ListInstitutionsQuery): Promise<InstitutionPage> {
+    const read = await this.readModels.for(query, query.filter.consistentWith);
+    const page = await read.page<InstitutionView>(institutionListProjection, institutionListQuery(query.department, query.filter));
     return { ...page, items: page.items.map(presentInstitution) as InstitutionView[] };
   }
 }
 
 @QueryHandler(GetInstitutionQuery)
 export class GetInstitutionHandler implements IQueryHandler<GetInstitutionQuery, InstitutionView> {
-  constructor(
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
-    private readonly projections: ProjectionsService,
-  ) {}
+  constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ department, institutionId, consistentWith }: GetInstitutionQuery): Promise<InstitutionView> {
-    if (consistentWith !== undefined) await this.projections.waitFor(consistentWith, [institutionListProjection.name]);
-    const doc = (await this.readStore.get(INSTITUTIONS, institutionId)) as InstitutionView | null;
-    if (!doc || doc.department !== department) throw new NotFound('institution', institutionId);
+  async execute(query: GetInstitutionQuery): Promise<InstitutionView> {
+    const read = await this.readModels.for(query, query.consistentWith);
+    const doc = await read.get<InstitutionView>(institutionListProjection, query.institutionId);
+    if (!doc || doc.department !== query.department) throw new NotFound('institution', query.institutionId);
     return presentInstitution(doc) as InstitutionView;
   }
 }

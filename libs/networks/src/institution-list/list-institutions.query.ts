@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PagingQueryDto } from '@app/platform/http';
 import { INSTITUTION_KINDS, InstitutionKind } from '../institution/institution.decider';
+import { institutionListProjection } from './institution-list.projection';
 
 export class ListInstitutionsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ enum: INSTITUTION_KINDS }) @IsOptional() @IsIn(INSTITUTION_KINDS) kind?: InstitutionKind;
@@ -15,6 +16,7 @@ export class ListInstitutionsQueryDto extends PagingQueryDto {
 }
 
 export class ListInstitutionsQuery {
+  static readonly reads = [institutionListProjection];
   constructor(
     readonly department: string,
     readonly filter: ListInstitutionsQueryDto,
@@ -22,6 +24,7 @@ export class ListInstitutionsQuery {
 }
 
 export class GetInstitutionQuery {
+  static readonly reads = [institutionListProjection];
   constructor(
     readonly department: string,
     readonly institutionId: string,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { streamName } from '@app/kernel';
 import { ExternalCodeClaimData } from './external-code.events';
 
 /**
@@ -11,7 +12,7 @@ import { ExternalCodeClaimData } from './external-code.events';
  * the old one in the same append.
  */
 export const externalCodeClaimStream = (department: string, code: string): string =>
-  `institution-code-${createHash('sha256').update(`${department}\u0000${code}`).digest('hex').slice(0, 40)}`;
+  streamName('ExternalCode', createHash('sha256').update(`${department}\u0000${code}`).digest('hex').slice(0, 40));
 
 export * from './external-code.events';
 

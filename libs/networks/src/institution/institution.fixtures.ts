@@ -1,5 +1,5 @@
 import { EventMetadata, RecordedEvent } from '@app/kernel';
-import { InstitutionEvent } from './institution.decider';
+import { InstitutionEvent, institutionStream } from './institution.decider';
 
 /** A short, realistic life of one institution as recorded events; for projection specs. */
 export const institutionEvents = (institutionId = '0b9c3f0e-7a51-4f8e-9d0a-5a3c7f1e0007'): Array<RecordedEvent<InstitutionEvent>> => {
@@ -38,7 +38,7 @@ export const institutionEvents = (institutionId = '0b9c3f0e-7a51-4f8e-9d0a-5a3c7
     return {
       ...event,
       id: `event-${i + 1}`,
-      streamId: `institution-${institutionId}`,
+      streamId: institutionStream(institutionId),
       revision: i,
       position: 10 + i * 3,
       metadata: metadata(times[i], reason),

@@ -1,5 +1,5 @@
 import { EventMetadata, RecordedEvent } from '@app/kernel';
-import { NetworkMapEvent } from './network-map.decider';
+import { NetworkMapEvent, networkMapStream } from './network-map.decider';
 
 /** Recorded events of a department's district map: the Bakhmut redistribution of 2019. */
 export const bakhmutMap = (): Array<RecordedEvent<NetworkMapEvent>> => {
@@ -25,7 +25,7 @@ export const bakhmutMap = (): Array<RecordedEvent<NetworkMapEvent>> => {
       recordedAt: `2019-09-${String(2 + i).padStart(2, '0')}T09:00:00.000Z`,
       schemaVersion: 1,
     };
-    return { ...event, id: `e-${i}`, streamId: 'network-map-bakhmut-educational-district', revision: i, position: 100 + i, metadata };
+    return { ...event, id: `e-${i}`, streamId: networkMapStream('bakhmut', 'educational-district'), revision: i, position: 100 + i, metadata };
   });
 };
 

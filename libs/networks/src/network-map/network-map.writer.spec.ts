@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandContext, NewEvent, RecordedEvent, RuleViolated, StaleRevision, newId } from '@app/kernel';
+import { CommandContext, NewEvent, RecordedEvent, RuleViolated, StaleRevision, newId, streamCategory } from '@app/kernel';
 import { AppendOptions, EventStore, ReadStreamOptions, SqliteEventStore } from '@app/event-store';
 import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
 import { ReadStore } from '@app/read-store/read-store.port';
@@ -25,14 +25,14 @@ class CountingEventStore {
             const before = this.beforeNextAppend;
             this.beforeNextAppend = undefined;
             if (before) await before();
-            if (streamId.startsWith('network-map-')) this.mapAppends++;
+            if (streamCategory(streamId) === 'NetworkMap') this.mapAppends++;
             return target.append(streamId, events, options);
           };
         }
         if (property === 'readStream') {
           return async (streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> => {
             const events = await target.readStream(streamId, options);
-            if (streamId.startsWith('network-map-')) this.mapEventsRead += events.length;
+            if (streamCategory(streamId) === 'NetworkMap') this.mapEventsRead += events.length;
             return events;
           };
         }
