@@ -1,6 +1,7 @@
 import { CommandContext, RuleViolated, newId, metadataFor } from '@app/kernel';
 import { StreamAppend } from '@app/event-store';
 import { InMemoryEventStore } from '@app/read-store/testing/in-memory-event-store';
+import { institutionStream } from '../institution/institution.decider';
 import { externalCodeClaimStream } from '../institution/external-code-claim';
 import { ExternalCodeRegistry } from '../institution/external-code-registry';
 import { RegisterInstitutionDto } from './register-institution.dto';
@@ -49,7 +50,7 @@ describe('RegisterInstitutionHandler: the claim of an external code', () => {
     const appendMany = jest.spyOn(store, 'appendMany');
     const { id } = await register(school('UA-7'));
     expect(appendMany).toHaveBeenCalledTimes(1);
-    expect(appendMany.mock.calls[0][0].map((a) => a.streamId)).toEqual([CLAIMS, `institution-${id}`]);
+    expect(appendMany.mock.calls[0][0].map((a) => a.streamId)).toEqual([CLAIMS, institutionStream(id)]);
     expect(await claims()).toEqual([['ExternalCodeClaimed', id]]);
   });
 
@@ -73,7 +74,7 @@ describe('RegisterInstitutionHandler: the claim of an external code', () => {
       await store.appendMany([
         { streamId: CLAIMS, expectedRevision: 'no_stream', events: [{ id: newId(), type: 'ExternalCodeClaimed', data: { department: DEPARTMENT, code: 'UA-7', institutionId: other }, metadata: metadataFor(context()) }] },
         {
-          streamId: `institution-${other}`,
+          streamId: institutionStream(other),
           expectedRevision: 'no_stream',
           events: [{ id: newId(), type: 'InstitutionRegistered', data: { institutionId: other, department: DEPARTMENT, ...school(), externalCode: 'UA-7', website: null }, metadata: metadataFor(context()) }],
         },
