@@ -4,8 +4,8 @@ import { DepartmentCreated } from './department.events';
 export * from './department.events';
 
 /**
- * A department: the unit whose records, keys and settings are seen only by its own keys. The
- * one named by OKRUG_DEPARTMENT exists from the first start; others are created on purpose
+ * Creates a department: the unit whose records, keys and settings are seen only by its own keys.
+ * The one named by OKRUG_DEPARTMENT exists from the first start; others are created on purpose
  * (`npm run cli -- departments create <name>`), each with its first admin key.
  */
 export type CreateDepartment = { type: 'CreateDepartment'; data: DepartmentCreated['data'] & { hasKeys: boolean } };

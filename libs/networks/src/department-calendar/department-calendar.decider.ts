@@ -1,5 +1,4 @@
 import { AcademicYearStart, Decider, RuleViolated, assertNever, streamName } from '@app/kernel';
-
 import { DepartmentCalendarEvent } from './department-calendar.events';
 
 export * from './department-calendar.events';
