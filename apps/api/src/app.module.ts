@@ -1,28 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { IdentityModule, identityProjections } from '@app/identity';
-import { NetworksModule, networksProjections } from '@app/networks';
+import { allProjections, allReactors, okrugModules } from '@app/modules';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { HealthController } from './operations/health.controller';
 import { ProjectionsController } from './operations/projections.controller';
 
-/** Every projection of every module; the runner keeps a checkpoint for each. */
-export const allProjections = [...identityProjections, ...networksProjections];
-
 @Module({})
 export class AppModule {
   /**
-   * The HTTP API. In the embedded profile it also runs the projections and jobs; with
-   * `runProjections: false` a worker process does (distributed profile).
+   * The HTTP API: every module of the registry. In the embedded profile it also runs the
+   * projections, reactors and jobs; with `runProjections: false` a worker process does
+   * (distributed profile).
    */
   static forRoot(config: AppConfig, options: { runProjections: boolean } = { runProjections: true }): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        PlatformModule.forRoot({ config, projections: allProjections, runProjections: options.runProjections }),
-        IdentityModule,
-        NetworksModule,
+        PlatformModule.forRoot({ config, projections: allProjections, reactors: allReactors, runProjections: options.runProjections }),
+        ...okrugModules.map((module) => module.nestModule),
       ],
       controllers: [HealthController, ProjectionsController],
     };

@@ -1,18 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { identityProjections } from '@app/identity';
-import { networksProjections } from '@app/networks';
+import { allProjections, allReactors } from '@app/modules';
 import { AppConfig, PlatformModule } from '@app/platform';
 
 /**
- * The worker of the distributed profile: keeps every read model up to date from the event
- * store's global log and takes the queue's jobs (projection rebuilds, later reports).
+ * The worker of the distributed profile: keeps every read model of the registry up to date
+ * from the event store's global log, runs the reactors, and takes the queue's jobs (projection
+ * rebuilds, later reports).
  */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ config, projections: [...identityProjections, ...networksProjections], runProjections: true })],
+      imports: [PlatformModule.forRoot({ config, projections: allProjections, reactors: allReactors, runProjections: true })],
     };
   }
 }
