@@ -9,11 +9,11 @@ import { CommandContext, DomainError, InvalidInput, newId } from '@app/kernel';
 import { ImportInput, readImport } from '@app/networks/import/import-file';
 import { ImportSummary } from '@app/networks/import/import-plan';
 import { Importer } from '@app/networks/import/import.service';
-import { allEventContracts, allProjections } from './app.module';
+import { allEventContracts, allProjections, allReactors } from '@app/modules';
 
 const USAGE = `usage: npm run cli -- <command>
 
-  projections status            generation, checkpoint, head and lag of every projection
+  projections status            generation, checkpoint, head and lag of every projection (and reactor)
   projections rebuild <name>    rebuild a read model into a fresh copy and swap it in
   import <file> [--dry-run]     import institutions and networks from a .csv or .json file into the
                                 department OKRUG_DEPARTMENT, all rows or none; --dry-run only checks.
@@ -24,6 +24,8 @@ const USAGE = `usage: npm run cli -- <command>
   departments create <name>     create another department and print its first admin key, once
 
 The CLI opens the stores the environment configures (OKRUG_DATA_DIR, EVENTSTORE_URL, MONGODB_URL).
+It brings read models up to date itself where a command needs them; reactors run only in the
+API or the workers.
 Rebuild and import from here while the API is stopped; on a running system use
 POST /projections/<name>/rebuild and POST /imports. Keys and departments may be managed while
 the API runs: its guard reads each key's own record, so a change holds at once.
@@ -248,6 +250,15 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         }),
       );
       out(table(rows));
+      if (allReactors.length > 0) {
+        const reactors = await Promise.all(
+          allReactors.map(async (r) => {
+            const position = (await readStore.checkpoint(r.name))?.position ?? 0;
+            return { reactor: r.name, position, head, lag: head - position };
+          }),
+        );
+        out('\n' + table(reactors));
+      }
       return 0;
     }
     if (!name || !allProjections.some((p) => p.name === name)) {

@@ -5,6 +5,7 @@ import { JOB_QUEUE, JobQueue } from '@app/jobs';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
 import { openPersonalDataVault } from '@app/personal-data/open-personal-data-vault';
 import { Projection } from '@app/read-store/projection';
+import { Reactor } from '@app/read-store/reactor';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import { AppConfig } from './config/app-config';
 import { openEventStore, openJobQueue, openReadStore } from './open-stores';
@@ -15,11 +16,13 @@ import { RequestDrain } from './http/request-drain';
 
 export interface PlatformOptions {
   config: AppConfig;
-  /** Every projection of every module, in one list: the runner keeps a checkpoint for each. */
-  projections: Projection[];
-  /** The event contracts of every module (their upcasters apply to every event read). */
+  /** Every projection of every module (the registry's `allProjections`): the runner keeps a checkpoint for each. */
+  projections: readonly Projection[];
+  /** Every reactor of every module (the registry's `allReactors`); they run where the projections run. */
+  reactors?: readonly Reactor[];
+  /** The event contracts of every module (the registry's `allEventContracts`): their upcasters apply to every event read. */
   eventContracts: readonly SomeEventContracts[];
-  /** Whether this process runs the projections (the API does in the embedded profile; the worker always). */
+  /** Whether this process runs the projections and reactors (the API does in the embedded profile; the worker always). */
   runProjections: boolean;
 }
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { NotFound, RuleViolated, newId } from '@app/kernel';
+import { Clock, NotFound, RuleViolated, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue, JobStatus } from '@app/jobs';
 import { ProjectionRunner, waitForCheckpoint } from '@app/read-store/projection-runner';
 import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
 import type { PlatformOptions } from './platform.module';
+import { CLOCK } from './platform.tokens';
 
 /** Queue that carries projection rebuilds requested by operators. */
 export const REBUILD_QUEUE = 'projection-rebuild';
@@ -19,9 +20,20 @@ export interface ProjectionStatusView {
   error?: string;
 }
 
+/** A reactor as status and health show it; `remote` when another process runs it. */
+export interface ReactorStatusView {
+  name: string;
+  position: number;
+  head: number;
+  lag: number;
+  state: string;
+  error?: string;
+}
+
 /**
- * The projections of this process as operators and queries see them: status, waiting for a
- * position (read-your-writes), and rebuilds, which run as jobs on the queue.
+ * The processors of this process (projections and reactors, on one feed) as operators and
+ * queries see them: status, waiting for a position (read-your-writes), and rebuilds, which run
+ * as jobs on the queue.
  */
 @Injectable()
 export class ProjectionsService {
@@ -33,18 +45,25 @@ export class ProjectionsService {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   get names(): string[] {
     return this.options.projections.map((p) => p.name);
   }
 
-  /** Catches up every projection, then follows the log; also takes rebuild jobs. */
+  get reactorNames(): string[] {
+    return (this.options.reactors ?? []).map((r) => r.name);
+  }
+
+  /** Catches up every projection and reactor, then follows the log; also takes rebuild jobs. */
   async start(): Promise<void> {
     this.runner = new ProjectionRunner({
       eventStore: this.eventStore,
       readStore: this.readStore,
       projections: this.options.projections,
+      reactors: this.options.reactors ?? [],
+      reactorEnvironment: { jobs: this.queue, now: () => this.clock.now() },
       logger: this.logger,
     });
     await this.runner.start();
@@ -72,6 +91,18 @@ export class ProjectionsService {
         const checkpoint = await this.readStore.checkpoint(name);
         const position = checkpoint?.position ?? 0;
         return { name, generation: checkpoint?.generation ?? null, position, head, lag: head - position, state: 'remote' };
+      }),
+    );
+  }
+
+  async reactorStatus(): Promise<ReactorStatusView[]> {
+    if (this.runner) return this.runner.reactorStatus();
+    if (this.reactorNames.length === 0) return [];
+    const head = await this.eventStore.headPosition();
+    return Promise.all(
+      this.reactorNames.map(async (name) => {
+        const position = (await this.readStore.checkpoint(name))?.position ?? 0;
+        return { name, position, head, lag: head - position, state: 'remote' };
       }),
     );
   }

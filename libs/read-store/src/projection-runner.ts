@@ -1,6 +1,8 @@
-import { ABORTED, RecordedEvent, TIMED_OUT, raceAbort } from '@app/kernel';
+import { ABORTED, RecordedEvent, raceAbort } from '@app/kernel';
 import { EventStore } from '@app/event-store/event-store.port';
+import { EventFeed, FeedMembership } from './event-feed';
 import { Projection } from './projection';
+import { REACTOR_NAME, Reactor, ReactorEnvironment, reactionTo } from './reactor';
 import { Checkpoint, Document, DocumentWrite, ReadStore } from './read-store.port';
 import { waitForPosition } from './wait-for-checkpoint';
 
@@ -22,6 +24,17 @@ export interface ProjectionStatus {
   rebuild?: { generation: number; position: number };
 }
 
+/** A reactor as status and health show it. */
+export interface ReactorStatus {
+  name: string;
+  /** Its checkpoint: every event up to here has been reacted to. */
+  position: number;
+  head: number;
+  lag: number;
+  state: Exclude<ProjectionState, 'rebuilding'>;
+  error?: string;
+}
+
 export interface RebuildResult {
   projection: string;
   /** The generation now active. */
@@ -38,10 +51,17 @@ export interface ProjectionLogger {
   error(message: unknown, ...rest: unknown[]): void;
 }
 
+/** Any projection, whatever its document type. */
+type AnyProjection = Projection<any>;
+
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
   readStore: ReadStore;
-  projections: Projection<any>[];
+  projections: readonly AnyProjection[];
+  /** Reactors that share the feed; each keeps its checkpoint in the read store. */
+  reactors?: readonly Reactor[];
+  /** What reactors act with besides the event store: the job queue, the clock. */
+  reactorEnvironment?: Omit<ReactorEnvironment, 'eventStore'>;
   /** Events per catch-up batch (default 500). */
   batchSize?: number;
   /** Live events per commit at most (default 100). */
@@ -52,6 +72,8 @@ export interface ProjectionRunnerOptions {
   liveMaxDelayMs?: number;
   /** How often waitFor also asks the read store (ms, default 50). */
   pollMs?: number;
+  /** See FeedOptions.stragglerMs (default 2,000). */
+  stragglerMs?: number;
   logger?: ProjectionLogger;
 }
 
@@ -61,23 +83,36 @@ interface Track {
   position: number;
 }
 
-interface Follower {
-  controller: AbortController;
-  done: Promise<void>;
-}
-
-interface Worker {
-  projection: Projection<Document>;
+/** What both kinds of processor of the feed have. */
+interface Processor {
+  name: string;
   handles: ReadonlySet<string>;
-  /** The active generation; null until started. */
+  /** The active generation (a reactor's is always 1) and its checkpoint; null until started. */
   track: Track | null;
   phase: 'catching-up' | 'live' | 'stopped' | 'failed';
   error?: Error;
-  follower?: Follower;
+  /** Its place in the feed while it follows the log. */
+  membership?: FeedMembership;
+}
+
+interface ProjectionWorker extends Processor {
+  kind: 'projection';
+  projection: Projection<Document>;
   rebuilding?: Track;
   /** The rebuild under way, which a second request for one joins. */
   rebuildRun?: Promise<RebuildResult>;
 }
+
+/** A reactor has no copies: nothing to rebuild, one checkpoint. */
+interface ReactorWorker extends Processor {
+  kind: 'reactor';
+  reactor: Reactor;
+}
+
+type Worker = ProjectionWorker | ReactorWorker;
+
+/** The generation a reactor's checkpoint is kept under. */
+const REACTOR_GENERATION = 1;
 
 class Stopped extends Error {
   constructor(what: string) {
@@ -89,25 +124,30 @@ class Stopped extends Error {
 const silentLogger: ProjectionLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
- * Runs projections: each catches up from its checkpoint in batches, then follows the log
- * live. Every batch's document writes and checkpoint are committed together, and an event at
- * or behind a checkpoint (or behind the position a document was last written at) is skipped,
- * so replaying is harmless and each event is applied exactly once. A projection that throws
- * stops alone, in state 'failed'.
+ * Runs the processors of the event feed: projections and reactors. One reader (EventFeed)
+ * reads the global log once, in batches and then live, and hands each batch to every
+ * processor; each keeps its own checkpoint, and one behind the others (new, or slower)
+ * catches up with reads of its own until it has reached the feed.
+ *
+ * A projection's batch writes and checkpoint are committed together, and an event at or behind
+ * a checkpoint (or behind the position a document was last written at) is skipped, so
+ * replaying is harmless and each event is applied exactly once. A reactor reacts to each event
+ * at least once: its checkpoint moves after the reactions of a batch, so what a stop or a crash
+ * cut short is reacted to again. A processor that throws stops alone, in state 'failed'.
  */
 export class ProjectionRunner {
   private readonly eventStore: EventStore;
   private readonly readStore: ReadStore;
   private readonly batchSize: number;
-  private readonly liveBatchSize: number;
-  private readonly liveIdleMs: number;
-  private readonly liveMaxDelayMs: number;
   private readonly pollMs: number;
   private readonly logger: ProjectionLogger;
-  private readonly workers = new Map<string, Worker>();
+  private readonly feed: EventFeed;
+  private readonly reactorEnvironment: ReactorEnvironment;
+  private readonly projections = new Map<string, ProjectionWorker>();
+  private readonly reactors = new Map<string, ReactorWorker>();
   private readonly listeners = new Set<() => void>();
   private running = false;
-  /** Aborted by stop(): ends rebuilds between batches. */
+  /** Aborted by stop(): ends rebuilds between batches, and a reactor's wait before a retry. */
   private lifetime = new AbortController();
   private readonly rebuilds = new Set<Promise<unknown>>();
 
@@ -115,31 +155,57 @@ export class ProjectionRunner {
     this.eventStore = options.eventStore;
     this.readStore = options.readStore;
     this.batchSize = options.batchSize ?? 500;
-    this.liveBatchSize = options.liveBatchSize ?? 100;
-    this.liveIdleMs = options.liveIdleMs ?? 5;
-    this.liveMaxDelayMs = options.liveMaxDelayMs ?? 50;
     this.pollMs = options.pollMs ?? 50;
     this.logger = options.logger ?? silentLogger;
     if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) throw new RangeError(`bad batch size ${this.batchSize}`);
+    this.feed = new EventFeed({
+      eventStore: this.eventStore,
+      batchSize: this.batchSize,
+      liveBatchSize: options.liveBatchSize,
+      liveIdleMs: options.liveIdleMs,
+      liveMaxDelayMs: options.liveMaxDelayMs,
+      stragglerMs: options.stragglerMs,
+      logger: this.logger,
+    });
+    this.reactorEnvironment = { ...options.reactorEnvironment, eventStore: this.eventStore };
+    const taken = (name: string) => this.projections.has(name) || this.reactors.has(name);
     for (const projection of options.projections) {
-      if (this.workers.has(projection.name)) throw new Error(`two projections are named ${projection.name}`);
-      this.workers.set(projection.name, {
+      if (taken(projection.name)) throw new Error(`two projections are named ${projection.name}`);
+      this.projections.set(projection.name, {
+        kind: 'projection',
+        name: projection.name,
         projection: projection as Projection<Document>,
         handles: new Set(projection.handles),
         track: null,
         phase: 'stopped',
       });
     }
+    for (const reactor of options.reactors ?? []) {
+      if (!REACTOR_NAME.test(reactor.name)) throw new Error(`reactor ${reactor.name}: a reactor is named <Action>On<Event>, e.g. QueueReportOnReportRequested`);
+      if (taken(reactor.name)) throw new Error(`two processors are named ${reactor.name}`);
+      this.reactors.set(reactor.name, { kind: 'reactor', name: reactor.name, reactor, handles: new Set(reactor.handles), track: null, phase: 'stopped' });
+    }
   }
 
+  /** The projections' names. */
   get names(): string[] {
-    return [...this.workers.keys()];
+    return [...this.projections.keys()];
+  }
+
+  /** The reactors' names. */
+  get reactorNames(): string[] {
+    return [...this.reactors.keys()];
+  }
+
+  private get workers(): Worker[] {
+    return [...this.projections.values(), ...this.reactors.values()];
   }
 
   /**
    * Loads each projection's active generation (activating generation 1 for a new one) and
-   * checkpoint, then lets it catch up and follow in the background; resolves once all have
-   * started. A projection that cannot start is marked failed; the others start anyway.
+   * checkpoint, and each reactor's checkpoint, then lets them follow the log on the feed in the
+   * background; resolves once all have started. A processor that cannot start is marked
+   * failed; the others start anyway.
    *
    * What a rebuild cut short (a crash, a stop) left behind is dealt with first: copies older
    * than the active generation that a swap did not get to drop are dropped, and a next
@@ -151,20 +217,31 @@ export class ProjectionRunner {
     if (this.running) return;
     this.running = true;
     this.lifetime = new AbortController();
+    this.feed.start();
+    const ready: Worker[] = [];
+    const interrupted: [ProjectionWorker, Checkpoint][] = [];
     await Promise.all(
-      [...this.workers.values()].map(async (worker) => {
+      this.workers.map(async (worker) => {
         try {
           worker.error = undefined;
           worker.phase = 'catching-up';
-          worker.track = await this.loadActive(worker);
-          const interrupted = await this.tidyGenerations(worker, worker.track.generation);
-          if (this.running) this.startFollower(worker);
-          if (this.running && interrupted) this.resumeRebuild(worker, interrupted);
+          if (worker.kind === 'reactor') {
+            worker.track = await this.loadReactor(worker);
+          } else {
+            worker.track = await this.loadActive(worker);
+            const left = await this.tidyGenerations(worker, worker.track.generation);
+            if (left) interrupted.push([worker, left]);
+          }
+          ready.push(worker);
         } catch (error) {
           this.fail(worker, error);
         }
       }),
     );
+    if (!this.running) return;
+    // All at once: the feed starts at the furthest checkpoint, and those behind catch up alone.
+    this.follow(ready);
+    for (const [worker, from] of interrupted) this.resumeRebuild(worker, from);
   }
 
   /** Stops following, after committing what was already read; rebuilds under way are abandoned. */
@@ -172,23 +249,27 @@ export class ProjectionRunner {
     if (!this.running) return;
     this.running = false;
     this.lifetime.abort();
-    await Promise.all([...this.workers.values()].map((worker) => this.stopFollower(worker)));
+    await this.feed.stop();
     await Promise.allSettled([...this.rebuilds]);
-    for (const worker of this.workers.values()) if (worker.phase !== 'failed') worker.phase = 'stopped';
+    for (const worker of this.workers) {
+      worker.membership = undefined;
+      if (worker.phase !== 'failed') worker.phase = 'stopped';
+    }
     this.notify();
   }
 
   async status(): Promise<ProjectionStatus[]> {
     const head = await this.eventStore.headPosition();
-    return [...this.workers.values()].map((worker) => {
+    return [...this.projections.values()].map((worker) => {
       const position = worker.track?.position ?? 0;
+      const phase = this.phaseOf(worker);
       const status: ProjectionStatus = {
-        name: worker.projection.name,
+        name: worker.name,
         generation: worker.track?.generation ?? 0,
         position,
         head,
         lag: Math.max(0, head - position),
-        state: worker.phase === 'failed' ? 'failed' : worker.rebuilding ? 'rebuilding' : worker.phase,
+        state: phase === 'failed' ? 'failed' : worker.rebuilding ? 'rebuilding' : phase,
       };
       if (worker.error) status.error = worker.error.message;
       if (worker.rebuilding) status.rebuild = { ...worker.rebuilding };
@@ -196,10 +277,27 @@ export class ProjectionRunner {
     });
   }
 
+  async reactorStatus(): Promise<ReactorStatus[]> {
+    const head = await this.eventStore.headPosition();
+    return [...this.reactors.values()].map((worker) => {
+      const position = worker.track?.position ?? 0;
+      const status: ReactorStatus = { name: worker.name, position, head, lag: Math.max(0, head - position), state: this.phaseOf(worker) };
+      if (worker.error) status.error = worker.error.message;
+      return status;
+    });
+  }
+
+  /** Live only while it shares a feed that follows the log; catching up otherwise. */
+  private phaseOf(worker: Worker): Worker['phase'] {
+    if (worker.phase === 'failed' || worker.phase === 'stopped') return worker.phase;
+    return worker.membership?.mode === 'shared' && this.feed.isLive ? 'live' : 'catching-up';
+  }
+
   /**
-   * Resolves once the projections (all of this runner's by default) have applied everything up
-   * to `position`; rejects with NotYetConsistent when `timeoutMs` runs out first. Projections
-   * this runner does not run are read from the read store's checkpoints.
+   * Resolves once the projections (all of this runner's by default; reactors may be named too)
+   * have processed everything up to `position`; rejects with NotYetConsistent when `timeoutMs`
+   * runs out first. Projections this runner does not run are read from the read store's
+   * checkpoints.
    */
   waitFor(position: number, options: { projections?: readonly string[]; timeoutMs: number }): Promise<void> {
     return waitForPosition({
@@ -208,7 +306,7 @@ export class ProjectionRunner {
       timeoutMs: options.timeoutMs,
       pollMs: this.pollMs,
       reached: async (name, fromStore) => {
-        const local = this.workers.get(name)?.track?.position ?? 0;
+        const local = (this.projections.get(name) ?? this.reactors.get(name))?.track?.position ?? 0;
         if (!fromStore) return local;
         const stored = (await this.readStore.checkpoint(name))?.position ?? 0;
         return Math.max(local, stored);
@@ -223,11 +321,11 @@ export class ProjectionRunner {
   /**
    * Builds the next generation of a projection from the start of the log into fresh copies,
    * while the active one keeps serving reads and following. Once the new generation has caught
-   * up, the old one stops, the new one finishes catching up, is activated and follows live, and
-   * the old one is dropped.
+   * up, the old one leaves the feed, the new one finishes catching up, is activated and joins
+   * the feed, and the old one is dropped.
    */
   async rebuild(name: string): Promise<RebuildResult> {
-    const worker = this.workers.get(name);
+    const worker = this.projections.get(name);
     if (!worker) throw new Error(`no projection named ${name}`);
     // A rebuild under way (one resumed on start, say) reads the whole log with today's code
     // too: a second request waits for it rather than failing.
@@ -235,7 +333,7 @@ export class ProjectionRunner {
     return this.keepRebuild(worker, this.runRebuild(worker));
   }
 
-  private keepRebuild(worker: Worker, run: Promise<RebuildResult>): Promise<RebuildResult> {
+  private keepRebuild(worker: ProjectionWorker, run: Promise<RebuildResult>): Promise<RebuildResult> {
     worker.rebuildRun = run;
     this.rebuilds.add(run);
     const forget = () => {
@@ -247,8 +345,8 @@ export class ProjectionRunner {
   }
 
   /** Goes on with a rebuild that a crash or a stop cut short, from its copy's checkpoint. */
-  private resumeRebuild(worker: Worker, from: Checkpoint): void {
-    this.logger.log({ msg: 'resuming an interrupted rebuild', projection: worker.projection.name, generation: from.generation, position: from.position });
+  private resumeRebuild(worker: ProjectionWorker, from: Checkpoint): void {
+    this.logger.log({ msg: 'resuming an interrupted rebuild', projection: worker.name, generation: from.generation, position: from.position });
     // Its outcome is logged by runRebuild; nobody waits for it here.
     this.keepRebuild(worker, this.runRebuild(worker, from)).catch(() => undefined);
   }
@@ -258,7 +356,7 @@ export class ProjectionRunner {
    * get to drop (a crash between the swap and the drop); returns the checkpoint of the next
    * generation when an interrupted rebuild left one.
    */
-  private async tidyGenerations(worker: Worker, active: number): Promise<Checkpoint | null> {
+  private async tidyGenerations(worker: ProjectionWorker, active: number): Promise<Checkpoint | null> {
     const { name, collection } = worker.projection;
     for (let generation = active - 1; generation >= 1; generation--) {
       const left = await this.readStore.checkpoint(name, generation);
@@ -270,7 +368,7 @@ export class ProjectionRunner {
     return this.readStore.checkpoint(name, active + 1);
   }
 
-  private async runRebuild(worker: Worker, resumeFrom?: Checkpoint): Promise<RebuildResult> {
+  private async runRebuild(worker: ProjectionWorker, resumeFrom?: Checkpoint): Promise<RebuildResult> {
     const { name, collection } = worker.projection;
     // Stopping the runner abandons a rebuild; one run while the runner is stopped just finishes.
     const signal = this.running ? this.lifetime.signal : new AbortController().signal;
@@ -286,10 +384,11 @@ export class ProjectionRunner {
       if (!resuming) await this.readStore.dropGeneration(name, fresh.generation, [collection]);
       await this.readStore.prepare(collection, fresh.generation, worker.projection.indexes ?? []);
       this.logger.log({ msg: 'rebuilding projection', projection: name, generation: fresh.generation, from: fresh.position });
+      // The new copy reads the log on its own: the feed is near the head, the copy at 0.
       let events = await this.catchUp(worker, fresh, signal);
       if (signal.aborted) throw new Stopped(`rebuild of ${name}`);
 
-      await this.stopFollower(worker);
+      await this.stopFollowing(worker);
       oldStopped = true;
       events += await this.catchUp(worker, fresh, signal);
       if (signal.aborted) throw new Stopped(`rebuild of ${name}`);
@@ -298,7 +397,7 @@ export class ProjectionRunner {
       worker.track = fresh;
       worker.rebuilding = undefined;
       worker.error = undefined;
-      if (this.running) this.startFollower(worker);
+      if (this.running) this.follow([worker]);
       else worker.phase = 'stopped';
       this.notify();
       try {
@@ -323,12 +422,12 @@ export class ProjectionRunner {
         }
       }
       // The old generation still serves reads; it goes on following unless it had failed.
-      if (oldStopped && this.running && worker.phase !== 'failed') this.startFollower(worker);
+      if (oldStopped && this.running && worker.phase !== 'failed') this.follow([worker]);
       throw error;
     }
   }
 
-  private async loadActive(worker: Worker): Promise<Track> {
+  private async loadActive(worker: ProjectionWorker): Promise<Track> {
     const { name, collection } = worker.projection;
     let generation = await this.readStore.activeGeneration(name);
     // The copy gets its indexes before it is first written or read (an existing one gets those
@@ -342,43 +441,58 @@ export class ProjectionRunner {
     return { generation, position: checkpoint?.position ?? 0 };
   }
 
-  private startFollower(worker: Worker): void {
-    const track = worker.track;
-    if (!track) throw new Error(`projection ${worker.projection.name} has no active generation`);
-    const controller = new AbortController();
-    worker.phase = 'catching-up';
-    worker.error = undefined;
-    const done = this.follow(worker, track, controller.signal).catch((error) => this.fail(worker, error));
-    worker.follower = { controller, done };
+  /**
+   * A reactor's checkpoint. It is activated like a projection with no collections, so that
+   * `checkpoint(name)` (and a process that only waits, `waitForCheckpoint`) finds it too.
+   */
+  private async loadReactor(worker: ReactorWorker): Promise<Track> {
+    if ((await this.readStore.activeGeneration(worker.name)) === null) {
+      await this.readStore.activate(worker.name, REACTOR_GENERATION, []);
+    }
+    const checkpoint = await this.readStore.checkpoint(worker.name, REACTOR_GENERATION);
+    return { generation: REACTOR_GENERATION, position: checkpoint?.position ?? 0 };
   }
 
-  private async stopFollower(worker: Worker): Promise<void> {
-    const follower = worker.follower;
-    if (!follower) return;
-    follower.controller.abort();
-    await follower.done;
-    if (worker.follower === follower) worker.follower = undefined;
+  /** Puts processors on the feed, each at its active generation's checkpoint. */
+  private follow(workers: readonly Worker[]): void {
+    const members = workers.map((worker) => {
+      const track = worker.track;
+      if (!track) throw new Error(`processor ${worker.name} has no checkpoint loaded`);
+      worker.phase = 'catching-up';
+      worker.error = undefined;
+      return {
+        member: { name: worker.name, position: () => track.position, apply: (events: readonly RecordedEvent[]) => this.process(worker, track, events) },
+        hooks: {
+          failed: (error: unknown) => this.fail(worker, error),
+          live: () => {
+            if (worker.phase === 'catching-up') {
+              worker.phase = 'live';
+              this.logger.log({ msg: `${worker.kind} live`, [worker.kind]: worker.name, generation: track.generation, position: track.position });
+            }
+          },
+        },
+      };
+    });
+    this.feed.join(members).forEach((membership, i) => (workers[i].membership = membership));
+  }
+
+  private async stopFollowing(worker: Worker): Promise<void> {
+    const membership = worker.membership;
+    if (!membership) return;
+    await membership.leave();
+    if (worker.membership === membership) worker.membership = undefined;
   }
 
   private fail(worker: Worker, error: unknown): void {
     const failure = error instanceof Error ? error : new Error(String(error));
     worker.phase = 'failed';
     worker.error = failure;
-    this.logger.error({ msg: 'projection failed', projection: worker.projection.name, error: failure.message, stack: failure.stack });
+    this.logger.error({ msg: `${worker.kind} failed`, [worker.kind]: worker.name, error: failure.message, stack: failure.stack });
     this.notify();
   }
 
-  /** Catches up in batches, then follows live until the signal aborts. */
-  private async follow(worker: Worker, track: Track, signal: AbortSignal): Promise<void> {
-    await this.catchUp(worker, track, signal);
-    if (signal.aborted) return;
-    worker.phase = 'live';
-    this.logger.log({ msg: 'projection live', projection: worker.projection.name, generation: track.generation, position: track.position });
-    await this.followLive(worker, track, signal);
-  }
-
-  /** Applies batches read from the log until a read comes back empty; returns events read. */
-  private async catchUp(worker: Worker, track: Track, signal: AbortSignal): Promise<number> {
+  /** Reads batches on its own for a generation until a read comes back empty; returns events read. */
+  private async catchUp(worker: ProjectionWorker, track: Track, signal: AbortSignal): Promise<number> {
     let read = 0;
     while (!signal.aborted) {
       const events = await this.eventStore.readAll({ after: track.position, maxCount: this.batchSize });
@@ -392,64 +506,62 @@ export class ProjectionRunner {
     return read;
   }
 
-  /**
-   * Follows the log, committing events that arrive together as one batch: when none arrives
-   * for a short while, when the batch's first event has waited long enough, or when it is full.
-   * On abort the batch in hand is committed before returning.
-   */
-  private async followLive(worker: Worker, track: Track, signal: AbortSignal): Promise<void> {
-    const iterator = this.eventStore.follow({ after: track.position, signal })[Symbol.asyncIterator]();
-    let batch: RecordedEvent[] = [];
-    let batchStarted = 0;
-    let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
-    try {
-      for (;;) {
-        const next: Promise<IteratorResult<RecordedEvent>> = pending ?? iterator.next();
-        pending = null;
-        // Each wait attaches to the signal only while it lasts (see raceAbort): a race against
-        // one long-lived stop promise would keep every event this follower ever applied.
-        const wait =
-          batch.length === 0
-            ? undefined
-            : Math.max(0, Math.min(this.liveIdleMs, batchStarted + this.liveMaxDelayMs - Date.now()));
-        const outcome = await raceAbort(next, signal, wait);
-        if (outcome === TIMED_OUT) {
-          pending = next;
-          await this.apply(worker, track, batch);
-          batch = [];
-          continue;
-        }
-        if (outcome === ABORTED) {
-          pending = next;
-          break;
-        }
-        if (outcome.done) {
-          pending = null;
-          if (!signal.aborted) this.logger.warn({ msg: 'the event log follow ended', projection: worker.projection.name });
-          break;
-        }
-        if (batch.length === 0) batchStarted = Date.now();
-        batch.push(outcome.value);
-        if (batch.length >= this.liveBatchSize) {
-          await this.apply(worker, track, batch);
-          batch = [];
-        }
-      }
-      if (batch.length) await this.apply(worker, track, batch);
-    } finally {
-      // The store ends its follow on abort; a pending read is left to settle on its own.
-      if (pending) void pending.catch(() => undefined);
-      void Promise.resolve(iterator.return?.()).catch(() => undefined);
-      if (!signal.aborted && worker.phase === 'live') worker.phase = 'stopped';
-    }
+  private process(worker: Worker, track: Track, events: readonly RecordedEvent[]): Promise<void> {
+    return worker.kind === 'projection' ? this.apply(worker, track, events) : this.react(worker, track, events);
   }
 
+  /**
+   * Reacts to a batch, event after event, then moves the reactor's checkpoint past it. A reaction
+   * that throws is tried again (`attempts`, with a doubling wait); when every try failed, the
+   * checkpoint is moved to just before that event and the reactor fails with its error: the
+   * next start begins with that event again. A stop during a wait leaves the same way, without
+   * failing.
+   */
+  private async react(worker: ReactorWorker, track: Track, events: readonly RecordedEvent[]): Promise<void> {
+    const fresh = events.filter((event) => event.position > track.position);
+    if (fresh.length === 0) return;
+    const { reactor } = worker;
+    let reached = track.position;
+    let failure: unknown;
+    for (const event of fresh) {
+      if (worker.handles.has(event.type)) {
+        const outcome = await this.reactTo(reactor, event);
+        if (outcome !== 'done') {
+          if (outcome !== 'stopped') failure = outcome.error;
+          break;
+        }
+      }
+      reached = event.position;
+    }
+    if (reached > track.position) {
+      await this.readStore.commit(reactor.name, REACTOR_GENERATION, reached, []);
+      track.position = reached;
+      this.notify();
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  private async reactTo(reactor: Reactor, event: RecordedEvent): Promise<'done' | 'stopped' | { error: unknown }> {
+    const attempts = Math.max(1, reactor.attempts ?? 3);
+    let wait = reactor.backoffMs ?? 100;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await reactor.react(event, reactionTo(reactor.name, event, this.reactorEnvironment));
+        return 'done';
+      } catch (error) {
+        if (attempt >= attempts) return { error };
+        this.logger.warn({ msg: 'reaction failed; trying again', reactor: reactor.name, position: event.position, attempt, error: String(error) });
+        if ((await raceAbort(new Promise<never>(() => undefined), this.lifetime.signal, wait)) === ABORTED) return 'stopped';
+        wait *= 2;
+      }
+    }
+  }
   /**
    * Applies one batch to a generation: loads each touched document once, evolves it through
    * the batch's events (skipping those it already reflects), and commits the writes with the
    * checkpoint at the batch's last event.
    */
-  private async apply(worker: Worker, track: Track, events: readonly RecordedEvent[]): Promise<void> {
+  private async apply(worker: ProjectionWorker, track: Track, events: readonly RecordedEvent[]): Promise<void> {
     const fresh = events.filter((event) => event.position > track.position);
     if (fresh.length === 0) return;
     const { projection, handles } = worker;

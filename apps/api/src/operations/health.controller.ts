@@ -35,9 +35,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Health of each part: event store, read store, queue, personal-data vault, and projection lag (no key needed)' })
+  @ApiOperation({ summary: 'Health of each part: event store, read store, queue, personal-data vault, and projection and reactor lag (no key needed)' })
   @ApiOkResponse({ description: 'Every part is up' })
-  @ApiServiceUnavailableResponse({ description: 'A part is down or a projection failed' })
+  @ApiServiceUnavailableResponse({ description: 'A part is down, or a projection or reactor failed' })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const [eventStore, readStore, queue, personalData] = await Promise.all([
       probe(() => this.eventStore.ping()),
@@ -45,11 +45,12 @@ export class HealthController {
       probe(() => this.queue.ping()),
       probe(() => this.vault.ping()),
     ]);
-    const projections = await this.projections.status().catch((error: Error) => [{ name: '*', state: 'failed', error: error.message }]);
-    const failed = projections.some((p) => p.state === 'failed');
+    const failure = (error: Error) => [{ name: '*', state: 'failed', error: error.message }];
+    const [projections, reactors] = await Promise.all([this.projections.status().catch(failure), this.projections.reactorStatus().catch(failure)]);
+    const failed = [...projections, ...reactors].some((p) => p.state === 'failed');
     const down = [eventStore, readStore, queue, personalData].some((p) => p.status === 'down');
     const status = down || failed ? 'down' : 'up';
     reply.status(status === 'up' ? 200 : 503);
-    return { status, profile: profileOf(this.config), eventStore, readStore, queue, personalData, projections };
+    return { status, profile: profileOf(this.config), eventStore, readStore, queue, personalData, projections, reactors };
   }
 }

@@ -1,0 +1,40 @@
+import type { Type } from '@nestjs/common';
+import type { SomeEventContracts } from '@app/kernel';
+import { IdentityModule, identityEvents, identityProjections } from '@app/identity';
+import { NetworksModule, networksEvents, networksProjections } from '@app/networks';
+import { personEvents } from '@app/personal-data';
+import type { Projection, Reactor } from '@app/read-store';
+
+/** A module of okrug as the apps compose it: its Nest module and the processors it needs on the feed. */
+export interface OkrugModule {
+  /** The library's name (`libs/<name>`). */
+  name: string;
+  /** What the HTTP API imports: controllers, command and query handlers. */
+  nestModule: Type<unknown>;
+  /** Read models it keeps; every process that keeps read models runs them all. */
+  projections: readonly Projection[];
+  /** Reactors it needs; they run where the projections run. */
+  reactors: readonly Reactor[];
+  /** The contracts of the events it records: the event store upcasts what it reads by them. */
+  eventContracts: readonly SomeEventContracts[];
+}
+
+/**
+ * Every module of the installation, in one list: the API, the worker and the CLI compose from
+ * it, so a module, a read model or a reactor is added in one place. The order is the order of
+ * status and health listings.
+ */
+export const okrugModules: readonly OkrugModule[] = [
+  { name: 'identity', nestModule: IdentityModule, projections: identityProjections, reactors: [], eventContracts: [identityEvents] },
+  // Networks records erasures too (its erase-person slice), decided by personal-data's person decider.
+  { name: 'networks', nestModule: NetworksModule, projections: networksProjections, reactors: [], eventContracts: [networksEvents, personEvents] },
+];
+
+/** Every projection of every module: the runner keeps a checkpoint for each. */
+export const allProjections: readonly Projection[] = okrugModules.flatMap((module) => module.projections);
+
+/** Every reactor of every module. */
+export const allReactors: readonly Reactor[] = okrugModules.flatMap((module) => module.reactors);
+
+/** The event contracts of every module: the event store upcasts what it reads by them. */
+export const allEventContracts: readonly SomeEventContracts[] = okrugModules.flatMap((module) => module.eventContracts);

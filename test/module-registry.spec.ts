@@ -1,0 +1,34 @@
+import { DynamicModule } from '@nestjs/common';
+import { allProjections, allReactors, okrugModules } from '@app/modules';
+import { AppConfig, PLATFORM_OPTIONS, PlatformModule, PlatformOptions } from '@app/platform';
+import { REACTOR_NAME } from '@app/read-store';
+import { AppModule } from '../apps/api/src/app.module';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+
+/** The platform options an app's root module composes. */
+const platformOptionsOf = (root: DynamicModule): PlatformOptions => {
+  const platform = (root.imports ?? []).find((imported) => (imported as DynamicModule).module === PlatformModule) as DynamicModule;
+  const provider = (platform.providers ?? []).find((p) => (p as { provide?: unknown }).provide === PLATFORM_OPTIONS) as { useValue: PlatformOptions };
+  return provider.useValue;
+};
+
+describe('the module registry', () => {
+  const config = {} as AppConfig;
+
+  it('gives every processor of every module a name of its own', () => {
+    const names = [...allProjections, ...allReactors].map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(allProjections).toEqual(okrugModules.flatMap((m) => m.projections));
+    for (const reactor of allReactors) expect(reactor.name).toMatch(REACTOR_NAME);
+  });
+
+  it('is what the API and the worker both run, and the API imports every module of it', () => {
+    for (const root of [AppModule.forRoot(config), AppModule.forRoot(config, { runProjections: false }), WorkerModule.forRoot(config)]) {
+      const options = platformOptionsOf(root);
+      expect(options.projections).toBe(allProjections);
+      expect(options.reactors).toBe(allReactors);
+    }
+    const api = AppModule.forRoot(config).imports ?? [];
+    for (const module of okrugModules) expect(api).toContain(module.nestModule);
+  });
+});
