@@ -112,6 +112,8 @@ export class EventFeed {
 
   start(): void {
     this.running = true;
+    // Started again after a stop: where it begins is decided by the members that join.
+    if (this.entries.size === 0 && !this.reading) this.through = 0;
   }
 
   /**
