@@ -3,12 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ApiKeyHasher, IdentityService, loadPepper } from '@app/identity';
 import { AppConfig, InvalidConfiguration, loadConfig, openEventStore, openReadStore } from '@app/platform';
-import { processEnvironment } from '@app/platform/config/env.config';
-import { ProjectionRunner } from '@app/read-store/projection-runner';
+import { processEnvironment } from '@app/platform/config';
+import { ProjectionRunner } from '@app/read-store';
 import { CommandContext, DomainError, InvalidInput, newId } from '@app/kernel';
-import { ImportInput, readImport } from '@app/networks/import/import-file';
-import { ImportSummary } from '@app/networks/import/import-plan';
-import { Importer } from '@app/networks/import/import.service';
+import { ImportInput, readImport } from '@app/networks';
+import { ImportSummary } from '@app/networks';
+import { Importer } from '@app/networks';
 import { allEventContracts, allProjections, allReactors } from '@app/modules';
 
 const USAGE = `usage: npm run cli -- <command>

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ignoreOtherSignals, profileOf } from '@app/platform';
-import { configOrExit } from '@app/platform/config/env.config';
+import { configOrExit } from '@app/platform/config';
 import { createApi } from './create-app';
 
 async function main(): Promise<void> {

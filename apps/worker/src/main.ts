@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { JsonLogger, SHUTDOWN_SIGNALS, ignoreOtherSignals, profileOf } from '@app/platform';
-import { configOrExit } from '@app/platform/config/env.config';
+import { configOrExit } from '@app/platform/config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {

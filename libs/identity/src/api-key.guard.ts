@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Clock, Forbidden, Unauthenticated } from '@app/kernel';
-import { CLOCK } from '@app/platform/platform.tokens';
+import { CLOCK } from '@app/platform';
 import { ACCESS, AccessRule, decideAccess } from './access';
 import { IdentityService } from './identity.service';
 import { Principal } from './principal';

@@ -1,5 +1,5 @@
 import { assertNever } from '@app/kernel';
-import { defineProjection } from '@app/read-store/projection';
+import { defineProjection } from '@app/read-store';
 import { ApiKeyEvent, Role, apiKeyEvents } from './api-key.events';
 
 /**

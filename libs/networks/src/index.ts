@@ -36,3 +36,9 @@ export const networksProjections: readonly Projection[] = [
   networkTimelineProjection,
   networkMembershipsProjection,
 ];
+
+/** Importing a department's lists (the CLI's `import`, beside `POST /imports`). */
+export { Importer } from './import/import.service';
+export { readImport } from './import/import-file';
+export type { ImportInput } from './import/import-file';
+export type { ImportSummary } from './import/import-plan';

@@ -1,12 +1,12 @@
 import { SomeEventContracts, UpcasterRegistry } from '@app/kernel';
 import { EventStore, LegacyStreamNames, upcastingEventStore } from '@app/event-store';
-import { EventStoreDbEventStore } from '@app/event-store/eventstoredb/eventstoredb-event-store';
-import { SqliteEventStore } from '@app/event-store/embedded/sqlite-event-store';
-import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
+import { EventStoreDbEventStore } from '@app/event-store';
+import { SqliteEventStore } from '@app/event-store';
+import { preparePrivateDatabaseFile } from '@app/event-store/embedded';
 import { JobQueue, createJobQueue } from '@app/jobs';
-import { MongoReadStore } from '@app/read-store/mongodb/mongo-read-store';
-import { SqliteReadStore } from '@app/read-store/embedded/sqlite-read-store';
-import { ReadStore } from '@app/read-store/read-store.port';
+import { MongoReadStore } from '@app/read-store';
+import { SqliteReadStore } from '@app/read-store';
+import { ReadStore } from '@app/read-store';
 import { AppConfig } from './config/app-config';
 
 /**

@@ -2,11 +2,11 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicatio
 import { SomeEventContracts, systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
-import { openPersonalDataVault } from '@app/personal-data/open-personal-data-vault';
-import { Projection } from '@app/read-store/projection';
-import { Reactor } from '@app/read-store/reactor';
-import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
+import { openPersonalDataVault } from '@app/personal-data';
+import { Projection } from '@app/read-store';
+import { Reactor } from '@app/read-store';
+import { READ_STORE, ReadStore } from '@app/read-store';
 import { AppConfig } from './config/app-config';
 import { openEventStore, openJobQueue, openReadStore } from './open-stores';
 import { APP_CONFIG, CLOCK } from './platform.tokens';

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, NotFound, RuleViolated, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue, JobStatus } from '@app/jobs';
-import { ProjectionRunner, waitForCheckpoint } from '@app/read-store/projection-runner';
-import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { ProjectionRunner, waitForCheckpoint } from '@app/read-store';
+import { READ_STORE, ReadStore } from '@app/read-store';
 import type { PlatformOptions } from './platform.module';
 import { CLOCK } from './platform.tokens';
 

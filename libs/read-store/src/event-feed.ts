@@ -1,5 +1,5 @@
 import { ABORTED, RecordedEvent, TIMED_OUT, raceAbort } from '@app/kernel';
-import type { EventStore } from '@app/event-store/event-store.port';
+import type { EventStore } from '@app/event-store';
 
 /** A processor as the feed sees it: how far it got, and how to hand it a batch. */
 export interface FeedMember {

@@ -1,5 +1,5 @@
 import { ABORTED, RecordedEvent, raceAbort } from '@app/kernel';
-import { EventStore } from '@app/event-store/event-store.port';
+import { EventStore } from '@app/event-store';
 import { EventFeed, FeedMembership } from './event-feed';
 import { Projection } from './projection';
 import { REACTOR_NAME, Reactor, ReactorEnvironment, reactionTo } from './reactor';

@@ -1,5 +1,5 @@
 import { EventMetadata, NewEvent, RecordedEvent, SCHEMA_VERSION, deterministicId } from '@app/kernel';
-import type { AppendOptions, AppendResult, EventStore } from '@app/event-store/event-store.port';
+import type { AppendOptions, AppendResult, EventStore } from '@app/event-store';
 import type { AddJobOptions, JobQueue, JobStatus } from '@app/jobs';
 
 /** An event a reaction records: its type and payload; the rest of the envelope is derived. */

@@ -2,11 +2,11 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { Public } from '@app/identity/principal';
+import { Public } from '@app/identity';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
 import { APP_CONFIG, AppConfig, ProjectionsService, profileOf } from '@app/platform';
-import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { READ_STORE, ReadStore } from '@app/read-store';
 
 interface PartHealth {
   status: 'up' | 'down';

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProjectionsService } from '@app/platform/projections.service';
+import { ProjectionsService } from '@app/platform';
 import { ApiProblems, RequestContext, commandContextFrom } from '@app/platform/http';
 import type { IssuedKey } from '../identity.service';
 import { Access, CurrentPrincipal, Principal } from '../principal';

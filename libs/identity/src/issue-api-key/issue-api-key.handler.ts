@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { ProjectionsService } from '@app/platform/projections.service';
-import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { ProjectionsService } from '@app/platform';
+import { READ_STORE, ReadStore } from '@app/read-store';
 import { IdentityService, IssuedKey } from '../identity.service';
 import { IssueApiKeyCommand } from './issue-api-key.command';
 

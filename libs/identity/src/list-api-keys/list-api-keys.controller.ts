@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Clock } from '@app/kernel';
-import { CLOCK } from '@app/platform/platform.tokens';
+import { CLOCK } from '@app/platform';
 import { ApiProblems } from '@app/platform/http';
 import { ROLES, Role } from '../api-key.decider';
 import { IdentityService } from '../identity.service';

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { WriteResult } from '@app/kernel';
-import { ProjectionsService } from '@app/platform/projections.service';
+import { ProjectionsService } from '@app/platform';
 import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
 import { Access, CurrentPrincipal, Principal } from '../principal';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';

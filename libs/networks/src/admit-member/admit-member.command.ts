@@ -1,10 +1,17 @@
 import { CommandContext } from '@app/kernel';
-import { AdmitMemberDto } from './admit-member.dto';
+import type { MemberRole } from '../network-map/network-map.decider';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface AdmitMemberInput {
+  institutionId: string;
+  role: MemberRole;
+  from: string;
+}
 
 export class AdmitMemberCommand {
   constructor(
     readonly networkId: string,
-    readonly body: AdmitMemberDto,
+    readonly body: AdmitMemberInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

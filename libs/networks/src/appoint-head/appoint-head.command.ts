@@ -1,10 +1,16 @@
 import { CommandContext } from '@app/kernel';
-import { AppointHeadDto } from './appoint-head.dto';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface AppointHeadInput {
+  fullName: string;
+  position: string;
+  appointedOn: string;
+}
 
 export class AppointHeadCommand {
   constructor(
     readonly networkId: string,
-    readonly body: AppointHeadDto,
+    readonly body: AppointHeadInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

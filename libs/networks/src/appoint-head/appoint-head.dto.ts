@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
+import type { AppointHeadInput } from './appoint-head.command';
 
-export class AppointHeadDto {
+export class AppointHeadDto implements AppointHeadInput {
   @ApiProperty({ description: 'The person’s name: personal data, kept outside the event log so that it can be erased', example: 'Петренко Олена Іванівна' })
   @IsString()
   @IsNotBlank()

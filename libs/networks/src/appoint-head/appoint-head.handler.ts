@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { WriteResult, deterministicId, newId } from '@app/kernel';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { AppointHeadCommand } from './appoint-head.command';
 

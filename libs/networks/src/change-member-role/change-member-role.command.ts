@@ -1,11 +1,17 @@
 import { CommandContext } from '@app/kernel';
-import { ChangeMemberRoleDto } from './change-member-role.dto';
+import type { MemberRole } from '../network-map/network-map.decider';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface ChangeMemberRoleInput {
+  role: MemberRole;
+  from: string;
+}
 
 export class ChangeMemberRoleCommand {
   constructor(
     readonly networkId: string,
     readonly institutionId: string,
-    readonly body: ChangeMemberRoleDto,
+    readonly body: ChangeMemberRoleInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

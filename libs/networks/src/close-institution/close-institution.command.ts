@@ -1,10 +1,15 @@
 import { CommandContext } from '@app/kernel';
-import { CloseInstitutionDto } from './close-institution.dto';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface CloseInstitutionInput {
+  closedOn: string;
+  reason: string;
+}
 
 export class CloseInstitutionCommand {
   constructor(
     readonly institutionId: string,
-    readonly change: CloseInstitutionDto,
+    readonly change: CloseInstitutionInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
+import type { CloseInstitutionInput } from './close-institution.command';
 
-export class CloseInstitutionDto {
+export class CloseInstitutionDto implements CloseInstitutionInput {
   @ApiProperty({ description: 'The date the institution closes', example: '2021-06-30' })
   @IsCalendarDate()
   closedOn: string;

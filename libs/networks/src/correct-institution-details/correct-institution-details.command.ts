@@ -1,10 +1,21 @@
 import { CommandContext } from '@app/kernel';
-import { CorrectInstitutionDetailsDto } from './correct-institution-details.dto';
+import type { InstitutionKind } from '../institution/institution.decider';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface CorrectInstitutionDetailsInput {
+  fullName?: string;
+  shortName?: string;
+  kind?: InstitutionKind;
+  settlement?: string;
+  externalCode?: string | null;
+  website?: string | null;
+  reason: string;
+}
 
 export class CorrectInstitutionDetailsCommand {
   constructor(
     readonly institutionId: string,
-    readonly change: CorrectInstitutionDetailsDto,
+    readonly change: CorrectInstitutionDetailsInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

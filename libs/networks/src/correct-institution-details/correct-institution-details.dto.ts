@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUrl, MaxLength } from 'class-validator';
 import { IsClearable, IsNotBlank, IsOmittable } from '@app/platform/http';
 import { INSTITUTION_KINDS, InstitutionKind } from '../institution/institution.decider';
+import type { CorrectInstitutionDetailsInput } from './correct-institution-details.command';
 
 const KEEP = 'Leave it out to keep the current value. Required: it may be corrected to another value, never cleared (null is refused).';
 const CLEAR = 'Leave it out to keep the current value; null clears it.';
 
 /** Fields to correct (only those given change) and why. */
-export class CorrectInstitutionDetailsDto {
+export class CorrectInstitutionDetailsDto implements CorrectInstitutionDetailsInput {
   @ApiPropertyOptional({ description: KEEP, maxLength: 500 }) @IsOmittable() @IsString() @IsNotBlank() @MaxLength(500) fullName?: string;
   @ApiPropertyOptional({ description: KEEP, maxLength: 200 }) @IsOmittable() @IsString() @IsNotBlank() @MaxLength(200) shortName?: string;
   @ApiPropertyOptional({ enum: INSTITUTION_KINDS, description: KEEP }) @IsOmittable() @IsIn(INSTITUTION_KINDS) kind?: InstitutionKind;

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUrl, MaxLength } from 'class-validator';
 import { IsClearable, IsNotBlank, IsOmittable } from '@app/platform/http';
+import type { CorrectNetworkDetailsInput } from './correct-network-details.command';
 
 const CLEAR = 'Leave it out to keep the current value; null clears it.';
 
-export class CorrectNetworkDetailsDto {
+export class CorrectNetworkDetailsDto implements CorrectNetworkDetailsInput {
   @ApiPropertyOptional({
     maxLength: 300,
     description: 'Leave it out to keep the current name. Required: it may be corrected to another name, never cleared (null is refused).',

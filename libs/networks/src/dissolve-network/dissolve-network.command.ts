@@ -1,10 +1,15 @@
 import { CommandContext } from '@app/kernel';
-import { DissolveNetworkDto } from './dissolve-network.dto';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface DissolveNetworkInput {
+  on: string;
+  reason: string;
+}
 
 export class DissolveNetworkCommand {
   constructor(
     readonly networkId: string,
-    readonly body: DissolveNetworkDto,
+    readonly body: DissolveNetworkInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

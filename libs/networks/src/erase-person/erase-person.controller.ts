@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@app/identity/principal';
-import { Access } from '@app/identity/access';
+import { CurrentPrincipal, Principal } from '@app/identity';
+import { Access } from '@app/identity';
 import { ApiProblems, IdPipe, RequestContext, commandContextFrom } from '@app/platform/http';
 import { ErasePersonCommand, PersonErasure } from './erase-person.command';
 import { ErasePersonDto, ErasedPersonDto } from './erase-person.dto';

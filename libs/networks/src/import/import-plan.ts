@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CommandContext, NewEvent, RuleViolated, deterministicId, isIsoDate, metadataFor } from '@app/kernel';
-import type { ExpectedRevision, StreamAppend } from '@app/event-store/event-store.port';
+import type { ExpectedRevision, StreamAppend } from '@app/event-store';
 import {
   INSTITUTION_KINDS,
   InstitutionDetails,

@@ -13,10 +13,10 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, Principal } from '@app/identity/principal';
-import { Access } from '@app/identity/access';
+import { CurrentPrincipal, Principal } from '@app/identity';
+import { Access } from '@app/identity';
 import { ApiProblems, ProblemDto, RequestContext, commandContextFrom } from '@app/platform/http';
-import { Problem, problemType } from '@app/platform/problem-details.filter';
+import { Problem, problemType } from '@app/platform';
 import { CSV_COLUMNS, readImport } from './import-file';
 import { ImportQueryDto, ImportRequestDto, ImportSummaryDto } from './import.dto';
 import { ImportService } from './import.service';

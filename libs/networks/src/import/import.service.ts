@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, ConcurrencyConflict, RecordedEvent, eventsOf, fold } from '@app/kernel';
 import { EVENT_STORE, EventStore, RetryPolicy, WrongExpectedRevision, pauseBeforeRetry, retryPolicy } from '@app/event-store';
-import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
-import { ProjectionsService } from '@app/platform/projections.service';
+import { READ_STORE, ReadStore } from '@app/read-store';
+import { ProjectionsService } from '@app/platform';
 import { ExternalCodeRegistry } from '../institution/external-code-registry';
 import { institutionDecider, institutionStream } from '../institution/institution.decider';
 import { institutionEvents } from '../institution/institution.events';

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@app/identity/principal';
-import { Access } from '@app/identity/access';
+import { CurrentPrincipal, Principal } from '@app/identity';
+import { Access } from '@app/identity';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
 import { InstitutionHistory } from './get-institution-history.handler';
 import { GetInstitutionHistoryQuery } from './get-institution-history.query';

@@ -1,5 +1,5 @@
 import { Actor, EventSource, RecordedEvent, effectiveAtOf } from '@app/kernel';
-import { defineProjection } from '@app/read-store/projection';
+import { defineProjection } from '@app/read-store';
 import { InstitutionEvent, institutionEvents } from '../institution/institution.events';
 
 export interface FieldChange {

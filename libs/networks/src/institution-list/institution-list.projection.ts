@@ -1,5 +1,5 @@
 import { RecordedEvent, assertNever } from '@app/kernel';
-import { defineProjection } from '@app/read-store/projection';
+import { defineProjection } from '@app/read-store';
 import { InstitutionEvent, InstitutionKind, institutionEvents } from '../institution/institution.events';
 
 /** One institution as operators list and look it up. */

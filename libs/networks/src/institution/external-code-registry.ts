@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, deterministicId, metadataFor, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import type { StreamAppend } from '@app/event-store/event-store.port';
+import type { StreamAppend } from '@app/event-store';
 import { CodeClaim, ExternalCodeClaimEvent, claimantOf, externalCodeClaimStream } from './external-code-claim';
 import { ExternalCodeClaimCommand, externalCodeClaimDecider } from './external-code-claim.decider';
 

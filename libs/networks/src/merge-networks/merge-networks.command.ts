@@ -1,10 +1,16 @@
 import { CommandContext } from '@app/kernel';
-import { MergeNetworksDto } from './merge-networks.dto';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface MergeNetworksInput {
+  intoNetworkId: string;
+  on: string;
+  reason: string;
+}
 
 export class MergeNetworksCommand {
   constructor(
     readonly networkId: string,
-    readonly body: MergeNetworksDto,
+    readonly body: MergeNetworksInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

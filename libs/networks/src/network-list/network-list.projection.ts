@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@app/kernel';
-import { defineProjection } from '@app/read-store/projection';
+import { defineProjection } from '@app/read-store';
 import { AnchorSpan, HeadSpan, NetworkMapState, NetworkRecord, evolveNetworkMap } from '../network-map/network-map.decider';
 import { NetworkKind, NetworkMapEvent, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
 

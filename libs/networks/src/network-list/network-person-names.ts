@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data/personal-data-vault.port';
+import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
 
 /** A person as readers see them: the name, or the fact that it was erased on request. */
 export type PersonName = { personId: string; fullName: string | null; erased: boolean; erasedAt?: string };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, NotFound, RuleViolated, WriteResult, asEventOf, eventsOf, fold, metadataExtrasOf } from '@app/kernel';
 import { EVENT_STORE, EventStore, StreamStateCache, decideAndAppend } from '@app/event-store';
-import { READ_STORE, ReadStore } from '@app/read-store/read-store.port';
+import { READ_STORE, ReadStore } from '@app/read-store';
 import { institutionDecider, institutionStream } from '../institution/institution.decider';
 import { institutionEvents } from '../institution/institution.events';
 import {

@@ -1,5 +1,5 @@
 import { IsoDate, RecordedEvent, assertNever } from '@app/kernel';
-import { defineProjection } from '@app/read-store/projection';
+import { defineProjection } from '@app/read-store';
 import { MembershipSpan, evolveNetworkMap } from '../network-map/network-map.decider';
 import { MemberRole, NetworkKind, NetworkMapEvent, kindOfMapStream, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
 

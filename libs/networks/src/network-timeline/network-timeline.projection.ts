@@ -1,5 +1,5 @@
 import { Actor, EventSource, RecordedEvent, effectiveAtOf } from '@app/kernel';
-import { defineProjection } from '@app/read-store/projection';
+import { defineProjection } from '@app/read-store';
 import { NetworkMapEvent, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
 import { membershipChangeDate } from '../network-changes/changes';
 

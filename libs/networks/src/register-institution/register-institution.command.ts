@@ -1,9 +1,19 @@
 import { CommandContext } from '@app/kernel';
-import { RegisterInstitutionDto } from './register-institution.dto';
+import type { InstitutionKind } from '../institution/institution.decider';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface RegisterInstitutionInput {
+  fullName: string;
+  shortName: string;
+  kind: InstitutionKind;
+  settlement: string;
+  externalCode?: string;
+  website?: string;
+}
 
 export class RegisterInstitutionCommand {
   constructor(
-    readonly details: RegisterInstitutionDto,
+    readonly details: RegisterInstitutionInput,
     readonly context: CommandContext,
   ) {}
 }

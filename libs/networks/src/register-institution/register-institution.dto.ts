@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { IsNotBlank } from '@app/platform/http';
 import { INSTITUTION_KINDS, InstitutionKind } from '../institution/institution.decider';
+import type { RegisterInstitutionInput } from './register-institution.command';
 
-export class RegisterInstitutionDto {
+export class RegisterInstitutionDto implements RegisterInstitutionInput {
   @ApiProperty({ example: 'Муниципальное бюджетное общеобразовательное учреждение Мурыгинская средняя школа' })
   @IsString()
   @IsNotBlank()

@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { IsNotBlank } from '@app/platform/http';
 import { NETWORK_KINDS, NetworkKind } from '../network-map/network-map.decider';
+import type { RegisterNetworkInput } from './register-network.command';
 
-export class RegisterNetworkDto {
+export class RegisterNetworkDto implements RegisterNetworkInput {
   @ApiProperty({ example: 'Школьный округ № 3' }) @IsString() @IsNotBlank() @MaxLength(300) name: string;
   @ApiProperty({ enum: NETWORK_KINDS, example: 'educational-district' }) @IsIn(NETWORK_KINDS) kind: NetworkKind;
   @ApiPropertyOptional({ example: '3', description: 'The number departments give districts ("district No. 3")' })

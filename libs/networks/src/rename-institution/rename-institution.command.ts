@@ -1,10 +1,16 @@
 import { CommandContext } from '@app/kernel';
-import { RenameInstitutionDto } from './rename-institution.dto';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface RenameInstitutionInput {
+  fullName: string;
+  shortName: string;
+  renamedOn: string;
+}
 
 export class RenameInstitutionCommand {
   constructor(
     readonly institutionId: string,
-    readonly change: RenameInstitutionDto,
+    readonly change: RenameInstitutionInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
+import type { RenameInstitutionInput } from './rename-institution.command';
 
-export class RenameInstitutionDto {
+export class RenameInstitutionDto implements RenameInstitutionInput {
   @ApiProperty({ example: 'Бахмутський ліцей № 7' })
   @IsString()
   @IsNotBlank()

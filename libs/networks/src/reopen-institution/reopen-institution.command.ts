@@ -1,10 +1,15 @@
 import { CommandContext } from '@app/kernel';
-import { ReopenInstitutionDto } from './reopen-institution.dto';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface ReopenInstitutionInput {
+  reopenedOn: string;
+  reason?: string;
+}
 
 export class ReopenInstitutionCommand {
   constructor(
     readonly institutionId: string,
-    readonly change: ReopenInstitutionDto,
+    readonly change: ReopenInstitutionInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

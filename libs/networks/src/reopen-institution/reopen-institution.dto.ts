@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
+import type { ReopenInstitutionInput } from './reopen-institution.command';
 
-export class ReopenInstitutionDto {
+export class ReopenInstitutionDto implements ReopenInstitutionInput {
   @ApiProperty({ description: 'The date the institution works again', example: '2021-09-01' })
   @IsCalendarDate()
   reopenedOn: string;

@@ -1,10 +1,15 @@
 import { CommandContext } from '@app/kernel';
-import { SetAnchorDto } from './set-anchor.dto';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface SetAnchorInput {
+  institutionId: string;
+  from: string;
+}
 
 export class SetAnchorCommand {
   constructor(
     readonly networkId: string,
-    readonly body: SetAnchorDto,
+    readonly body: SetAnchorInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, IsUrl, MaxLength } from 'class-validator';
 import { IsCalendarDate, IsNotBlank } from '@app/platform/http';
+import type { SplitNetworkInput } from './split-network.command';
 
-export class SplitNetworkDto {
+export class SplitNetworkDto implements SplitNetworkInput {
   @ApiProperty({ type: [String], description: 'Members that move to the new network' })
   @IsArray()
   @ArrayMinSize(1)

@@ -1,11 +1,19 @@
 import { CommandContext } from '@app/kernel';
-import { TransferMemberDto } from './transfer-member.dto';
+import type { MemberRole } from '../network-map/network-map.decider';
+
+/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
+export interface TransferMemberInput {
+  toNetworkId: string;
+  on: string;
+  reason: string;
+  role?: MemberRole;
+}
 
 export class TransferMemberCommand {
   constructor(
     readonly networkId: string,
     readonly institutionId: string,
-    readonly body: TransferMemberDto,
+    readonly body: TransferMemberInput,
     readonly context: CommandContext,
     readonly ifMatch?: number,
   ) {}

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
+import { preparePrivateDatabaseFile } from '@app/event-store/embedded';
 import { ErasedPerson, PersonLookup, PersonRecord, PersonalDataVault } from '../personal-data-vault.port';
 import {
   checkedErasure,

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { preparePrivateDatabaseFile } from '@app/event-store/embedded/private-database-file';
-import { FOREGROUND_CHECKPOINT_PAGES, acquireWalCheckpointer } from '@app/event-store/embedded/wal-checkpointer';
+import { preparePrivateDatabaseFile } from '@app/event-store/embedded';
+import { FOREGROUND_CHECKPOINT_PAGES, acquireWalCheckpointer } from '@app/event-store/embedded';
 import {
   Checkpoint,
   CollectionIndex,
