@@ -32,9 +32,13 @@ export interface FeedOptions {
   /** ...or once its first event waited this long (ms, default 50). */
   liveMaxDelayMs?: number;
   /**
-   * A member still applying a batch this long after the quickest member finished it leaves the
-   * shared feed and catches up on its own (ms, default 2,000), so that it does not hold the
-   * others back.
+   * Batches read ahead for a member still applying an earlier one (default 4): the others go on
+   * meanwhile.
+   */
+  maxBacklog?: number;
+  /**
+   * A member whose backlog is full keeps the feed from reading on, and so holds back the others;
+   * after this long (ms, default 1,000) it leaves the shared feed and catches up on its own.
    */
   stragglerMs?: number;
   logger?: { log(message: unknown): void; warn(message: unknown): void };
@@ -55,7 +59,10 @@ interface Entry extends FeedMembership {
   hooks: FeedMemberHooks;
   mode: FeedMemberMode;
   left: boolean;
-  /** What it is doing now (an apply, its catch-up); work for one member never overlaps. */
+  failed: boolean;
+  /** Batches handed to it and not yet applied, oldest first (the first is being applied). */
+  backlog: (readonly RecordedEvent[])[];
+  /** What it is doing now (applying its backlog, its catch-up); work for one member never overlaps. */
   activity: Promise<void>;
 }
 
@@ -64,10 +71,11 @@ interface Entry extends FeedMembership {
  * every member that shares it; each member keeps its own position (checkpoint).
  *
  * A member joins at its own position. One behind the feed catches up with reads of its own
- * (`solo`) until it has reached the feed, then shares it; the others do not wait for it. A
- * member that throws leaves; one that is much slower than the others (see `stragglerMs`) goes
- * back to reading on its own. The feed catches up in batches, then follows the log live,
- * grouping events that arrive together.
+ * (`solo`) until it has reached the feed, then shares it; the others do not wait for it. Each
+ * member applies the batches handed to it in order, at its own pace, with a few read ahead
+ * (`maxBacklog`); one whose backlog stays full (much slower than the others, see `stragglerMs`)
+ * goes back to reading on its own, and one that throws leaves. The feed catches up in batches,
+ * then follows the log live, grouping events that arrive together.
  *
  * The invariant that makes joining safe: `through` is the last position handed to the members
  * that share the feed, and a member joins only once its own position is at or past it; the
@@ -79,6 +87,7 @@ export class EventFeed {
   private readonly liveBatchSize: number;
   private readonly liveIdleMs: number;
   private readonly liveMaxDelayMs: number;
+  private readonly maxBacklog: number;
   private readonly stragglerMs: number;
   private readonly logger: NonNullable<FeedOptions['logger']>;
   private readonly entries = new Set<Entry>();
@@ -88,6 +97,8 @@ export class EventFeed {
   private live = false;
   private running = false;
   private reading: { controller: AbortController; done: Promise<void> } | null = null;
+  /** Called whenever a member has applied a batch (the feed may be waiting for room). */
+  private applied: (() => void) | null = null;
 
   constructor(options: FeedOptions) {
     this.eventStore = options.eventStore;
@@ -95,7 +106,8 @@ export class EventFeed {
     this.liveBatchSize = options.liveBatchSize ?? 100;
     this.liveIdleMs = options.liveIdleMs ?? 5;
     this.liveMaxDelayMs = options.liveMaxDelayMs ?? 50;
-    this.stragglerMs = options.stragglerMs ?? 2000;
+    this.maxBacklog = Math.max(1, options.maxBacklog ?? 4);
+    this.stragglerMs = options.stragglerMs ?? 1000;
     this.logger = options.logger ?? { log: () => undefined, warn: () => undefined };
     if (!Number.isSafeInteger(this.batchSize) || this.batchSize < 1) throw new RangeError(`bad batch size ${this.batchSize}`);
   }
@@ -132,6 +144,8 @@ export class EventFeed {
         hooks,
         mode: 'solo',
         left: false,
+        failed: false,
+        backlog: [],
         activity: Promise.resolve(),
         leave: () => this.leave(entry),
       };
@@ -141,7 +155,7 @@ export class EventFeed {
     });
   }
 
-  /** Stops reading; the live batch in hand is handed out first. Members are taken out. */
+  /** Stops reading; the live batch in hand is handed out and every backlog applied first. Members are taken out. */
   async stop(): Promise<void> {
     this.running = false;
     this.reading?.controller.abort();
@@ -149,6 +163,7 @@ export class EventFeed {
     await Promise.all([...this.entries].map((entry) => this.leave(entry)));
   }
 
+  /** No batch is handed to it any more; what it was handed already, it applies first. */
   private async leave(entry: Entry): Promise<void> {
     entry.left = true;
     this.sharing.delete(entry);
@@ -158,7 +173,9 @@ export class EventFeed {
   }
 
   private fail(entry: Entry, error: unknown): void {
-    if (entry.left) return;
+    entry.backlog = [];
+    if (entry.failed) return;
+    entry.failed = true;
     entry.left = true;
     this.sharing.delete(entry);
     this.entries.delete(entry);
@@ -288,47 +305,72 @@ export class EventFeed {
   }
 
   /**
-   * Hands a batch to every member sharing the feed, all at once, and waits for them. One still
-   * at it `stragglerMs` after the quickest finished goes back to reading on its own once it is
-   * done, and the feed goes on without it.
+   * Adds a batch to the backlog of every member sharing the feed, and returns once there is room
+   * for the next: when no member's backlog is full. A member whose backlog is still full
+   * `stragglerMs` later, while another's is not, holds the others back: it goes back to reading
+   * on its own (from its position, once it has applied the batch it is at), and the feed goes on.
    */
   private async handOut(events: readonly RecordedEvent[]): Promise<void> {
     this.through = events[events.length - 1].position;
-    const members = [...this.sharing];
-    if (members.length === 0) return;
-    const unfinished = new Set<Entry>(members);
-    const runs = members.map((entry) => {
-      const run = entry.member.apply(events).then(
-        () => {
-          unfinished.delete(entry);
-        },
-        (error: unknown) => {
-          unfinished.delete(entry);
-          this.fail(entry, error);
-        },
-      );
-      entry.activity = run;
-      return run;
-    });
-    const all = Promise.all(runs);
-    if (members.length === 1) {
-      await all;
-      return;
+    for (const entry of this.sharing) {
+      entry.backlog.push(events);
+      if (entry.backlog.length === 1) entry.activity = this.applyBacklog(entry);
     }
-    await Promise.race(runs);
-    if (unfinished.size > 0) {
+    const full = () => [...this.sharing].filter((entry) => entry.backlog.length >= this.maxBacklog);
+    if (full().length === 0) return;
+    const deadline = Date.now() + this.stragglerMs;
+    for (;;) {
+      const stuck = full();
+      if (stuck.length === 0) return;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        // Only a member that holds another back is sent away; when all are slow, all are waited for.
+        if (stuck.length < this.sharing.size) for (const entry of stuck) this.sendBack(entry);
+        else await this.nextApplied();
+        continue;
+      }
+      await this.nextApplied(remaining);
+    }
+  }
+
+  /** Resolves when some member has applied a batch, or after `timeoutMs`; only handOut waits so. */
+  private nextApplied(timeoutMs?: number): Promise<void> {
+    return new Promise<void>((resolve) => {
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.stragglerMs)));
-      await Promise.race([all, late]);
-      clearTimeout(timer);
+      const wake = (): void => {
+        clearTimeout(timer);
+        if (this.applied === wake) this.applied = null;
+        resolve();
+      };
+      if (timeoutMs !== undefined) timer = setTimeout(wake, timeoutMs);
+      this.applied = wake;
+    });
+  }
+
+  /** Applies the batches handed to the member, in order, until its backlog is empty. */
+  private async applyBacklog(entry: Entry): Promise<void> {
+    while (entry.backlog.length > 0) {
+      const batch = entry.backlog[0];
+      try {
+        await entry.member.apply(batch);
+      } catch (error) {
+        this.fail(entry, error);
+        this.applied?.();
+        return;
+      }
+      // Sent back meanwhile, the member has a new (empty) backlog: this one is done.
+      if (entry.backlog[0] === batch) entry.backlog.shift();
+      this.applied?.();
     }
-    for (const entry of unfinished) {
-      if (entry.left) continue;
-      this.sharing.delete(entry);
-      entry.mode = 'solo';
-      this.logger.log({ msg: 'processor left the shared feed to catch up on its own', processor: entry.member.name, position: entry.member.position() });
-      entry.activity = entry.activity.then(() => this.catchUpAlone(entry));
-    }
+  }
+
+  private sendBack(entry: Entry): void {
+    this.sharing.delete(entry);
+    entry.mode = 'solo';
+    // The batch it is applying is finished first; the rest it reads again itself.
+    entry.backlog = [];
+    this.logger.log({ msg: 'processor left the shared feed to catch up on its own', processor: entry.member.name, position: entry.member.position() });
+    entry.activity = entry.activity.then(() => this.catchUpAlone(entry));
     this.stopReadingWhenAlone();
   }
 }
