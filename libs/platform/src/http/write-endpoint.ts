@@ -31,8 +31,9 @@ export const WriteEndpoint = (options: WriteEndpointOptions) => {
   return applyDecorators(
     HttpCode(status),
     ApiOperation({ summary: options.summary }),
-    ...(options.ifMatch ? [ApiHeader({ name: 'If-Match', required: false, description: typeof options.ifMatch === 'string' ? options.ifMatch : IF_MATCH })] : []),
+    // In this order the document lists Idempotency-Key before If-Match, as it always has.
     ApiHeader({ name: 'Idempotency-Key', required: false, description: IDEMPOTENCY_KEY }),
+    ...(options.ifMatch ? [ApiHeader({ name: 'If-Match', required: false, description: typeof options.ifMatch === 'string' ? options.ifMatch : IF_MATCH })] : []),
     status === 201 ? ApiCreatedResponse({ type }) : ApiOkResponse({ type }),
     ApiProblems(...options.problems),
   );
