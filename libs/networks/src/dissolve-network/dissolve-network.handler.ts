@@ -7,8 +7,6 @@ export class DissolveNetworkHandler implements ICommandHandler<DissolveNetworkCo
   constructor(private readonly writer: NetworkMapWriter) {}
 
   execute({ networkId: id, body, context }: DissolveNetworkCommand) {
-    return this.writer.decideOn(context, id, {
-      command: () => ({ type: 'DissolveNetwork', data: { networkId: id, on: body.on, reason: body.reason } }),
-    });
+    return this.writer.decideOn(context, id, { command: () => ({ type: 'DissolveNetwork', data: { networkId: id, on: body.on, reason: body.reason } }) });
   }
 }

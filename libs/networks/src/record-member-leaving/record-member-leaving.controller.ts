@@ -1,16 +1,13 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
 import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { RecordMemberLeavingCommand } from './record-member-leaving.command';
 import { RecordMemberLeavingDto } from './record-member-leaving.dto';
 
-@ApiTags('networks')
-@ApiBearerAuth()
-@Controller('networks')
+@ApiController('networks')
 export class RecordMemberLeavingController {
   constructor(private readonly commands: CommandBus) {}
 

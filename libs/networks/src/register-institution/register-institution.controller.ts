@@ -1,16 +1,13 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
+import { Body, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { Caller, WriteEndpoint } from '@app/platform/http';
+import { ApiController, Caller, WriteEndpoint } from '@app/platform/http';
 import { RegisterInstitutionCommand } from './register-institution.command';
 import { RegisterInstitutionDto } from './register-institution.dto';
 
-@ApiTags('institutions')
-@ApiBearerAuth()
-@Controller('institutions')
+@ApiController('institutions')
 export class RegisterInstitutionController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,15 +1,12 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
 import { ReopenInstitutionCommand } from './reopen-institution.command';
 import { ReopenInstitutionDto } from './reopen-institution.dto';
 
-@ApiTags('institutions')
-@ApiBearerAuth()
-@Controller('institutions')
+@ApiController('institutions')
 export class ReopenInstitutionController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,16 +1,13 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
 import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { SetAnchorCommand } from './set-anchor.command';
 import { SetAnchorDto } from './set-anchor.dto';
 
-@ApiTags('networks')
-@ApiBearerAuth()
-@Controller('networks')
+@ApiController('networks')
 export class SetAnchorController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,16 +1,13 @@
-import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { Body, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
 import { SplitNetworkCommand } from './split-network.command';
 import { SplitNetworkDto } from './split-network.dto';
 
-@ApiTags('networks')
-@ApiBearerAuth()
-@Controller('networks')
+@ApiController('networks')
 export class SplitNetworkController {
   constructor(private readonly commands: CommandBus) {}
 

@@ -1,5 +1,5 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, HttpCode, Type } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { applyDecorators, Controller, createParamDecorator, ExecutionContext, HttpCode, Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandContext } from '@app/kernel';
 import { ApiProblems } from './api-problems';
 import { commandContextFrom, requestContextOf } from './request-context';
@@ -55,3 +55,6 @@ export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): 
   const request = ctx.switchToHttp().getRequest<CallerRequest>();
   return commandContextFrom(request.principal, requestContextOf(request.headers, request.receivedAt));
 });
+
+/** A controller of the API on `path`: authenticated by bearer key, listed under `tag` (the path by default). */
+export const ApiController = (path: string, tag: string = path) => applyDecorators(ApiTags(tag), ApiBearerAuth(), Controller(path));
