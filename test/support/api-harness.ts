@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { Clock } from '@app/kernel';
 import { AppConfig, loadConfig } from '@app/platform';
 import { createApi } from '../../apps/api/src/create-app';
 import { TestInstallation } from './profile';
@@ -24,12 +25,14 @@ export class ApiHarness {
     dataDir: string,
     readonly installation: TestInstallation,
     private readonly env: Record<string, string>,
+    private readonly clock?: Clock,
   ) {
     this.dataDir = dataDir;
   }
 
-  static async start(env: Record<string, string> = {}, installation = TestInstallation.create()): Promise<ApiHarness> {
-    const harness = new ApiHarness(mkdtempSync(join(tmpdir(), 'okrug-e2e-')), installation, env);
+  /** `clock`: the domain clock of the app (when requests are received, what "today" is); the system's by default. */
+  static async start(env: Record<string, string> = {}, installation = TestInstallation.create(), clock?: Clock): Promise<ApiHarness> {
+    const harness = new ApiHarness(mkdtempSync(join(tmpdir(), 'okrug-e2e-')), installation, env, clock);
     await harness.boot();
     return harness;
   }
@@ -41,7 +44,7 @@ export class ApiHarness {
 
   private async boot(): Promise<void> {
     this.config = loadConfig(this.installation.with({ OKRUG_DATA_DIR: this.dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut', ...this.env }));
-    ({ app: this.app } = await createApi(this.config, { runProjections: this.config.projectionsIn === 'api' }));
+    ({ app: this.app } = await createApi(this.config, { runProjections: this.config.projectionsIn === 'api', clock: this.clock }));
   }
 
   get http() {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { allEventContracts, allProjections, allReactors, okrugModules } from '@app/modules';
+import { Clock } from '@app/kernel';
 import { AppConfig, PlatformModule } from '@app/platform';
 import { HealthController } from './operations/health.controller';
 import { ProjectionsController } from './operations/projections.controller';
@@ -12,12 +13,12 @@ export class AppModule {
    * projections, reactors and jobs; with `runProjections: false` a worker process does
    * (distributed profile).
    */
-  static forRoot(config: AppConfig, options: { runProjections: boolean } = { runProjections: true }): DynamicModule {
+  static forRoot(config: AppConfig, options: { runProjections: boolean; clock?: Clock } = { runProjections: true }): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        PlatformModule.forRoot({ config, projections: allProjections, reactors: allReactors, eventContracts: allEventContracts, runProjections: options.runProjections }),
+        PlatformModule.forRoot({ config, projections: allProjections, reactors: allReactors, eventContracts: allEventContracts, runProjections: options.runProjections, clock: options.clock }),
         ...okrugModules.map((module) => module.nestModule),
       ],
       controllers: [HealthController, ProjectionsController],

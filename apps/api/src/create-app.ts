@@ -2,10 +2,10 @@ import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { newId } from '@app/kernel';
+import { Clock, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { IdentityService } from '@app/identity';
-import { AppConfig, JsonLogger, ProblemDetailsFilter, ProjectionsService, SHUTDOWN_SIGNALS, requestScope, validationPipe } from '@app/platform';
+import { AppConfig, CLOCK, JsonLogger, ProblemDetailsFilter, ProjectionsService, SHUTDOWN_SIGNALS, requestScope, validationPipe } from '@app/platform';
 import { answerClientError, answerFrameworkError, documentValidationRules, installBodyParsers, installRouterProblems } from '@app/platform/http';
 import { AppModule } from './app.module';
 
@@ -22,11 +22,11 @@ export interface StartedApi {
  */
 export const createApi = async (
   config: AppConfig,
-  options: { logger?: LoggerService; runProjections?: boolean } = {},
+  options: { logger?: LoggerService; runProjections?: boolean; clock?: Clock } = {},
 ): Promise<StartedApi> => {
   const logger = options.logger ?? new JsonLogger(config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { runProjections: options.runProjections ?? true }),
+    AppModule.forRoot(config, { runProjections: options.runProjections ?? true, clock: options.clock }),
     // While closing, RequestDrain answers new requests with a 503 problem (see docs/operations.md).
     new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError }),
     { logger, bodyParser: false },
@@ -35,7 +35,11 @@ export const createApi = async (
   // JSON (bounded, UTF-8) and CSV only; every error, the router's own included, is a problem document.
   installBodyParsers(fastify);
   installRouterProblems(fastify);
+  // When a request was received is domain time (it becomes the events' recordedAt): the injected clock's.
+  const clock = app.get<Clock>(CLOCK);
+  fastify.decorateRequest('receivedAt', null);
   fastify.addHook('onRequest', (request, reply, done) => {
+    (request as unknown as { receivedAt: Date }).receivedAt = clock.now();
     const given = request.headers['x-correlation-id'];
     const correlationId = typeof given === 'string' && given.length > 0 && given.length <= 200 ? given : newId();
     request.headers['x-correlation-id'] = correlationId;

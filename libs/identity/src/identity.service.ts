@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandContext, NotFound, RuleViolated, WriteResult, eventsOf, fold, newId, streamName } from '@app/kernel';
+import { Clock, CommandContext, NotFound, RuleViolated, WriteResult, eventsOf, fold, newId, streamName, systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store';
+import { CLOCK } from '@app/platform';
 import { ApiKeyIssued, ApiKeyState, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
 import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
 import { API_KEYS, ApiKeyView } from './api-keys.projection';
@@ -65,6 +66,7 @@ export class IdentityService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(API_KEY_HASHER) private readonly hasher: ApiKeyHasher,
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -236,7 +238,7 @@ export class IdentityService {
       correlationId: newId(),
       source: 'system',
       reason: 'bootstrap admin key',
-      receivedAt: new Date(),
+      receivedAt: this.clock.now(),
     };
     const request = { actorId: 'admin', role: 'admin' as const, department: options.department, label: 'bootstrap admin' };
     if (options.adminKey) {

@@ -8,6 +8,8 @@ export interface CommandContext {
   correlationId: string;
   causationId?: string;
   idempotencyKey?: string;
+  /** The revision the caller last read (If-Match), for the commands that compare it. */
+  ifMatch?: number;
   reason?: string;
   source: EventSource;
   /** When the command was received; becomes `recordedAt`. */

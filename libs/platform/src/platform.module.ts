@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { SomeEventContracts, systemClock } from '@app/kernel';
+import { Clock, SomeEventContracts, systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
@@ -24,6 +24,8 @@ export interface PlatformOptions {
   eventContracts: readonly SomeEventContracts[];
   /** Whether this process runs the projections and reactors (the API does in the embedded profile; the worker always). */
   runProjections: boolean;
+  /** The clock of domain time (when a request was received, what "today" is); the system's unless a test fixes it. */
+  clock?: Clock;
 }
 
 export const PLATFORM_OPTIONS = 'PlatformOptions';
@@ -70,7 +72,7 @@ export class PlatformModule {
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         { provide: APP_CONFIG, useValue: config },
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config, options.eventContracts) },
         { provide: READ_STORE, useFactory: () => openReadStore(config) },
         { provide: JOB_QUEUE, useFactory: () => openJobQueue(config) },

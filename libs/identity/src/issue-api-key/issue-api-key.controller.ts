@@ -2,9 +2,9 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ProjectionsService } from '@app/platform';
-import { ApiProblems, RequestContext, commandContextFrom } from '@app/platform/http';
-import type { IssuedKey } from '../identity.service';
-import { Access, CurrentPrincipal, Principal } from '../principal';
+import { CommandContext } from '@app/kernel';
+import { ApiProblems, Caller } from '@app/platform/http';
+import { Access } from '../principal';
 import { IssueApiKeyCommand } from './issue-api-key.command';
 import { IssueApiKeyDto, IssuedApiKeyDto } from './issue-api-key.dto';
 
@@ -22,11 +22,9 @@ export class IssueApiKeyController {
   @ApiOperation({ summary: 'Issue an API key for an actor of your department (admins only)' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   @ApiProblems(400, 401, 403, 422)
-  async issue(@Body() body: IssueApiKeyDto, @CurrentPrincipal() principal: Principal, @RequestContext() request: RequestContext): Promise<IssuedApiKeyDto> {
+  async issue(@Body() body: IssueApiKeyDto, @Caller() caller: CommandContext): Promise<IssuedApiKeyDto> {
     // The department is always the admin's own: the body cannot name another.
-    const issued = await this.commands.execute<IssueApiKeyCommand, IssuedKey>(
-      new IssueApiKeyCommand({ ...body, department: principal.department }, commandContextFrom(principal, request)),
-    );
+    const issued = await this.commands.execute(new IssueApiKeyCommand({ ...body, department: caller.department }, caller));
     // The key works as soon as it is recorded (the guard reads its stream); the list shows it once this answer arrives.
     await this.projections.waitFor(issued.position, ['api-keys']);
     return issued;

@@ -12,7 +12,7 @@ import { IssueApiKeyCommand } from './issue-api-key.command';
  * then decided and appended by IdentityService, which the bootstrap and the CLI use too.
  */
 @CommandHandler(IssueApiKeyCommand)
-export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand, IssuedKey> {
+export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
   constructor(
     private readonly identity: IdentityService,
     private readonly projections: ProjectionsService,

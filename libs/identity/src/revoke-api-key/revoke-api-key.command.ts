@@ -1,10 +1,9 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** Revokes an API key of the caller's department. */
-export class RevokeApiKeyCommand {
-  constructor(
-    readonly keyId: string,
-    readonly reason: string,
-    readonly context: CommandContext,
-  ) {}
+export class RevokeApiKeyCommand extends Command<WriteResult> {
+  constructor(readonly keyId: string, readonly reason: string, readonly context: CommandContext) {
+    super();
+  }
 }

@@ -2,10 +2,10 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { WriteResult } from '@app/kernel';
+import { CommandContext } from '@app/kernel';
 import { ProjectionsService } from '@app/platform';
-import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
-import { Access, CurrentPrincipal, Principal } from '../principal';
+import { ApiProblems, Caller, IdPipe, WriteResultDto } from '@app/platform/http';
+import { Access } from '../principal';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';
 
 export class RevokeApiKeyDto {
@@ -34,12 +34,9 @@ export class RevokeApiKeyController {
   async revoke(
     @Param('keyId', IdPipe) keyId: string,
     @Body() body: RevokeApiKeyDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
+    @Caller() caller: CommandContext,
   ): Promise<WriteResultDto> {
-    const result = await this.commands.execute<RevokeApiKeyCommand, WriteResult>(
-      new RevokeApiKeyCommand(keyId, body.reason, commandContextFrom(principal, request, body.reason.trim())),
-    );
+    const result = await this.commands.execute(new RevokeApiKeyCommand(keyId, body.reason, { ...caller, reason: body.reason.trim() }));
     // The guard reads the key's stream, so the key is refused already; the list shows it once this answer arrives.
     await this.projections.waitFor(result.position, ['api-keys']);
     return result;

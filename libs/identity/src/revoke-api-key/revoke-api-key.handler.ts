@@ -5,7 +5,7 @@ import { RevokeApiKeyCommand } from './revoke-api-key.command';
 
 /** Decided and appended by IdentityService, which the bootstrap and the CLI use too. */
 @CommandHandler(RevokeApiKeyCommand)
-export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand, WriteResult> {
+export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand> {
   constructor(private readonly identity: IdentityService) {}
 
   execute({ keyId, reason, context }: RevokeApiKeyCommand): Promise<WriteResult> {

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 import type { MemberRole } from '../network-map/network-map.decider';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
@@ -8,11 +9,8 @@ export interface AdmitMemberInput {
   from: string;
 }
 
-export class AdmitMemberCommand {
-  constructor(
-    readonly networkId: string,
-    readonly body: AdmitMemberInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class AdmitMemberCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly body: AdmitMemberInput, readonly context: CommandContext) {
+    super();
+  }
 }

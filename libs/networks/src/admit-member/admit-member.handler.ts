@@ -1,19 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult } from '@app/kernel';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { AdmitMemberCommand } from './admit-member.command';
 
 @CommandHandler(AdmitMemberCommand)
-export class AdmitMemberHandler implements ICommandHandler<AdmitMemberCommand, WriteResult> {
+export class AdmitMemberHandler implements ICommandHandler<AdmitMemberCommand> {
   constructor(private readonly writer: NetworkMapWriter) {}
 
-  async execute({ networkId: id, body, context, ifMatch }: AdmitMemberCommand): Promise<WriteResult> {
-    const kind = await this.writer.kindOfPathNetwork(context.department, id);
-    return this.writer.execute({
-      context,
-      kind,
-      networkId: id,
-      ifMatch,
+  execute({ networkId: id, body, context }: AdmitMemberCommand) {
+    return this.writer.decideOn(context, id, {
       prepare: () => this.writer.institution(context.department, body.institutionId.toLowerCase()),
       command: (_, institution) => ({ type: 'AdmitMember', data: { networkId: id, institution, role: body.role, from: body.from } }),
     });

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface AppointHeadInput {
@@ -7,11 +8,8 @@ export interface AppointHeadInput {
   appointedOn: string;
 }
 
-export class AppointHeadCommand {
-  constructor(
-    readonly networkId: string,
-    readonly body: AppointHeadInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class AppointHeadCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly body: AppointHeadInput, readonly context: CommandContext) {
+    super();
+  }
 }

@@ -53,7 +53,7 @@ describe('AppointHeadHandler: the vault is written once per command', () => {
     const writer = new NetworkMapWriter(store, { get: async () => null } as unknown as ReadStore);
     const handler = new AppointHeadHandler(writer, vault);
     const appoint = (options: { ifMatch?: number; key?: string; appointedOn?: string } = {}) =>
-      handler.execute(new AppointHeadCommand(NETWORK, { fullName: ' Шевченко Тарас ', position: 'голова ради', appointedOn: options.appointedOn ?? '2024-09-01' }, context(options.key), options.ifMatch));
+      handler.execute(new AppointHeadCommand(NETWORK, { fullName: ' Шевченко Тарас ', position: 'голова ради', appointedOn: options.appointedOn ?? '2024-09-01' }, { ...context(options.key), ifMatch: options.ifMatch }));
     const heads = async () => (await store.readStream(MAP)).filter((e) => e.type === 'HeadAppointed').map((e) => e.data as { personId: string });
     return { store, records, appoint, heads };
   };

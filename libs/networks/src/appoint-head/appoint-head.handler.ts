@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult, deterministicId, newId } from '@app/kernel';
+import { deterministicId, newId } from '@app/kernel';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { AppointHeadCommand } from './appoint-head.command';
@@ -14,20 +14,15 @@ import { AppointHeadCommand } from './appoint-head.command';
  * name again, which changes nothing.
  */
 @CommandHandler(AppointHeadCommand)
-export class AppointHeadHandler implements ICommandHandler<AppointHeadCommand, WriteResult> {
+export class AppointHeadHandler implements ICommandHandler<AppointHeadCommand> {
   constructor(
     private readonly writer: NetworkMapWriter,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ networkId, body, context, ifMatch }: AppointHeadCommand): Promise<WriteResult> {
-    const kind = await this.writer.kindOfPathNetwork(context.department, networkId);
+  execute({ networkId, body, context }: AppointHeadCommand) {
     const personId = context.idempotencyKey ? deterministicId(context.department, 'person', context.idempotencyKey) : newId();
-    return this.writer.execute({
-      context,
-      kind,
-      networkId,
-      ifMatch,
+    return this.writer.decideOn(context, networkId, {
       prepare: () =>
         this.vault.record({
           personId,

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 import type { MemberRole } from '../network-map/network-map.decider';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
@@ -7,12 +8,8 @@ export interface ChangeMemberRoleInput {
   from: string;
 }
 
-export class ChangeMemberRoleCommand {
-  constructor(
-    readonly networkId: string,
-    readonly institutionId: string,
-    readonly body: ChangeMemberRoleInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class ChangeMemberRoleCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly institutionId: string, readonly body: ChangeMemberRoleInput, readonly context: CommandContext) {
+    super();
+  }
 }

@@ -1,36 +1,25 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WriteResult } from '@app/kernel';
-import { CurrentPrincipal, Principal } from '@app/identity';
+import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
+import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
 import { ChangeMemberRoleDto } from './change-member-role.dto';
 
-@ApiTags('networks')
-@ApiBearerAuth()
-@Controller('networks')
+@ApiController('networks')
 export class ChangeMemberRoleController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/members/:institutionId/role')
   @Access('records')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Change a member’s role (member or partner) from a date' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key gives the same answer and one change' })
-  @ApiOkResponse({ type: WriteResultDto })
-  @ApiProblems(400, 401, 404, 409, 412, 422)
-  async handle(
+  @WriteEndpoint({ summary: 'Change a member’s role (member or partner) from a date', ifMatch: NETWORK_IF_MATCH, problems: [400, 401, 404, 409, 412, 422] })
+  handle(
     @Param('id', IdPipe) id: string,
     @Param('institutionId', IdPipe) institutionId: string,
     @Body() body: ChangeMemberRoleDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
-  ): Promise<WriteResultDto> {
-    return this.commands.execute<ChangeMemberRoleCommand, WriteResult>(
-      new ChangeMemberRoleCommand(id, institutionId, body, commandContextFrom(principal, request), request.ifMatch),
-    );
+    @Caller() caller: CommandContext,
+  ) {
+    return this.commands.execute(new ChangeMemberRoleCommand(id, institutionId, body, caller));
   }
 }

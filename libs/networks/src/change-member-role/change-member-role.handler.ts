@@ -1,19 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult } from '@app/kernel';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
 
 @CommandHandler(ChangeMemberRoleCommand)
-export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRoleCommand, WriteResult> {
+export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRoleCommand> {
   constructor(private readonly writer: NetworkMapWriter) {}
 
-  async execute({ networkId: id, institutionId, body, context, ifMatch }: ChangeMemberRoleCommand): Promise<WriteResult> {
-    const kind = await this.writer.kindOfPathNetwork(context.department, id);
-    return this.writer.execute({
-      context,
-      kind,
-      networkId: id,
-      ifMatch,
+  execute({ networkId: id, institutionId, body, context }: ChangeMemberRoleCommand) {
+    return this.writer.decideOn(context, id, {
       command: () => ({ type: 'ChangeMemberRole', data: { networkId: id, institutionId, role: body.role, from: body.from } }),
     });
   }

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface CloseInstitutionInput {
@@ -6,11 +7,8 @@ export interface CloseInstitutionInput {
   reason: string;
 }
 
-export class CloseInstitutionCommand {
-  constructor(
-    readonly institutionId: string,
-    readonly change: CloseInstitutionInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class CloseInstitutionCommand extends Command<WriteResult> {
+  constructor(readonly institutionId: string, readonly change: CloseInstitutionInput, readonly context: CommandContext) {
+    super();
+  }
 }

@@ -6,11 +6,11 @@ import { changeInstitution } from '../institution/change-institution';
 import { CloseInstitutionCommand } from './close-institution.command';
 
 @CommandHandler(CloseInstitutionCommand)
-export class CloseInstitutionHandler implements ICommandHandler<CloseInstitutionCommand, WriteResult> {
+export class CloseInstitutionHandler implements ICommandHandler<CloseInstitutionCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ institutionId, change, context, ifMatch }: CloseInstitutionCommand): Promise<WriteResult> {
-    return changeInstitution(this.store, institutionId, context, ifMatch, () => ({
+  execute({ institutionId, change, context }: CloseInstitutionCommand): Promise<WriteResult> {
+    return changeInstitution(this.store, institutionId, context, () => ({
       type: 'CloseInstitution',
       data: { institutionId, closedOn: change.closedOn, reason: change.reason },
     }));

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 import type { InstitutionKind } from '../institution/institution.decider';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
@@ -12,11 +13,8 @@ export interface CorrectInstitutionDetailsInput {
   reason: string;
 }
 
-export class CorrectInstitutionDetailsCommand {
-  constructor(
-    readonly institutionId: string,
-    readonly change: CorrectInstitutionDetailsInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class CorrectInstitutionDetailsCommand extends Command<WriteResult> {
+  constructor(readonly institutionId: string, readonly change: CorrectInstitutionDetailsInput, readonly context: CommandContext) {
+    super();
+  }
 }

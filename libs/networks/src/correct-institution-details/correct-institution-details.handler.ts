@@ -8,13 +8,13 @@ import { DETAIL_FIELDS, InstitutionDetails } from '../institution/institution.de
 import { CorrectInstitutionDetailsCommand } from './correct-institution-details.command';
 
 @CommandHandler(CorrectInstitutionDetailsCommand)
-export class CorrectInstitutionDetailsHandler implements ICommandHandler<CorrectInstitutionDetailsCommand, WriteResult> {
+export class CorrectInstitutionDetailsHandler implements ICommandHandler<CorrectInstitutionDetailsCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly codes: ExternalCodeRegistry,
   ) {}
 
-  execute({ institutionId, change, context, ifMatch }: CorrectInstitutionDetailsCommand): Promise<WriteResult> {
+  execute({ institutionId, change, context }: CorrectInstitutionDetailsCommand): Promise<WriteResult> {
     const corrections: Partial<InstitutionDetails> = {};
     for (const field of DETAIL_FIELDS) {
       const value = change[field];
@@ -29,7 +29,6 @@ export class CorrectInstitutionDetailsHandler implements ICommandHandler<Correct
       this.store,
       institutionId,
       { ...context, reason: change.reason.trim() },
-      ifMatch,
       (_state, claims) => ({
         type: 'CorrectInstitutionDetails',
         data: { institutionId, corrections, reason: change.reason, externalCodeHeldBy: claims?.next?.holder ?? null },

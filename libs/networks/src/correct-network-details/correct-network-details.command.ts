@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface CorrectNetworkDetailsInput {
@@ -9,11 +10,8 @@ export interface CorrectNetworkDetailsInput {
   reason: string;
 }
 
-export class CorrectNetworkDetailsCommand {
-  constructor(
-    readonly networkId: string,
-    readonly body: CorrectNetworkDetailsInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class CorrectNetworkDetailsCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly body: CorrectNetworkDetailsInput, readonly context: CommandContext) {
+    super();
+  }
 }

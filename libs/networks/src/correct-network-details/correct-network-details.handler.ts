@@ -1,19 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult } from '@app/kernel';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { CorrectNetworkDetailsCommand } from './correct-network-details.command';
 
 @CommandHandler(CorrectNetworkDetailsCommand)
-export class CorrectNetworkDetailsHandler implements ICommandHandler<CorrectNetworkDetailsCommand, WriteResult> {
+export class CorrectNetworkDetailsHandler implements ICommandHandler<CorrectNetworkDetailsCommand> {
   constructor(private readonly writer: NetworkMapWriter) {}
 
-  async execute({ networkId: id, body, context, ifMatch }: CorrectNetworkDetailsCommand): Promise<WriteResult> {
-    const kind = await this.writer.kindOfPathNetwork(context.department, id);
-    return this.writer.execute({
-      context,
-      kind,
-      networkId: id,
-      ifMatch,
+  execute({ networkId: id, body, context }: CorrectNetworkDetailsCommand) {
+    return this.writer.decideOn(context, id, {
       command: () => {
         const { reason, ...fields } = body;
         // Stored trimmed, as registrations are; a description of only spaces is no description.

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { WriteResult, academicYearOf, toIsoDate } from '@app/kernel';
+import { Clock, CommandContext, academicYearOf, toIsoDate } from '@app/kernel';
+import { CLOCK } from '@app/platform';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { Access } from '@app/identity';
-import { ApiProblems, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
+import { ApiProblems, Caller, WriteResultDto } from '@app/platform/http';
 import { DepartmentCalendar } from './department-calendar.service';
 import { SetAcademicYearStartCommand } from './set-academic-year-start.command';
 
@@ -27,6 +28,7 @@ export class DepartmentCalendarController {
   constructor(
     private readonly calendar: DepartmentCalendar,
     private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -36,7 +38,7 @@ export class DepartmentCalendarController {
   @ApiProblems(401)
   async get(@CurrentPrincipal() principal: Principal): Promise<AcademicCalendarDto> {
     const start = await this.calendar.yearStart(principal.department);
-    return { department: principal.department, academicYearStart: start, currentAcademicYear: academicYearOf(toIsoDate(new Date()), start).label };
+    return { department: principal.department, academicYearStart: start, currentAcademicYear: academicYearOf(toIsoDate(this.clock.now()), start).label };
   }
 
   @Put()
@@ -44,7 +46,7 @@ export class DepartmentCalendarController {
   @ApiOperation({ summary: 'Set the day your department’s academic year starts; periods such as 2020/2021 follow it' })
   @ApiOkResponse({ type: WriteResultDto })
   @ApiProblems(400, 401, 403, 422)
-  set(@Body() body: AcademicYearStartDto, @CurrentPrincipal() principal: Principal, @RequestContext() request: RequestContext): Promise<WriteResultDto> {
-    return this.commands.execute<SetAcademicYearStartCommand, WriteResult>(new SetAcademicYearStartCommand({ month: body.month, day: body.day }, commandContextFrom(principal, request)));
+  set(@Body() body: AcademicYearStartDto, @Caller() caller: CommandContext): Promise<WriteResultDto> {
+    return this.commands.execute(new SetAcademicYearStartCommand({ month: body.month, day: body.day }, caller));
   }
 }

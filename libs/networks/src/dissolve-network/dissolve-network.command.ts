@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface DissolveNetworkInput {
@@ -6,11 +7,8 @@ export interface DissolveNetworkInput {
   reason: string;
 }
 
-export class DissolveNetworkCommand {
-  constructor(
-    readonly networkId: string,
-    readonly body: DissolveNetworkInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class DissolveNetworkCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly body: DissolveNetworkInput, readonly context: CommandContext) {
+    super();
+  }
 }

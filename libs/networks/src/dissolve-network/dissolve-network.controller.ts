@@ -1,35 +1,24 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WriteResult } from '@app/kernel';
-import { CurrentPrincipal, Principal } from '@app/identity';
+import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
+import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { DissolveNetworkCommand } from './dissolve-network.command';
 import { DissolveNetworkDto } from './dissolve-network.dto';
 
-@ApiTags('networks')
-@ApiBearerAuth()
-@Controller('networks')
+@ApiController('networks')
 export class DissolveNetworkController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/dissolve')
   @Access('records')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Dissolve a network on a date, with a reason: its members leave, it accepts only corrections afterwards' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key gives the same answer and one change' })
-  @ApiOkResponse({ type: WriteResultDto })
-  @ApiProblems(400, 401, 404, 409, 412, 422)
-  async handle(
-    @Param('id', IdPipe) id: string,
-    @Body() body: DissolveNetworkDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
-  ): Promise<WriteResultDto> {
-    return this.commands.execute<DissolveNetworkCommand, WriteResult>(
-      new DissolveNetworkCommand(id, body, commandContextFrom(principal, request), request.ifMatch),
-    );
+  @WriteEndpoint({
+    summary: 'Dissolve a network on a date, with a reason: its members leave, it accepts only corrections afterwards',
+    ifMatch: NETWORK_IF_MATCH,
+    problems: [400, 401, 404, 409, 412, 422],
+  })
+  handle(@Param('id', IdPipe) id: string, @Body() body: DissolveNetworkDto, @Caller() caller: CommandContext) {
+    return this.commands.execute(new DissolveNetworkCommand(id, body, caller));
   }
 }

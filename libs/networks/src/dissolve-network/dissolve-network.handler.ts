@@ -1,20 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult } from '@app/kernel';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { DissolveNetworkCommand } from './dissolve-network.command';
 
 @CommandHandler(DissolveNetworkCommand)
-export class DissolveNetworkHandler implements ICommandHandler<DissolveNetworkCommand, WriteResult> {
+export class DissolveNetworkHandler implements ICommandHandler<DissolveNetworkCommand> {
   constructor(private readonly writer: NetworkMapWriter) {}
 
-  async execute({ networkId: id, body, context, ifMatch }: DissolveNetworkCommand): Promise<WriteResult> {
-    const kind = await this.writer.kindOfPathNetwork(context.department, id);
-    return this.writer.execute({
-      context,
-      kind,
-      networkId: id,
-      ifMatch,
-      command: () => ({ type: 'DissolveNetwork', data: { networkId: id, on: body.on, reason: body.reason } }),
-    });
+  execute({ networkId: id, body, context }: DissolveNetworkCommand) {
+    return this.writer.decideOn(context, id, { command: () => ({ type: 'DissolveNetwork', data: { networkId: id, on: body.on, reason: body.reason } }) });
   }
 }

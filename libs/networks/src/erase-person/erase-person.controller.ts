@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@app/identity';
 import { Access } from '@app/identity';
-import { ApiProblems, IdPipe, RequestContext, commandContextFrom } from '@app/platform/http';
-import { ErasePersonCommand, PersonErasure } from './erase-person.command';
+import { CommandContext } from '@app/kernel';
+import { ApiProblems, Caller, IdPipe } from '@app/platform/http';
+import { ErasePersonCommand } from './erase-person.command';
 import { ErasePersonDto, ErasedPersonDto } from './erase-person.dto';
 
 @ApiTags('personal data')
@@ -22,10 +22,9 @@ export class ErasePersonController {
   erase(
     @Param('personId', IdPipe) personId: string,
     @Body() body: ErasePersonDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
+    @Caller() caller: CommandContext,
   ): Promise<ErasedPersonDto> {
     const reason = body.reason.trim();
-    return this.commands.execute<ErasePersonCommand, PersonErasure>(new ErasePersonCommand(personId, reason, commandContextFrom(principal, request, reason)));
+    return this.commands.execute(new ErasePersonCommand(personId, reason, { ...caller, reason }));
   }
 }

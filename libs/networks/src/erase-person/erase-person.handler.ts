@@ -16,7 +16,7 @@ import { ErasePersonCommand, PersonErasure } from './erase-person.command';
  * append fail after the vault forgot (the process dies), erasing again records it.
  */
 @CommandHandler(ErasePersonCommand)
-export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand, PersonErasure> {
+export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
   constructor(
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     @Inject(EVENT_STORE) private readonly store: EventStore,

@@ -12,8 +12,8 @@ type Registered = Exclude<InstitutionState, { status: 'unregistered' }>;
 export const changeInstitution = async <R = undefined>(
   store: EventStore,
   institutionId: string,
+  /** With the caller's If-Match, compared with the institution's revision. */
   context: CommandContext,
-  ifMatch: number | undefined,
   /** Builds the command, purely: it runs again on every attempt. */
   command: (state: Registered, others: R) => InstitutionCommand,
   spanning?: {
@@ -33,7 +33,7 @@ export const changeInstitution = async <R = undefined>(
     streamId: institutionStream(institutionId),
     aggregateId: institutionId,
     context,
-    ifMatch,
+    ifMatch: context.ifMatch,
     // The effective date of each kind of change, recorded as `effectiveAt`, and its reason.
     describe: (event) => metadataExtrasOf(institutionEvents, event),
     // Before If-Match: another department's institution must not reveal its revision.

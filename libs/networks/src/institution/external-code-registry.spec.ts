@@ -1,4 +1,4 @@
-import { CommandContext, metadataFor, newId } from '@app/kernel';
+import { CommandContext, FixedClock, metadataFor, newId } from '@app/kernel';
 import { InMemoryEventStore } from '@app/read-store/testing/in-memory-event-store';
 import { externalCodeClaimStream } from './external-code-claim';
 import { ExternalCodeRegistry } from './external-code-registry';
@@ -83,6 +83,18 @@ describe('ExternalCodeRegistry', () => {
     expect(await registryOfOther.read(DEPARTMENT, 'UA-9')).toMatchObject({ revision: 0, holder: null });
     // Claiming it again is appended after the dangling claim, at its revision.
     expect((await registryOfOther.change('school-9', null, 'UA-9', context())).before[0].expectedRevision).toBe(0);
+  });
+
+  it('measures the minute by the injected clock, not the system time', async () => {
+    const store = new InMemoryEventStore();
+    const clock = new FixedClock(new Date('2031-05-01T12:00:00Z'));
+    const registry = new ExternalCodeRegistry(store, clock);
+    const change = await registry.change('in-flight', null, 'UA-5', context(new Date('2031-05-01T12:00:00Z')));
+    await store.appendMany(change.before);
+    clock.set(new Date('2031-05-01T12:00:59Z'));
+    expect(await registry.holderOf(DEPARTMENT, 'UA-5')).toBe('in-flight');
+    clock.set(new Date('2031-05-01T12:01:01Z'));
+    expect(await registry.holderOf(DEPARTMENT, 'UA-5')).toBeNull();
   });
 
   it('makes the second of two claimants that read the same claim fail to append', async () => {

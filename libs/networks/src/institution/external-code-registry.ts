@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandContext, deterministicId, metadataFor, newId } from '@app/kernel';
+import { Clock, CommandContext, deterministicId, metadataFor, newId, systemClock } from '@app/kernel';
+import { CLOCK } from '@app/platform';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import type { StreamAppend } from '@app/event-store';
 import { CodeClaim, ExternalCodeClaimEvent, claimantOf, externalCodeClaimStream } from './external-code-claim';
@@ -90,7 +91,11 @@ export const decideCodeChange = (
  */
 @Injectable()
 export class ExternalCodeRegistry {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    // Claims are dated by the requests' clock (recordedAt), so their age is measured by it too.
+    @Inject(CLOCK) private readonly clock: Clock = systemClock,
+  ) {}
 
   /** Reads the claim stream of a code: its revision, its claimant, and who holds the code. */
   async read(department: string, code: string): Promise<CodeClaim> {
@@ -144,6 +149,6 @@ export class ExternalCodeRegistry {
       }
     }
     if (current === code) return true;
-    return Date.now() - Date.parse(claimedAt) < IN_FLIGHT_MS;
+    return this.clock.now().getTime() - Date.parse(claimedAt) < IN_FLIGHT_MS;
   }
 }

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface MergeNetworksInput {
@@ -7,11 +8,8 @@ export interface MergeNetworksInput {
   reason: string;
 }
 
-export class MergeNetworksCommand {
-  constructor(
-    readonly networkId: string,
-    readonly body: MergeNetworksInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class MergeNetworksCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly body: MergeNetworksInput, readonly context: CommandContext) {
+    super();
+  }
 }

@@ -1,35 +1,24 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WriteResult } from '@app/kernel';
-import { CurrentPrincipal, Principal } from '@app/identity';
+import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
+import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { MergeNetworksCommand } from './merge-networks.command';
 import { MergeNetworksDto } from './merge-networks.dto';
 
-@ApiTags('networks')
-@ApiBearerAuth()
-@Controller('networks')
+@ApiController('networks')
 export class MergeNetworksController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/merge')
   @Access('records')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Merge this network into another: its members move there on the date and it is dissolved' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key gives the same answer and one change' })
-  @ApiOkResponse({ type: WriteResultDto })
-  @ApiProblems(400, 401, 404, 409, 412, 422)
-  async handle(
-    @Param('id', IdPipe) id: string,
-    @Body() body: MergeNetworksDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
-  ): Promise<WriteResultDto> {
-    return this.commands.execute<MergeNetworksCommand, WriteResult>(
-      new MergeNetworksCommand(id, body, commandContextFrom(principal, request), request.ifMatch),
-    );
+  @WriteEndpoint({
+    summary: 'Merge this network into another: its members move there on the date and it is dissolved',
+    ifMatch: NETWORK_IF_MATCH,
+    problems: [400, 401, 404, 409, 412, 422],
+  })
+  handle(@Param('id', IdPipe) id: string, @Body() body: MergeNetworksDto, @Caller() caller: CommandContext) {
+    return this.commands.execute(new MergeNetworksCommand(id, body, caller));
   }
 }

@@ -1,20 +1,19 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult } from '@app/kernel';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { MergeNetworksCommand } from './merge-networks.command';
 
 @CommandHandler(MergeNetworksCommand)
-export class MergeNetworksHandler implements ICommandHandler<MergeNetworksCommand, WriteResult> {
+export class MergeNetworksHandler implements ICommandHandler<MergeNetworksCommand> {
   constructor(private readonly writer: NetworkMapWriter) {}
 
-  async execute({ networkId: id, body, context, ifMatch }: MergeNetworksCommand): Promise<WriteResult> {
+  async execute({ networkId: id, body, context }: MergeNetworksCommand) {
     const kind = await this.writer.kindOfPathNetwork(context.department, id);
     await this.writer.assertSameKind(context.department, body.intoNetworkId.toLowerCase(), kind, 'the network to merge into');
     return this.writer.execute({
       context,
       kind,
       networkId: id,
-      ifMatch,
+      ifMatch: context.ifMatch,
       command: () => ({ type: 'MergeNetworks', data: { networkId: id, intoNetworkId: body.intoNetworkId.toLowerCase(), on: body.on, reason: body.reason } }),
     });
   }

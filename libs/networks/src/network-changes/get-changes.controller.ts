@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { toIsoDate } from '@app/kernel';
+import { Clock, toIsoDate } from '@app/kernel';
+import { CLOCK } from '@app/platform';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { Access } from '@app/identity';
 import { ApiProblems, IdPipe } from '@app/platform/http';
@@ -12,7 +13,10 @@ import { ChangesQueryDto, GetChangesQuery } from './get-changes.query';
 @ApiBearerAuth()
 @Controller()
 export class GetChangesController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('networks/:id/changes')
   @Access('read')
@@ -24,6 +28,6 @@ export class GetChangesController {
   @ApiOkResponse({ type: ChangesDto })
   @ApiProblems(400, 401, 404, 503)
   changes(@Param('id', IdPipe) id: string, @Query() query: ChangesQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetChangesQuery(principal.department, id, query, toIsoDate(new Date())));
+    return this.queries.execute(new GetChangesQuery(principal.department, id, query, toIsoDate(this.clock.now())));
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { toIsoDate } from '@app/kernel';
+import { Clock, toIsoDate } from '@app/kernel';
+import { CLOCK } from '@app/platform';
 import { CurrentPrincipal, Principal } from '@app/identity';
 import { Access } from '@app/identity';
 import { ApiProblems, IdPipe } from '@app/platform/http';
@@ -12,7 +13,10 @@ import { CompositionQueryDto, GetCompositionQuery } from './get-composition.quer
 @ApiBearerAuth()
 @Controller()
 export class GetCompositionController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('networks/:id/composition')
   @Access('read')
@@ -24,6 +28,6 @@ export class GetCompositionController {
   @ApiOkResponse({ type: CompositionDto })
   @ApiProblems(400, 401, 404, 503)
   composition(@Param('id', IdPipe) id: string, @Query() query: CompositionQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetCompositionQuery(principal.department, id, query.on ?? toIsoDate(new Date()), query.consistentWith));
+    return this.queries.execute(new GetCompositionQuery(principal.department, id, query.on ?? toIsoDate(this.clock.now()), query.consistentWith));
   }
 }

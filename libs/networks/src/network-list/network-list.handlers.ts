@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFound, toIsoDate } from '@app/kernel';
-import { ReadModels } from '@app/platform';
+import { Clock, NotFound, toIsoDate } from '@app/kernel';
+import { CLOCK, ReadModels } from '@app/platform';
 import { FindQuery, ReadModelReader, Where } from '@app/read-store';
 import { holdsOn } from '../network-map/network-map.decider';
 import { NetworkMembershipView, networkMembershipsProjection } from '../network-memberships/network-memberships.projection';
@@ -62,12 +63,15 @@ export const networkListQuery = (department: string, filter: ListNetworksQueryDt
 
 @QueryHandler(ListNetworksQuery)
 export class ListNetworksHandler implements IQueryHandler<ListNetworksQuery> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(query: ListNetworksQuery) {
     const read = await this.readModels.for(query, query.filter.consistentWith);
     const page = await read.page<NetworkView>(networkListProjection, networkListQuery(query.department, query.filter));
-    const today = toIsoDate(new Date());
+    const today = toIsoDate(this.clock.now());
     const counts = await Promise.all(page.items.map((view) => membersOn(read, view.id, today)));
     return { ...page, items: page.items.map((view, i) => presentNetwork(view, counts[i])) };
   }
@@ -75,11 +79,14 @@ export class ListNetworksHandler implements IQueryHandler<ListNetworksQuery> {
 
 @QueryHandler(GetNetworkQuery)
 export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async execute(query: GetNetworkQuery) {
     const read = await this.readModels.for(query, query.consistentWith);
     const view = await loadNetwork(read, query.department, query.networkId);
-    return presentNetwork(view, await membersOn(read, view.id, toIsoDate(new Date())));
+    return presentNetwork(view, await membersOn(read, view.id, toIsoDate(this.clock.now())));
   }
 }

@@ -20,6 +20,9 @@ import { networkMapEvents, networksConcerned } from './network-map.events';
  * Runs commands on a department's network maps: finds the map a network belongs to, looks up
  * the institutions a command names, and appends through the common write path.
  */
+/** How the write endpoints on a network describe If-Match: the revision compared is the network's. */
+export const NETWORK_IF_MATCH = 'The network revision you last read (ETag); a newer one answers 412';
+
 @Injectable()
 export class NetworkMapWriter {
   /** A network's kind never changes, so where it lives can be remembered. */
@@ -81,6 +84,20 @@ export class NetworkMapWriter {
       throw new RuleViolated('institution-not-registered', `institution ${institutionId} is not registered in your department`);
     }
     return { institutionId, closedOn: state.closedOn };
+  }
+
+  /**
+   * Decides a command on the map of the network a request addresses: looks up its kind (404
+   * when the department has no such network) and compares the caller's If-Match with its
+   * revision. What most write handlers of a network are.
+   */
+  async decideOn<P = undefined>(
+    context: CommandContext,
+    networkId: string,
+    decide: { prepare?: (state: NetworkMapState) => Promise<P>; command: (state: NetworkMapState, prepared: P) => NetworkMapCommand },
+  ): Promise<WriteResult> {
+    const kind = await this.kindOfPathNetwork(context.department, networkId);
+    return this.execute({ context, kind, networkId, ifMatch: context.ifMatch, ...decide });
   }
 
   /**

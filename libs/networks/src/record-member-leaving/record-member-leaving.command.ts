@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface RecordMemberLeavingInput {
@@ -6,12 +7,8 @@ export interface RecordMemberLeavingInput {
   reason: string;
 }
 
-export class RecordMemberLeavingCommand {
-  constructor(
-    readonly networkId: string,
-    readonly institutionId: string,
-    readonly body: RecordMemberLeavingInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class RecordMemberLeavingCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly institutionId: string, readonly body: RecordMemberLeavingInput, readonly context: CommandContext) {
+    super();
+  }
 }

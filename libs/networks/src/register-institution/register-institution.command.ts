@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 import type { InstitutionKind } from '../institution/institution.decider';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
@@ -11,9 +12,8 @@ export interface RegisterInstitutionInput {
   website?: string;
 }
 
-export class RegisterInstitutionCommand {
-  constructor(
-    readonly details: RegisterInstitutionInput,
-    readonly context: CommandContext,
-  ) {}
+export class RegisterInstitutionCommand extends Command<WriteResult> {
+  constructor(readonly details: RegisterInstitutionInput, readonly context: CommandContext) {
+    super();
+  }
 }

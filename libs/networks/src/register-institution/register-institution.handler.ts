@@ -13,7 +13,7 @@ import { RegisterInstitutionCommand } from './register-institution.command';
  * again on the new claim and refused.
  */
 @CommandHandler(RegisterInstitutionCommand)
-export class RegisterInstitutionHandler implements ICommandHandler<RegisterInstitutionCommand, WriteResult> {
+export class RegisterInstitutionHandler implements ICommandHandler<RegisterInstitutionCommand> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly codes: ExternalCodeRegistry,

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 import type { NetworkKind } from '../network-map/network-map.decider';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
@@ -10,9 +11,8 @@ export interface RegisterNetworkInput {
   website?: string;
 }
 
-export class RegisterNetworkCommand {
-  constructor(
-    readonly body: RegisterNetworkInput,
-    readonly context: CommandContext,
-  ) {}
+export class RegisterNetworkCommand extends Command<WriteResult> {
+  constructor(readonly body: RegisterNetworkInput, readonly context: CommandContext) {
+    super();
+  }
 }

@@ -4,7 +4,7 @@ import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { RegisterNetworkCommand } from './register-network.command';
 
 @CommandHandler(RegisterNetworkCommand)
-export class RegisterNetworkHandler implements ICommandHandler<RegisterNetworkCommand, WriteResult> {
+export class RegisterNetworkHandler implements ICommandHandler<RegisterNetworkCommand> {
   constructor(private readonly writer: NetworkMapWriter) {}
 
   execute({ body, context }: RegisterNetworkCommand): Promise<WriteResult> {

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface RenameInstitutionInput {
@@ -7,11 +8,8 @@ export interface RenameInstitutionInput {
   renamedOn: string;
 }
 
-export class RenameInstitutionCommand {
-  constructor(
-    readonly institutionId: string,
-    readonly change: RenameInstitutionInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class RenameInstitutionCommand extends Command<WriteResult> {
+  constructor(readonly institutionId: string, readonly change: RenameInstitutionInput, readonly context: CommandContext) {
+    super();
+  }
 }

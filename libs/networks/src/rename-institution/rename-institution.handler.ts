@@ -6,11 +6,11 @@ import { changeInstitution } from '../institution/change-institution';
 import { RenameInstitutionCommand } from './rename-institution.command';
 
 @CommandHandler(RenameInstitutionCommand)
-export class RenameInstitutionHandler implements ICommandHandler<RenameInstitutionCommand, WriteResult> {
+export class RenameInstitutionHandler implements ICommandHandler<RenameInstitutionCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ institutionId, change, context, ifMatch }: RenameInstitutionCommand): Promise<WriteResult> {
-    return changeInstitution(this.store, institutionId, context, ifMatch, () => ({
+  execute({ institutionId, change, context }: RenameInstitutionCommand): Promise<WriteResult> {
+    return changeInstitution(this.store, institutionId, context, () => ({
       type: 'RenameInstitution',
       data: { institutionId, fullName: change.fullName.trim(), shortName: change.shortName.trim(), renamedOn: change.renamedOn },
     }));

@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface ReopenInstitutionInput {
@@ -6,11 +7,8 @@ export interface ReopenInstitutionInput {
   reason?: string;
 }
 
-export class ReopenInstitutionCommand {
-  constructor(
-    readonly institutionId: string,
-    readonly change: ReopenInstitutionInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class ReopenInstitutionCommand extends Command<WriteResult> {
+  constructor(readonly institutionId: string, readonly change: ReopenInstitutionInput, readonly context: CommandContext) {
+    super();
+  }
 }

@@ -6,11 +6,11 @@ import { changeInstitution } from '../institution/change-institution';
 import { ReopenInstitutionCommand } from './reopen-institution.command';
 
 @CommandHandler(ReopenInstitutionCommand)
-export class ReopenInstitutionHandler implements ICommandHandler<ReopenInstitutionCommand, WriteResult> {
+export class ReopenInstitutionHandler implements ICommandHandler<ReopenInstitutionCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  execute({ institutionId, change, context, ifMatch }: ReopenInstitutionCommand): Promise<WriteResult> {
-    return changeInstitution(this.store, institutionId, context, ifMatch, () => ({
+  execute({ institutionId, change, context }: ReopenInstitutionCommand): Promise<WriteResult> {
+    return changeInstitution(this.store, institutionId, context, () => ({
       type: 'ReopenInstitution',
       data: { institutionId, reopenedOn: change.reopenedOn, reason: change.reason ?? null },
     }));

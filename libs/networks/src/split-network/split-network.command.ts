@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface SplitNetworkInput {
@@ -11,11 +12,8 @@ export interface SplitNetworkInput {
   website?: string;
 }
 
-export class SplitNetworkCommand {
-  constructor(
-    readonly networkId: string,
-    readonly body: SplitNetworkInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class SplitNetworkCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly body: SplitNetworkInput, readonly context: CommandContext) {
+    super();
+  }
 }

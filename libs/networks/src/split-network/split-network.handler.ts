@@ -1,21 +1,16 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult, deterministicId, newId } from '@app/kernel';
+import { deterministicId, newId } from '@app/kernel';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { SplitNetworkCommand } from './split-network.command';
 
 /** Answers with the new network's id; the source's revision moves too. */
 @CommandHandler(SplitNetworkCommand)
-export class SplitNetworkHandler implements ICommandHandler<SplitNetworkCommand, WriteResult> {
+export class SplitNetworkHandler implements ICommandHandler<SplitNetworkCommand> {
   constructor(private readonly writer: NetworkMapWriter) {}
 
-  async execute({ networkId, body, context, ifMatch }: SplitNetworkCommand): Promise<WriteResult> {
-    const kind = await this.writer.kindOfPathNetwork(context.department, networkId);
+  async execute({ networkId, body, context }: SplitNetworkCommand) {
     const newNetworkId = context.idempotencyKey ? deterministicId(context.department, 'network', context.idempotencyKey) : newId();
-    const result = await this.writer.execute({
-      context,
-      kind,
-      networkId,
-      ifMatch,
+    const result = await this.writer.decideOn(context, networkId, {
       command: () => ({
         type: 'SplitNetwork',
         data: {

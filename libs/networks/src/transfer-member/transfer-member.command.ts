@@ -1,4 +1,5 @@
-import { CommandContext } from '@app/kernel';
+import { Command } from '@nestjs/cqrs';
+import { CommandContext, WriteResult } from '@app/kernel';
 import type { MemberRole } from '../network-map/network-map.decider';
 
 /** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
@@ -9,12 +10,8 @@ export interface TransferMemberInput {
   role?: MemberRole;
 }
 
-export class TransferMemberCommand {
-  constructor(
-    readonly networkId: string,
-    readonly institutionId: string,
-    readonly body: TransferMemberInput,
-    readonly context: CommandContext,
-    readonly ifMatch?: number,
-  ) {}
+export class TransferMemberCommand extends Command<WriteResult> {
+  constructor(readonly networkId: string, readonly institutionId: string, readonly body: TransferMemberInput, readonly context: CommandContext) {
+    super();
+  }
 }

@@ -1,36 +1,29 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WriteResult } from '@app/kernel';
-import { CurrentPrincipal, Principal } from '@app/identity';
+import { CommandContext } from '@app/kernel';
 import { Access } from '@app/identity';
-import { ApiProblems, IdPipe, RequestContext, WriteResultDto, commandContextFrom } from '@app/platform/http';
+import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { TransferMemberCommand } from './transfer-member.command';
 import { TransferMemberDto } from './transfer-member.dto';
 
-@ApiTags('networks')
-@ApiBearerAuth()
-@Controller('networks')
+@ApiController('networks')
 export class TransferMemberController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post(':id/members/:institutionId/transfer')
   @Access('records')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Move an institution from this network to another of the same kind on a date: one atomic change to both' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The network revision you last read (ETag); a newer one answers 412' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key gives the same answer and one change' })
-  @ApiOkResponse({ type: WriteResultDto })
-  @ApiProblems(400, 401, 404, 409, 412, 422)
-  async handle(
+  @WriteEndpoint({
+    summary: 'Move an institution from this network to another of the same kind on a date: one atomic change to both',
+    ifMatch: NETWORK_IF_MATCH,
+    problems: [400, 401, 404, 409, 412, 422],
+  })
+  handle(
     @Param('id', IdPipe) id: string,
     @Param('institutionId', IdPipe) institutionId: string,
     @Body() body: TransferMemberDto,
-    @CurrentPrincipal() principal: Principal,
-    @RequestContext() request: RequestContext,
-  ): Promise<WriteResultDto> {
-    return this.commands.execute<TransferMemberCommand, WriteResult>(
-      new TransferMemberCommand(id, institutionId, body, commandContextFrom(principal, request), request.ifMatch),
-    );
+    @Caller() caller: CommandContext,
+  ) {
+    return this.commands.execute(new TransferMemberCommand(id, institutionId, body, caller));
   }
 }

@@ -7,3 +7,4 @@ export * from './body-parsers';
 export * from './router-problems';
 export * from './openapi-validation-rules';
 export * from './request-drain';
+export * from './write-endpoint';

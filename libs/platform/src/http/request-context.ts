@@ -22,7 +22,11 @@ export const parseIfMatch = (value: string | undefined): number | undefined => {
   return Number(m[1]);
 };
 
-export const requestContextOf = (headers: Record<string, unknown>): RequestContext => {
+/**
+ * The request context of a request's headers. `receivedAt` comes from the injected clock (the API
+ * sets it on arrival, see `createApi`); without one it is the system's time.
+ */
+export const requestContextOf = (headers: Record<string, unknown>, receivedAt: Date = new Date()): RequestContext => {
   const idempotencyKey = header(headers, 'idempotency-key');
   if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 200)) {
     throw new InvalidInput('the Idempotency-Key header is invalid', [{ field: 'Idempotency-Key', messages: ['must be 1 to 200 characters'] }]);
@@ -31,13 +35,14 @@ export const requestContextOf = (headers: Record<string, unknown>): RequestConte
     correlationId: header(headers, 'x-correlation-id') ?? newId(),
     idempotencyKey: idempotencyKey || undefined,
     ifMatch: parseIfMatch(header(headers, 'if-match')),
-    receivedAt: new Date(),
+    receivedAt,
   };
 };
 
 /** The request context of this request. */
 export const RequestContext = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext => {
-  return requestContextOf(ctx.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers);
+  const request = ctx.switchToHttp().getRequest<{ headers: Record<string, unknown>; receivedAt?: Date }>();
+  return requestContextOf(request.headers, request.receivedAt ?? undefined);
 });
 
 /** The context of a command sent by an authenticated caller through the API. */
@@ -54,6 +59,7 @@ export const commandContextFrom = (
     correlationId: request.correlationId,
     causationId: commandId,
     idempotencyKey: request.idempotencyKey,
+    ...(request.ifMatch !== undefined ? { ifMatch: request.ifMatch } : {}),
     reason,
     source: 'api',
     receivedAt: request.receivedAt,

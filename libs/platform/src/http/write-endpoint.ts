@@ -1,0 +1,60 @@
+import { applyDecorators, Controller, createParamDecorator, ExecutionContext, HttpCode, Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandContext } from '@app/kernel';
+import { ApiProblems } from './api-problems';
+import { commandContextFrom, requestContextOf } from './request-context';
+import { WriteResultDto } from './dto-support';
+
+const IF_MATCH = 'The revision you last read (ETag); a newer one answers 412';
+const IDEMPOTENCY_KEY = 'Repeat a request safely: the same key gives the same answer and one change';
+
+/** How a write endpoint is documented and answered. */
+export interface WriteEndpointOptions {
+  summary: string;
+  /** 200 (a change to something that exists, the default) or 201 (something new). */
+  status?: 200 | 201;
+  /** The endpoint takes If-Match; a string is the header's description in the OpenAPI document. */
+  ifMatch?: boolean | string;
+  /** The answer's type; WriteResultDto unless the endpoint answers something else. */
+  response?: Type<unknown>;
+  /** The problem statuses the endpoint may answer (see ApiProblems). */
+  problems: number[];
+}
+
+/**
+ * The conventions of a write in one place: the status, the Idempotency-Key header (and
+ * If-Match where the endpoint compares revisions), the answer's type and the problem responses.
+ */
+export const WriteEndpoint = (options: WriteEndpointOptions) => {
+  const status = options.status ?? 200;
+  const type = options.response ?? WriteResultDto;
+  return applyDecorators(
+    HttpCode(status),
+    ApiOperation({ summary: options.summary }),
+    // In this order the document lists Idempotency-Key before If-Match, as it always has.
+    ApiHeader({ name: 'Idempotency-Key', required: false, description: IDEMPOTENCY_KEY }),
+    ...(options.ifMatch ? [ApiHeader({ name: 'If-Match', required: false, description: typeof options.ifMatch === 'string' ? options.ifMatch : IF_MATCH })] : []),
+    status === 201 ? ApiCreatedResponse({ type }) : ApiOkResponse({ type }),
+    ApiProblems(...options.problems),
+  );
+};
+
+/** What a caller's context is built from: the authenticated principal and the request's headers. */
+interface CallerRequest {
+  principal: { actorId: string; role: string; department: string };
+  headers: Record<string, unknown>;
+  /** Set on arrival from the injected clock (see ReceivedAtInterceptor). */
+  receivedAt?: Date;
+}
+
+/**
+ * The command context of the authenticated caller: who, for which department, the correlation
+ * id, the idempotency key, the revision If-Match names and when the request was received.
+ */
+export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
+  const request = ctx.switchToHttp().getRequest<CallerRequest>();
+  return commandContextFrom(request.principal, requestContextOf(request.headers, request.receivedAt));
+});
+
+/** A controller of the API on `path`: authenticated by bearer key, listed under `tag` (the path by default). */
+export const ApiController = (path: string, tag: string = path) => applyDecorators(ApiTags(tag), ApiBearerAuth(), Controller(path));
