@@ -2,6 +2,7 @@ import { ABORTED, RecordedEvent, raceAbort } from '@app/kernel';
 import { EventStore } from '@app/event-store';
 import { EventFeed, FeedMembership } from './event-feed';
 import { Projection } from './projection';
+import { evolveTouched, touchesOf } from './project-batch';
 import { REACTOR_NAME, Reactor, ReactorEnvironment, reactionTo } from './reactor';
 import { Checkpoint, Document, DocumentWrite, ReadStore } from './read-store.port';
 import { waitForPosition } from './wait-for-checkpoint';
@@ -562,47 +563,14 @@ export class ProjectionRunner {
    * checkpoint at the batch's last event.
    */
   private async apply(worker: ProjectionWorker, track: Track, events: readonly RecordedEvent[]): Promise<void> {
-    const fresh = events.filter((event) => event.position > track.position);
-    if (fresh.length === 0) return;
-    const { projection, handles } = worker;
-    const last = fresh[fresh.length - 1].position;
-
-    const touches: { event: RecordedEvent; id: string }[] = [];
-    for (const event of fresh) {
-      if (!handles.has(event.type)) continue;
-      const touched = projection.documentId(event);
-      if (touched === null || touched === undefined) continue;
-      for (const id of Array.isArray(touched) ? touched : [touched]) touches.push({ event, id });
-    }
-
-    const writes: DocumentWrite[] = [];
-    if (touches.length) {
-      const ids = [...new Set(touches.map((touch) => touch.id))];
-      const stored = await this.readStore.loadDocuments(projection.collection, track.generation, ids);
-      const cache = new Map<string, { doc: Document | null; since: number; existed: boolean; changedAt: number }>();
-      for (const id of ids) {
-        const known = stored.get(id);
-        cache.set(id, { doc: known?.doc ?? null, since: known?.position ?? 0, existed: !!known?.doc, changedAt: 0 });
-      }
-      for (const { event, id } of touches) {
-        const entry = cache.get(id)!;
-        // The stored document already reflects this event (a batch cut short and replayed).
-        if (event.position <= entry.since) continue;
-        const next = projection.evolve(entry.doc, event, id);
-        if (next !== null && next.id !== id) {
-          throw new Error(`projection ${projection.name} returned document ${String(next.id)} for ${id} (event ${event.position})`);
-        }
-        entry.doc = next;
-        entry.changedAt = event.position;
-      }
-      for (const [id, entry] of cache) {
-        if (entry.changedAt === 0) continue;
-        if (entry.doc) writes.push({ op: 'put', collection: projection.collection, doc: entry.doc, position: entry.changedAt });
-        else if (entry.existed || entry.since > 0) {
-          writes.push({ op: 'delete', collection: projection.collection, id, position: entry.changedAt });
-        }
-      }
-    }
+    const { projection } = worker;
+    // The same two steps the projection specification harness runs (project-batch.ts), so what
+    // the specs prove of a projection is what the runner does with it.
+    const { touches, last } = touchesOf(projection, track.position, events);
+    if (last === null) return;
+    const writes: DocumentWrite[] = touches.length
+      ? evolveTouched(projection, touches, await this.readStore.loadDocuments(projection.collection, track.generation, [...new Set(touches.map((touch) => touch.id))]))
+      : [];
 
     await this.readStore.commit(projection.name, track.generation, last, writes);
     track.position = last;
