@@ -3,6 +3,8 @@
  * Why each rule exists: docs/architecture.md, "Boundaries". Tests and test support may reach
  * inside a library (contract suites, adapters under test); production code may not.
  */
+/** What pure code (projections, deciders) must not import: the Nest-aware write and read sides, store adapters, packages. */
+const IMPURE = ['\\.(writer|handler|handlers|service|controller|module)\\.ts$', '/(embedded|mongodb|eventstoredb|bull|in-process)/', '^node_modules/'];
 const TESTS = '(\\.spec\\.ts$|\\.e2e-spec\\.ts$|^test/|/testing/|\\.fixtures\\.ts$|\\.contract\\.ts$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -32,18 +34,14 @@ module.exports = {
       comment: 'A projection is a pure fold of events into documents: no writer, handler, service, controller, module, store adapter or framework.',
       severity: 'error',
       from: { path: '\\.projection\\.ts$' },
-      to: {
-        path: ['\\.(writer|handler|handlers|service|controller|module)\\.ts$', '/(embedded|mongodb|eventstoredb|bull|in-process)/', '^node_modules/'],
-      },
+      to: { path: IMPURE },
     },
     {
       name: 'decider-is-pure',
       comment: 'A decider is plain functions and data: no framework, no I/O, no store.',
       severity: 'error',
       from: { path: '\\.decider\\.ts$' },
-      to: {
-        path: ['\\.(writer|handler|handlers|service|controller|module)\\.ts$', '/(embedded|mongodb|eventstoredb|bull|in-process)/', '^node_modules/'],
-      },
+      to: { path: IMPURE },
     },
     {
       name: 'command-without-its-dto',

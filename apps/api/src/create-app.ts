@@ -9,6 +9,13 @@ import { AppConfig, CLOCK, JsonLogger, ProblemDetailsFilter, ProjectionsService,
 import { answerClientError, answerFrameworkError, documentValidationRules, installBodyParsers, installRouterProblems } from '@app/platform/http';
 import { AppModule } from './app.module';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** When the request arrived, by the injected clock (set on `onRequest`). */
+    receivedAt: Date | null;
+  }
+}
+
 export interface StartedApi {
   app: NestFastifyApplication;
   /** The admin key made on the first start, shown once; undefined when it already existed. */
@@ -39,7 +46,7 @@ export const createApi = async (
   const clock = app.get<Clock>(CLOCK);
   fastify.decorateRequest('receivedAt', null);
   fastify.addHook('onRequest', (request, reply, done) => {
-    (request as unknown as { receivedAt: Date }).receivedAt = clock.now();
+    request.receivedAt = clock.now();
     const given = request.headers['x-correlation-id'];
     const correlationId = typeof given === 'string' && given.length > 0 && given.length <= 200 ? given : newId();
     request.headers['x-correlation-id'] = correlationId;

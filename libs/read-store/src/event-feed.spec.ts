@@ -3,22 +3,9 @@ import { NewEvent, RecordedEvent } from '@app/kernel';
 import { ReadAllOptions } from '@app/event-store/event-store.port';
 import { EventFeed, FeedMember, FeedMembership } from './event-feed';
 import { InMemoryEventStore } from './testing/in-memory-event-store';
+import { testEvent } from './testing/test-event';
 
-const tick = (): NewEvent => ({
-  id: randomUUID(),
-  type: 'Tick',
-  data: {},
-  metadata: {
-    actor: { id: 'tester', role: 'admin' },
-    department: 'dept-1',
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    commandId: randomUUID(),
-    source: 'api',
-    recordedAt: new Date().toISOString(),
-    schemaVersion: 1,
-  },
-});
+const tick = (): NewEvent => testEvent('Tick');
 
 /** An in-memory log that counts its reads of the global log. */
 class CountingStore extends InMemoryEventStore {

@@ -10,22 +10,9 @@ import { Projection } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions, waitForCheckpoint } from './projection-runner';
 import { Document, DocumentWrite, ReadStore } from './read-store.port';
 import { InMemoryEventStore } from './testing/in-memory-event-store';
+import { testEvent } from './testing/test-event';
 
-const newEvent = (type: string, data: Record<string, unknown>): NewEvent => ({
-  id: randomUUID(),
-  type,
-  data,
-  metadata: {
-    actor: { id: 'tester', role: 'admin' },
-    department: 'dept-1',
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    commandId: randomUUID(),
-    source: 'api',
-    recordedAt: new Date().toISOString(),
-    schemaVersion: 1,
-  },
-});
+const newEvent = testEvent;
 
 interface School extends Document {
   name: string;

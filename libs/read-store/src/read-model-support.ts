@@ -84,7 +84,7 @@ export const matchesWords = (text: unknown, words: readonly string[]): boolean =
 };
 
 /** The value at a dotted path of a document, undefined when a step is missing. */
-export const valueAt = (doc: Document, segments: readonly string[]): unknown => {
+export const valueAt = (doc: Readonly<Record<string, unknown>>, segments: readonly string[]): unknown => {
   let value: unknown = doc;
   for (const segment of segments) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;

@@ -17,12 +17,12 @@ export interface ReadPage<D> {
 }
 
 /** One page of a list and its (bounded) count, read together. */
-export const readPage = async <D = Document>(
+export const readPage = async <D extends Document = Document>(
   store: ReadStore,
   collection: string,
   query: FindQuery & { offset: number; limit: number },
 ): Promise<ReadPage<D>> => {
   const upTo = Math.min(Number.MAX_SAFE_INTEGER, query.offset + query.limit + COUNT_AHEAD);
   const [items, total] = await Promise.all([store.find(collection, query), store.count(collection, query.where, { upTo })]);
-  return { items: items as unknown as D[], total, totalExact: total < upTo, offset: query.offset, limit: query.limit };
+  return { items: items as D[], total, totalExact: total < upTo, offset: query.offset, limit: query.limit };
 };

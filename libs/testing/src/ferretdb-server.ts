@@ -1,9 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
-import { superviseServerChild } from './server-child';
+import { join, resolve } from 'node:path';
+import { findExecutable, isExecutable, superviseServerChild } from './server-child';
 import { testServers } from './test-servers.config';
 
 /** A MongoDB server for a suite: MONGODB_URL's, or a private FerretDB started for it. */
@@ -27,26 +27,9 @@ const FALLBACK_GO = '/usr/local/go/bin/go';
  */
 export const MONGO_TEST_SERVER_TIMEOUT_MS = 240_000;
 
-const isExecutable = (path: string): boolean => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** The `go` command: the configured one, else `go` on PATH, else /usr/local/go/bin/go. */
-export const goBinary = (): string | undefined => {
-  const configured = testServers.goBinary;
-  if (configured && isExecutable(configured)) return configured;
-  for (const dir of testServers.searchPath.split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, 'go');
-    if (isExecutable(candidate)) return candidate;
-  }
-  return isExecutable(FALLBACK_GO) ? FALLBACK_GO : undefined;
-};
+export const goBinary = (): string | undefined =>
+  findExecutable('go', { configured: testServers.goBinary, searchPath: testServers.searchPath, fallback: FALLBACK_GO });
 
 /**
  * Why the MongoDB suites cannot run here, or undefined when they can: decided synchronously so a

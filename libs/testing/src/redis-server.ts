@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { superviseServerChild } from './server-child';
+import { join } from 'node:path';
+import { findExecutable, superviseServerChild } from './server-child';
 import { testServers } from './test-servers.config';
 
 export interface RedisServerHandle {
@@ -16,29 +16,12 @@ export interface RedisServerHandle {
 
 const FALLBACK_BINARY = '/usr/bin/redis-server';
 
-const isExecutable = (path: string): boolean => {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /**
  * Path of a redis-server binary, found synchronously (so a suite can decide at load time whether
  * to run): the configured one, else `redis-server` on PATH, else /usr/bin/redis-server.
  */
-export const redisServerBinary = (): string | undefined => {
-  const configured = testServers.redisServerBinary;
-  if (configured && existsSync(configured)) return configured;
-  for (const dir of testServers.searchPath.split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, 'redis-server');
-    if (isExecutable(candidate)) return candidate;
-  }
-  return isExecutable(FALLBACK_BINARY) ? FALLBACK_BINARY : undefined;
-};
+export const redisServerBinary = (): string | undefined =>
+  findExecutable('redis-server', { configured: testServers.redisServerBinary, searchPath: testServers.searchPath, fallback: FALLBACK_BINARY });
 
 /** A TCP port that was free a moment ago (the OS picks it; we release it straight away). */
 const freePort = (): Promise<number> =>

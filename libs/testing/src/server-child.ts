@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { accessSync, constants, rmSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 /** Resolves true once `done` settles, false after `ms`; the timer never holds the process. */
 export const settlesWithin = (done: Promise<void>, ms: number): Promise<boolean> => {
@@ -47,4 +48,27 @@ export const superviseServerChild = (child: ChildProcess, dir: string, termTimeo
     return stopping;
   };
   return { spawnError: () => spawnError, stop };
+};
+
+export const isExecutable = (path: string): boolean => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A server's (or tool's) executable, found synchronously so a suite can decide at load time
+ * whether to run: the configured path, else `name` in a directory of `searchPath`, else `fallback`.
+ */
+export const findExecutable = (name: string, options: { configured?: string; searchPath: string; fallback: string }): string | undefined => {
+  if (options.configured && isExecutable(options.configured)) return options.configured;
+  for (const dir of options.searchPath.split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return isExecutable(options.fallback) ? options.fallback : undefined;
 };

@@ -143,6 +143,7 @@ export class EventStoreDbEventStore implements EventStore {
             id: e.id,
             type: e.type,
             data: (e.data ?? null) as JSONType,
+            // The client's JSONType has an index signature our metadata interface does not declare; it is plain JSON.
             metadata: e.metadata as unknown as JSONType,
           }),
         ),

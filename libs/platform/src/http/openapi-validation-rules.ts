@@ -44,6 +44,7 @@ const RULES: Record<string, (constraints: unknown[], schema: Schema) => Schema> 
  * properties the document already lists are touched. Call it before the document is made.
  */
 export const documentValidationRules = (): void => {
+  // class-validator keeps its rules in a field its types do not publish.
   const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMetadata[]> };
   for (const [target, rules] of storage.validationMetadatas) {
     if (typeof target !== 'function') continue;

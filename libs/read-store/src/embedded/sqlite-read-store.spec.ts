@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { NewEvent } from '@app/kernel';
 import { Projection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
 import { readStoreContract } from '../read-store.contract';
 import { Document, ReadStore } from '../read-store.port';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { SqliteReadStore } from './sqlite-read-store';
+import { testEvent } from '../testing/test-event';
 
 readStoreContract('SqliteReadStore', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'okrug-read-store-'));
@@ -30,21 +30,7 @@ readStoreContract('SqliteReadStore', async () => {
 });
 
 describe('SqliteReadStore indexes through a projection runner', () => {
-  const event = (type: string, data: Record<string, unknown>): NewEvent => ({
-    id: randomUUID(),
-    type,
-    data,
-    metadata: {
-      actor: { id: 'tester', role: 'admin' },
-      department: 'dept-1',
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      commandId: randomUUID(),
-      source: 'api',
-      recordedAt: new Date().toISOString(),
-      schemaVersion: 1,
-    },
-  });
+  const event = testEvent;
   const schools: Projection<Document & { name: string; district: string }> = {
     name: 'school-list',
     collection: 'schools',

@@ -155,11 +155,12 @@ export class MongoReadStore implements ReadStore {
     const filter = mongoFilter(query.where, await this.declared(copy));
     let cursor = this.db
       .collection<StoredShape>(copy)
-      .find(filter, { projection: INTERNAL_FIELDS })
+      // The projection leaves the document as its projection wrote it (its `id` among its fields).
+      .find<Document>(filter, { projection: INTERNAL_FIELDS })
       .sort(sort as Sort)
       .skip(offset);
     if (query.limit !== undefined) cursor = cursor.limit(query.limit);
-    return (await cursor.toArray()) as unknown as Document[];
+    return cursor.toArray();
   }
 
   async count(collection: string, where?: Where, options: CountOptions = {}): Promise<number> {
@@ -205,7 +206,7 @@ export class MongoReadStore implements ReadStore {
         // Fill the words of the documents already there.
         const operations: AnyBulkWriteOperation<StoredShape>[] = [];
         for await (const row of target.find({ _deleted: { $exists: false } })) {
-          operations.push({ updateOne: { filter: { _id: row._id }, update: { $set: { [`_words.${path}`]: wordsOf(valueAt(row as unknown as Document, fieldPath(index.words))) } } } });
+          operations.push({ updateOne: { filter: { _id: row._id }, update: { $set: { [`_words.${path}`]: wordsOf(valueAt(row, fieldPath(index.words))) } } } });
           if (operations.length >= 1000) await target.bulkWrite(operations.splice(0), { ordered: false });
         }
         if (operations.length) await target.bulkWrite(operations, { ordered: false });
