@@ -14,8 +14,9 @@ export type IssueApiKey = {
 };
 /**
  * Revokes a key. `otherActiveAdminKeys`: how many active admin keys its department has besides
- * this one, as the handler looked them up; absent when the rule that keeps one does not apply (a
- * key recorded again under another hash, the key of a department that lost its creation race).
+ * this one, as looked up, less those the department's stream withdrew (`adminKeysLeft`); absent
+ * when the rule that keeps one does not apply (a key recorded again under another hash, the key
+ * of a department that lost its creation race).
  */
 export type RevokeApiKey = { type: 'RevokeApiKey'; data: { keyId: string; reason: string; otherActiveAdminKeys?: number } };
 export type ApiKeyCommand = IssueApiKey | RevokeApiKey;

@@ -1,8 +1,15 @@
 import { EventContracts } from '@app/kernel';
 
-/** A department was created with its first admin key (the stream `department-<name>`). */
+/** A department was created with its first admin key (the stream `Department-<name>`). */
 export type DepartmentCreated = { type: 'DepartmentCreated'; data: { department: string; firstAdminKeyId: string } };
-export type DepartmentEvent = DepartmentCreated;
+/**
+ * One of the department's admin keys no longer counts as one: it is being revoked. Recorded in
+ * the department's stream together with (before) the key's `ApiKeyRevoked`, so that revocations
+ * of two admin keys, whose own streams are apart, meet on this stream: of two concurrent ones,
+ * one append fails and is decided again on the count this one left.
+ */
+export type AdminKeyWithdrawn = { type: 'AdminKeyWithdrawn'; data: { department: string; keyId: string } };
+export type DepartmentEvent = DepartmentCreated | AdminKeyWithdrawn;
 
 /** What the platform knows of each department event. */
 export const departmentEvents: EventContracts<DepartmentEvent> = {
@@ -13,5 +20,17 @@ export const departmentEvents: EventContracts<DepartmentEvent> = {
       { kind: 'api-key', id: d.firstAdminKeyId },
     ],
     describe: (d) => ({ uk: `Створено управління освіти ${d.department}`, ru: `Создано управление образования ${d.department}`, en: `Department ${d.department} created` }),
+  },
+  AdminKeyWithdrawn: {
+    effectiveOn: () => null,
+    concerns: (d) => [
+      { kind: 'department', id: d.department },
+      { kind: 'api-key', id: d.keyId },
+    ],
+    describe: () => ({
+      uk: 'Ключ адміністратора вилучено з ключів адміністраторів управління',
+      ru: 'Ключ администратора исключён из ключей администраторов управления',
+      en: 'Admin key withdrawn from the department’s admin keys',
+    }),
   },
 };

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, CommandContext, NotFound, RuleViolated, WriteResult, eventsOf, fold, newId, streamName, systemClock } from '@app/kernel';
-import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
+import { Clock, CommandContext, NotFound, RuleViolated, WriteResult, deterministicId, eventsOf, fold, metadataFor, newId, streamName, systemClock } from '@app/kernel';
+import { EVENT_STORE, EventStore, NO_STREAM_REVISION, StreamAppend, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { CLOCK } from '@app/platform';
 import { ApiKeyIssued, ApiKeyState, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
 import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
 import { API_KEYS, ApiKeyView } from './api-keys.projection';
-import { departmentDecider, departmentStream } from './department.decider';
+import { DepartmentEvent, DepartmentState, adminKeysLeft, departmentDecider, departmentStream } from './department.decider';
 import { apiKeyEvents } from './api-key.events';
 import { departmentEvents } from './department.events';
 
@@ -53,6 +53,18 @@ export interface IssueRequest {
   networkIds?: string[];
   expiresAt?: string;
 }
+
+/** Events of the department's stream as an append at the revision it was read at (with an idempotency key, the same ids on a repeat). */
+const appendOf = (streamId: string, revision: number, events: DepartmentEvent[], context: CommandContext): StreamAppend => ({
+  streamId,
+  expectedRevision: revision === NO_STREAM_REVISION ? 'no_stream' : revision,
+  events: events.map((event, index) => ({
+    id: context.idempotencyKey ? deterministicId(context.department, context.idempotencyKey, streamId, String(revision + 1 + index)) : newId(),
+    type: event.type,
+    data: event.data,
+    metadata: metadataFor(context),
+  })),
+});
 
 @Injectable()
 export class IdentityService {
@@ -153,11 +165,17 @@ export class IdentityService {
 
   /**
    * Revokes a key of the caller's department; from the recorded revocation on it is refused.
-   * The department's last active admin key is kept (the rule is the decider's; the count of the
-   * other admin keys is looked up once, in the read model), unless `evenTheLastAdmin`.
+   * The department's last active admin key is kept (the rule is the decider's), unless
+   * `evenTheLastAdmin`. The other active admin keys are looked up once, in the read model; every
+   * revocation of an admin key also records `AdminKeyWithdrawn` in the department's stream, in
+   * the same append and at the revision read on that attempt. So of two revocations of the last
+   * two admin keys at once, one append fails on the department's stream, and that revocation is
+   * decided again on what the other recorded: the last key's refusal.
    */
   async revoke(keyId: string, reason: string, context: CommandContext, options: { evenTheLastAdmin?: boolean } = {}): Promise<WriteResult> {
     const { streamId } = await this.located(context.department, keyId);
+    const department = departmentStream(context.department);
+    const isActiveAdmin = (state: ApiKeyState): state is KnownKey => state.status === 'active' && state.role === 'admin';
     const result = await decideAndAppend({
       store: this.store,
       decider: apiKeyDecider,
@@ -167,15 +185,32 @@ export class IdentityService {
       admit: (state) => {
         if (state.status === 'none' || state.department !== context.department) throw new NotFound('API key', keyId);
       },
-      prepare: async (state): Promise<number | undefined> => {
-        if (options.evenTheLastAdmin || state.status !== 'active' || state.role !== 'admin') return undefined;
+      prepare: async (state): Promise<string[] | undefined> => {
+        if (options.evenTheLastAdmin || !isActiveAdmin(state)) return undefined;
         const keys = await this.list(context.department, context.receivedAt);
-        return keys.filter((k) => k.role === 'admin' && k.status === 'active' && k.keyId !== keyId).length;
+        return keys.filter((k) => k.role === 'admin' && k.status === 'active' && k.keyId !== keyId).map((k) => k.keyId);
       },
-      command: (_state, otherActiveAdminKeys): RevokeApiKey => ({
+      // The department's stream, on every attempt: what it withdrew counts even before the key's own stream shows it.
+      readOthers: async (state): Promise<{ revision: number; state: DepartmentState } | undefined> => {
+        if (!isActiveAdmin(state)) return undefined;
+        const events = await this.store.readStream(department);
+        return { revision: events.length ? events[events.length - 1].revision : NO_STREAM_REVISION, state: fold(departmentDecider, eventsOf(departmentEvents, events)) };
+      },
+      command: (_state, otherActiveAdminKeys, departmentRead): RevokeApiKey => ({
         type: 'RevokeApiKey',
-        data: { keyId, reason, ...(otherActiveAdminKeys !== undefined ? { otherActiveAdminKeys } : {}) },
+        data: {
+          keyId,
+          reason,
+          ...(otherActiveAdminKeys !== undefined && departmentRead ? { otherActiveAdminKeys: adminKeysLeft(departmentRead.state, otherActiveAdminKeys).length } : {}),
+        },
       }),
+      companions: (_events, _state, departmentRead) => {
+        if (!departmentRead) return undefined;
+        const withdrawn = departmentDecider.decide({ type: 'WithdrawAdminKey', data: { department: context.department, keyId } }, departmentRead.state);
+        if (!withdrawn.length) return undefined;
+        // Before the key's revocation: on a store that appends stream after stream, a crash in between leaves the key uncounted, never counted twice.
+        return { before: [appendOf(department, departmentRead.revision, withdrawn, context)] };
+      },
     });
     return { id: result.id, revision: result.revision, position: result.position };
   }

@@ -24,7 +24,7 @@ export const STREAM_CATEGORIES = {
   DepartmentCalendar: { legacy: 'department-calendar-', legacyFirstEvent: 'AcademicYearStartSet' },
   /** That a person's personal data was erased (networks). */
   Person: { legacy: 'person-' },
-  /** A department's creation (identity). */
+  /** A department's creation and the withdrawals of its admin keys (identity). */
   Department: { legacy: 'department-', legacyFirstEvent: 'DepartmentCreated' },
   /** One API key, by its id (identity). */
   ApiKey: { legacy: 'api-key-' },
