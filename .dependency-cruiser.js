@@ -6,6 +6,13 @@
 /** What pure code (projections, deciders) must not import: the Nest-aware write and read sides, store adapters, packages. */
 const IMPURE = ['\\.(writer|handler|handlers|service|controller|module)\\.ts$', '/(embedded|mongodb|eventstoredb|bull|in-process)/', '^node_modules/'];
 const TESTS = '(\\.spec\\.ts$|\\.e2e-spec\\.ts$|^test/|/testing/|\\.fixtures\\.ts$|\\.contract\\.ts$)';
+/**
+ * The libraries that are not modules: the platform under them (ports, adapters, the write and read
+ * paths), the registry above them, test support. Every other library is a module, so a new module
+ * is held to the module rules without a line here, and so is a new platform library until it is named.
+ */
+const PLATFORM_LIBS = ['kernel', 'event-store', 'read-store', 'jobs', 'platform', 'personal-data', 'modules', 'testing'];
+const NOT_PLATFORM = `(?!(?:${PLATFORM_LIBS.join('|')})/)`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -21,6 +28,33 @@ module.exports = {
         path: '^libs/[^/]+/src/',
         pathNot: ['^libs/$2/src/', '^libs/[^/]+/src/index\\.ts$', '^libs/[^/]+/src/[^/]+/index\\.ts$'],
       },
+    },
+    {
+      name: 'module-index-publishes-contracts',
+      comment:
+        'A module’s index.ts exports its event contracts (*.events.ts: the events, their table, the streams they are in), ' +
+        'its Nest module, its query contracts (the queries and the read models’ documents their answers are made of) and ' +
+        'its entry in the registry (its projections and reactors), nothing more: no decider, service, handler or adapter.',
+      severity: 'error',
+      from: { path: `^libs/${NOT_PLATFORM}[^/]+/src/index\\.ts$` },
+      to: {
+        pathNot: [
+          '^libs/[^/]+/src/index\\.ts$',
+          '\\.(events|module|query|projection|reactor)\\.ts$',
+          '-queries\\.ts$',
+          // The role model, on its way to @app/platform/access: this line goes with it.
+          '^libs/identity/src/(access|principal)\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'module-subpath-for-apps',
+      comment:
+        'A module’s public subpath (@app/networks/import, @app/identity/administration) serves the composition roots ' +
+        '(the API’s start, the CLI), which work without the command bus; another module uses the module’s index.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/', pathNot: TESTS },
+      to: { path: `^libs/${NOT_PLATFORM}[^/]+/src/[^/]+/index\\.ts$`, pathNot: '^libs/$1/src/' },
     },
     {
       name: 'kernel-imports-nothing',

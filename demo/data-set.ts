@@ -8,10 +8,8 @@ import { join } from 'node:path';
  */
 
 /** The closed lists of the API (POST /institutions, POST /networks, POST /networks/{id}/members). */
-export { INSTITUTION_KINDS } from '@app/networks/institution/institution.decider';
-export { MEMBER_ROLES, NETWORK_KINDS } from '@app/networks/network-map/network-map.decider';
-import { INSTITUTION_KINDS } from '@app/networks/institution/institution.decider';
-import { MEMBER_ROLES, NETWORK_KINDS } from '@app/networks/network-map/network-map.decider';
+export { INSTITUTION_KINDS, MEMBER_ROLES, NETWORK_KINDS } from '@app/networks';
+import { INSTITUTION_KINDS, MEMBER_ROLES, NETWORK_KINDS } from '@app/networks';
 
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 export type NetworkKind = (typeof NETWORK_KINDS)[number];

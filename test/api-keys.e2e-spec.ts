@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { IdentityService, apiKeyIdOf, apiKeyStream, legacyApiKeyHash } from '@app/identity';
+import { apiKeyStream } from '@app/identity';
+import { IdentityService } from '@app/identity/administration';
+// Reaches inside on purpose: which key id and which old hash a secret has.
+import { apiKeyIdOf, legacyApiKeyHash } from '@app/identity/api-key-secret';
 import { Clock, metadataFor } from '@app/kernel';
 import { CLOCK, loadConfig } from '@app/platform';
 import { createApi } from '../apps/api/src/create-app';

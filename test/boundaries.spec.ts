@@ -14,16 +14,30 @@ const run = promisify(execFile);
 
 const tree: Record<string, string> = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', moduleResolution: 'node', strict: true } }),
-  // A library and its public surface.
-  'libs/places/src/index.ts': "export * from './places';\n",
-  'libs/places/src/places.ts': 'export const places = 1;\n',
-  'libs/places/src/embedded/index.ts': "export const embedded = 1;\n",
-  // Allowed: another library through its index and a named public subpath; its own files.
-  'libs/events/src/allowed.ts': "import { places } from '../../places/src';\nimport { embedded } from '../../places/src/embedded';\nimport { own } from './own';\nexport const allowed = places + embedded + own;\n",
+  // A platform library and its public surface: its index and a named subpath.
+  'libs/read-store/src/index.ts': "export * from './store';\n",
+  'libs/read-store/src/store.ts': 'export const store = 1;\n',
+  'libs/read-store/src/embedded/index.ts': "export const embedded = 1;\n",
+  // A module: its index publishes its contracts, its Nest module, a query and a projection; the CLI's subpath.
+  'libs/places/src/index.ts':
+    "export * from './places.events';\nexport { PlacesModule } from './places.module';\nexport { GetPlaceQuery } from './place/get-place.query';\n" +
+    "import { projection } from './place/place.projection';\nexport const places = { projections: [projection] };\n",
+  'libs/places/src/places.events.ts': 'export const placeEvents = 1;\n',
+  'libs/places/src/places.module.ts': 'export class PlacesModule {}\n',
+  'libs/places/src/place/get-place.query.ts': 'export class GetPlaceQuery {}\n',
+  'libs/places/src/place/place.projection.ts': 'export const projection = 1;\n',
+  'libs/places/src/import/index.ts': "export const importer = 1;\n",
+  // Allowed: libraries through their indexes, a platform library's subpath, its own files; an app through a module's subpath.
+  'libs/events/src/allowed.ts':
+    "import { store } from '../../read-store/src';\nimport { embedded } from '../../read-store/src/embedded';\nimport { placeEvents } from '../../places/src';\nimport { own } from './own';\n" +
+    'export const allowed = store + embedded + placeEvents + own;\n',
   'libs/events/src/own.ts': 'export const own = 1;\n',
+  'apps/api/src/cli.ts': "import { importer } from '../../../libs/places/src/import';\nexport const cli = importer;\n",
   // Breaches, one per rule.
-  'libs/events/src/deep.ts': "import { places } from '../../places/src/places';\nexport const deep = places;\n",
-  'libs/kernel/src/leaky.ts': "import { places } from '../../places/src';\nexport const leaky = places;\n",
+  'libs/events/src/deep.ts': "import { placeEvents } from '../../places/src/places.events';\nexport const deep = placeEvents;\n",
+  'libs/kernel/src/leaky.ts': "import { store } from '../../read-store/src';\nexport const leaky = store;\n",
+  'libs/events/src/index.ts': "export * from './seminar/seminar.decider';\n",
+  'libs/events/src/borrowed.ts': "import { importer } from '../../places/src/import';\nexport const borrowed = importer;\n",
   'libs/events/src/seminar/seminar.projection.ts': "import { handle } from './seminar.handler';\nexport const projection = handle;\n",
   'libs/events/src/seminar/seminar.handler.ts': 'export const handle = 1;\n',
   'libs/events/src/seminar/seminar.decider.ts': "import { handle } from './seminar.handler';\nexport const decider = handle;\n",
@@ -66,9 +80,15 @@ describe('the boundary rules', () => {
     expect(violations.filter((v) => v.from === 'libs/events/src/allowed.ts')).toEqual([]);
   });
 
+  it('let a module’s index publish its event contracts, Nest module, queries and projections, and an app use its subpath', () => {
+    expect(violations.filter((v) => v.from === 'libs/places/src/index.ts' || v.from.startsWith('apps/api/src/cli'))).toEqual([]);
+  });
+
   it.each([
-    ['library-through-its-index', ['libs/events/src/deep.ts → libs/places/src/places.ts']],
-    ['kernel-imports-nothing', ['libs/kernel/src/leaky.ts → libs/places/src/index.ts']],
+    ['library-through-its-index', ['libs/events/src/deep.ts → libs/places/src/places.events.ts']],
+    ['module-index-publishes-contracts', ['libs/events/src/index.ts → libs/events/src/seminar/seminar.decider.ts']],
+    ['module-subpath-for-apps', ['libs/events/src/borrowed.ts → libs/places/src/import/index.ts']],
+    ['kernel-imports-nothing', ['libs/kernel/src/leaky.ts → libs/read-store/src/index.ts']],
     ['projection-is-pure', ['libs/events/src/seminar/seminar.projection.ts → libs/events/src/seminar/seminar.handler.ts']],
     ['decider-is-pure', ['libs/events/src/seminar/seminar.decider.ts → libs/events/src/seminar/seminar.handler.ts']],
     ['command-without-its-dto', ['libs/events/src/hold-seminar/hold-seminar.command.ts → libs/events/src/hold-seminar/hold-seminar.dto.ts']],

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { STREAM_CATEGORIES, StreamCategory, legacyStreamName, newId, streamCategory } from '@app/kernel';
 import { SqliteEventStore } from '@app/event-store';
 import { BOOTSTRAP_STREAM, apiKeyStream, departmentStream } from '@app/identity';
-import { institutionStream, networkMapStream } from '@app/networks';
+import { departmentCalendarStream, institutionStream, networkMapStream } from '@app/networks';
+// The claim streams are the networks module's own mechanism, not part of what it publishes.
 import { externalCodeClaimStream } from '@app/networks/institution/external-code-claim';
-import { departmentCalendarStream } from '@app/networks/department-calendar/department-calendar.decider';
 import { personStream } from '@app/personal-data';
 
 /**

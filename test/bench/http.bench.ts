@@ -5,7 +5,7 @@ import Fastify from 'fastify';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { EventMetadata, NewEvent, newId } from '@app/kernel';
 import { JsonLogger, ProjectionsService, loadConfig } from '@app/platform';
-import { institutionStream } from '@app/networks/institution/institution.decider';
+import { institutionStream } from '@app/networks';
 import { createApi } from '../../apps/api/src/create-app';
 import { BenchFigure, formatRate } from './bench-figure';
 

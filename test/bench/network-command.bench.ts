@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventMetadata, NewEvent, newId } from '@app/kernel';
 import { SqliteEventStore } from '@app/event-store';
-import { networkMapStream } from '@app/networks/network-map/network-map.decider';
+import { networkMapStream } from '@app/networks';
 import { loadConfig } from '@app/platform';
 import { createApi } from '../../apps/api/src/create-app';
 import { BenchFigure } from './bench-figure';

@@ -1,4 +1,4 @@
-import { IdentityService } from '@app/identity';
+import { IdentityService } from '@app/identity/administration';
 import { newId } from '@app/kernel';
 import { ProjectionsService } from '@app/platform';
 import { ApiHarness } from './api-harness';

@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ApiKeyHasher, IdentityService, loadPepper } from '@app/identity';
+import { ApiKeyHasher, IdentityService, loadPepper } from '@app/identity/administration';
 import { AppConfig, InvalidConfiguration, loadConfig, openEventStore, openReadStore } from '@app/platform';
 import { processEnvironment } from '@app/platform/config';
 import { ProjectionRunner } from '@app/read-store';
 import { CommandContext, DomainError, InvalidInput, newId } from '@app/kernel';
-import { ImportInput, readImport } from '@app/networks';
-import { ImportSummary } from '@app/networks';
-import { Importer } from '@app/networks';
+import { ImportInput, ImportSummary, Importer, readImport } from '@app/networks/import';
 import { allEventContracts, allProjections, allReactors } from '@app/modules';
 
 const USAGE = `usage: npm run cli -- <command>

@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Clock, newId } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { IdentityService } from '@app/identity';
+import { IdentityService } from '@app/identity/administration';
 import { AppConfig, CLOCK, JsonLogger, ProblemDetailsFilter, ProjectionsService, SHUTDOWN_SIGNALS, requestScope, validationPipe } from '@app/platform';
 import { answerClientError, answerFrameworkError, documentValidationRules, installBodyParsers, installRouterProblems } from '@app/platform/http';
 import { AppModule } from './app.module';

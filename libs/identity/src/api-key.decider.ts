@@ -1,4 +1,4 @@
-import { Decider, RuleViolated, assertNever, streamName } from '@app/kernel';
+import { Decider, RuleViolated, assertNever } from '@app/kernel';
 import { ApiKeyEvent, ApiKeyIssued } from './api-key.events';
 
 export * from './api-key.events';
@@ -22,8 +22,6 @@ export type RevokeApiKey = { type: 'RevokeApiKey'; data: { keyId: string; reason
 export type ApiKeyCommand = IssueApiKey | RevokeApiKey;
 
 export type ApiKeyState = { status: 'none' } | ({ status: 'active' | 'revoked' } & ApiKeyIssued['data']);
-
-export const apiKeyStream = (keyId: string): string => streamName('ApiKey', keyId);
 
 const refuse = (rule: string, message: string): never => {
   throw new RuleViolated(rule, message);

@@ -1,4 +1,9 @@
-import { EventContracts, eventTypes } from '@app/kernel';
+import { EventContracts, eventTypes, streamName } from '@app/kernel';
+
+/** Stream of one API key, by its id, where its events are. */
+export const apiKeyStream = (keyId: string): string => streamName('ApiKey', keyId);
+/** Stream of the installation's very first admin key: its existence says that key was made. */
+export const BOOTSTRAP_STREAM = streamName('BootstrapKey', 'admin');
 
 /**
  * Roles a key may carry, from the most to the least it may do (the table is in docs/roles.md):

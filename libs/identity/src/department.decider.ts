@@ -1,4 +1,4 @@
-import { Decider, RuleViolated, assertNever, streamName } from '@app/kernel';
+import { Decider, RuleViolated, assertNever } from '@app/kernel';
 import { AdminKeyWithdrawn, DepartmentCreated, DepartmentEvent } from './department.events';
 
 export * from './department.events';
@@ -20,7 +20,6 @@ export interface DepartmentState {
 }
 
 export const DEPARTMENT_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
-export const departmentStream = (department: string): string => streamName('Department', department);
 
 /**
  * The admin keys a revocation may count on: of the department's other active admin keys, as

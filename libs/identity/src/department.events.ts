@@ -1,4 +1,7 @@
-import { EventContracts } from '@app/kernel';
+import { EventContracts, streamName } from '@app/kernel';
+
+/** Stream of a department, where its events are: its creation, the withdrawals of its admin keys. */
+export const departmentStream = (department: string): string => streamName('Department', department);
 
 /** A department was created with its first admin key (the stream `Department-<name>`). */
 export type DepartmentCreated = { type: 'DepartmentCreated'; data: { department: string; firstAdminKeyId: string } };

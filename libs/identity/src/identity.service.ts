@@ -1,17 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, CommandContext, NotFound, RuleViolated, WriteResult, deterministicId, eventsOf, fold, metadataFor, newId, streamName, systemClock } from '@app/kernel';
+import { Clock, CommandContext, NotFound, RuleViolated, WriteResult, deterministicId, eventsOf, fold, metadataFor, newId, systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore, NO_STREAM_REVISION, StreamAppend, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { CLOCK } from '@app/platform';
-import { ApiKeyIssued, ApiKeyState, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
+import { ApiKeyIssued, ApiKeyState, BOOTSTRAP_STREAM, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
 import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
 import { API_KEYS, ApiKeyView } from './api-keys.projection';
 import { DepartmentEvent, DepartmentState, adminKeysLeft, departmentDecider, departmentStream } from './department.decider';
 import { apiKeyEvents } from './api-key.events';
 import { departmentEvents } from './department.events';
-
-/** Stream whose existence says the first admin key was made (it holds that key). */
-export const BOOTSTRAP_STREAM = streamName('BootstrapKey', 'admin');
 
 /** DI token of the ApiKeyHasher (it holds the server's pepper). */
 export const API_KEY_HASHER = Symbol('ApiKeyHasher');

@@ -1,11 +1,14 @@
 import type { Type } from '@nestjs/common';
 import type { SomeEventContracts } from '@app/kernel';
-import { IdentityModule, identityEvents, identityProjections } from '@app/identity';
-import { NetworksModule, networksEvents, networksProjections } from '@app/networks';
-import { personEvents } from '@app/personal-data';
+import { identity } from '@app/identity';
+import { networks } from '@app/networks';
 import type { Projection, Reactor } from '@app/read-store';
 
-/** A module of okrug as the apps compose it: its Nest module and the processors it needs on the feed. */
+/**
+ * A module of okrug as the apps compose it: its Nest module and the processors it needs on the
+ * feed. Each module's index exports its entry (`export const networks = { ... }`); it does not
+ * import this type, since nothing below the apps imports the registry: the list below checks it.
+ */
 export interface OkrugModule {
   /** The library's name (`libs/<name>`). */
   name: string;
@@ -24,11 +27,7 @@ export interface OkrugModule {
  * it, so a module, a read model or a reactor is added in one place. The order is the order of
  * status and health listings.
  */
-export const okrugModules: readonly OkrugModule[] = [
-  { name: 'identity', nestModule: IdentityModule, projections: identityProjections, reactors: [], eventContracts: [identityEvents] },
-  // Networks records erasures too (its erase-person slice), decided by personal-data's person decider.
-  { name: 'networks', nestModule: NetworksModule, projections: networksProjections, reactors: [], eventContracts: [networksEvents, personEvents] },
-];
+export const okrugModules: readonly OkrugModule[] = [identity, networks];
 
 /** Every projection of every module: the runner keeps a checkpoint for each. */
 export const allProjections: readonly Projection[] = okrugModules.flatMap((module) => module.projections);

@@ -1,17 +1,22 @@
-import { Projection } from '@app/read-store';
+/**
+ * The networks module's public surface, and nothing more: its event contracts, its Nest module,
+ * its query contracts, and its entry in the registry (`libs/modules`). The CLI's import goes
+ * through the public subpath `@app/networks/import`.
+ */
+import { personEvents } from '@app/personal-data';
+import type { Projection, Reactor } from '@app/read-store';
 import { institutionHistoryProjection } from './institution-history/institution-history.projection';
 import { institutionListProjection } from './institution-list/institution-list.projection';
 import { networkListProjection } from './network-list/network-list.projection';
 import { networkMembershipsProjection } from './network-memberships/network-memberships.projection';
 import { networkTimelineProjection } from './network-timeline/network-timeline.projection';
+import { NetworksModule } from './networks.module';
+import { networksEvents } from './networks.events';
+
+/** The module's event contracts: every event it records, its union and its table, and the streams they are in. */
+export * from './networks.events';
 
 export { NetworksModule } from './networks.module';
-/** The module's published event contracts: every event it records, its union and its table. */
-export * from './networks.events';
-export * from './institution/institution.decider';
-export * from './network-map/network-map.decider';
-export type { InstitutionView } from './institution-list/institution-list.projection';
-export type { HistoryEntry, FieldChange } from './institution-history/institution-history.projection';
 
 /**
  * The module's query contracts: the queries other modules may send over the QueryBus, and the
@@ -24,21 +29,27 @@ export { GetChangesQuery } from './network-changes/get-changes.query';
 export { GetCompositionQuery } from './network-composition/get-composition.query';
 export { GetInstitutionMembershipsQuery } from './network-memberships/get-institution-memberships.query';
 export { GetTimelineQuery } from './network-timeline/get-timeline.query';
+export type { InstitutionView } from './institution-list/institution-list.projection';
+export type { HistoryEntry, FieldChange } from './institution-history/institution-history.projection';
 export type { NetworkView } from './network-list/network-list.projection';
 export type { TimelineEntry } from './network-timeline/network-timeline.projection';
 export type { NetworkMembershipView } from './network-memberships/network-memberships.projection';
 
-/** Projections this module needs the runner to keep. */
-export const networksProjections: readonly Projection[] = [
+const projections: readonly Projection[] = [
   institutionListProjection,
   institutionHistoryProjection,
   networkListProjection,
   networkTimelineProjection,
   networkMembershipsProjection,
 ];
+const reactors: readonly Reactor[] = [];
 
-/** Importing a department's lists (the CLI's `import`, beside `POST /imports`). */
-export { Importer } from './import/import.service';
-export { readImport } from './import/import-file';
-export type { ImportInput } from './import/import-file';
-export type { ImportSummary } from './import/import-plan';
+/** The module as the registry composes it (`libs/modules`): its Nest module and the processors it needs on the feed. */
+export const networks = {
+  name: 'networks',
+  nestModule: NetworksModule,
+  projections,
+  reactors,
+  // Networks records erasures too (its erase-person slice), decided by personal-data's person decider.
+  eventContracts: [networksEvents, personEvents],
+};

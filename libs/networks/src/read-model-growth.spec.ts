@@ -1,7 +1,7 @@
 import { EventMetadata, RecordedEvent } from '@app/kernel';
 import { Document } from '@app/read-store/read-store.port';
 import { NetworkMapEvent, networkMapStream } from './network-map/network-map.decider';
-import { networksProjections } from './index';
+import { networks } from './index';
 
 /**
  * What one event costs a read model must not grow with the history before it: the documents
@@ -28,7 +28,7 @@ describe('network read models write small documents, however long the history', 
     ),
   ];
 
-  it.each(networksProjections.map((p) => [p.name, p] as const))('%s: the documents for the 5,000th event do not hold the 4,999 before it', (_name, projection) => {
+  it.each(networks.projections.map((p) => [p.name, p] as const))('%s: the documents for the 5,000th event do not hold the 4,999 before it', (_name, projection) => {
     const docs = new Map<string, Document | null>();
     const written: Document[][] = [];
     for (const event of history) {

@@ -1,4 +1,4 @@
-import { AcademicYearStart, Decider, RuleViolated, assertNever, streamName } from '@app/kernel';
+import { AcademicYearStart, Decider, RuleViolated, assertNever } from '@app/kernel';
 import { DepartmentCalendarEvent } from './department-calendar.events';
 
 export * from './department-calendar.events';
@@ -6,8 +6,6 @@ export * from './department-calendar.events';
 export type SetAcademicYearStart = { type: 'SetAcademicYearStart'; data: { department: string; month: number; day: number } };
 
 export type DepartmentCalendarState = { start: AcademicYearStart | null };
-
-export const departmentCalendarStream = (department: string): string => streamName('DepartmentCalendar', department);
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

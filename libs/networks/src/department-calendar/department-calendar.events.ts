@@ -1,4 +1,7 @@
-import { EventContracts } from '@app/kernel';
+import { EventContracts, streamName } from '@app/kernel';
+
+/** Stream of a department's academic-year start, where its events are. */
+export const departmentCalendarStream = (department: string): string => streamName('DepartmentCalendar', department);
 
 /** When a department's academic year starts: 1 September unless it says otherwise. */
 export type AcademicYearStartSet = { type: 'AcademicYearStartSet'; data: { department: string; month: number; day: number } };

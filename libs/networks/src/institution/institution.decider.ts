@@ -1,11 +1,7 @@
-import { Decider, FieldError, InvalidInput, IsoDate, RuleViolated, assertNever, streamName } from '@app/kernel';
+import { Decider, FieldError, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
 import { DETAIL_FIELDS, INSTITUTION_KINDS, InstitutionDetails, InstitutionEvent } from './institution.events';
 
 export * from './institution.events';
-
-/** Stream of one institution. */
-export const institutionStream = (institutionId: string): string => streamName('Institution', institutionId);
-
 // ---- commands --------------------------------------------------------------------------------
 
 /**

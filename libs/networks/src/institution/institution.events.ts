@@ -1,4 +1,7 @@
-import { EventContracts, IsoDate, eventTypes } from '@app/kernel';
+import { EventContracts, IsoDate, eventTypes, streamName } from '@app/kernel';
+
+/** Stream of one institution, where its events are. */
+export const institutionStream = (institutionId: string): string => streamName('Institution', institutionId);
 
 /** Kinds of institution a department registers. A closed list: reports group by it. */
 export const INSTITUTION_KINDS = [

@@ -1,4 +1,4 @@
-import { Decider, InvalidInput, IsoDate, RuleViolated, assertNever, streamName } from '@app/kernel';
+import { Decider, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
 import { MemberRole, MovedMember, NETWORK_DETAIL_FIELDS, NetworkDetails, NetworkKind, NetworkMapEvent } from './network-map.events';
 import { PersistentMap } from './persistent-map';
 
@@ -11,8 +11,6 @@ import { PersistentMap } from './persistent-map';
  */
 
 export * from './network-map.events';
-
-export const networkMapStream = (department: string, kind: NetworkKind): string => streamName('NetworkMap', `${department}-${kind}`);
 
 // ---- state -----------------------------------------------------------------------------------
 

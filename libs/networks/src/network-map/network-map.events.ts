@@ -1,7 +1,10 @@
-import { EntityRef, EventContracts, IsoDate, LocalText, eventTypes, idsConcerned, isEventOf, upcaster } from '@app/kernel';
+import { EntityRef, EventContracts, IsoDate, LocalText, eventTypes, idsConcerned, isEventOf, streamName, upcaster } from '@app/kernel';
 
 export const NETWORK_KINDS = ['educational-district', 'council-of-heads', 'partnership', 'other'] as const;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
+
+/** Stream of a department's networks of one kind (its network map), where their events are. */
+export const networkMapStream = (department: string, kind: NetworkKind): string => streamName('NetworkMap', `${department}-${kind}`);
 
 /** Roles an institution is admitted with; the anchor is a member that leads (see anchors). */
 export const MEMBER_ROLES = ['member', 'partner'] as const;
