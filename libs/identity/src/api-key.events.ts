@@ -1,12 +1,5 @@
 import { EventContracts, eventTypes } from '@app/kernel';
-
-/**
- * Roles a key may carry, from the most to the least it may do (the table is in docs/roles.md):
- * admins run the department (keys, settings), operators keep its records, network heads read
- * the department and later write their own networks' plans and events, auditors only read.
- */
-export const ROLES = ['admin', 'operator', 'network-head', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '@app/platform/access';
 
 export type ApiKeyIssued = {
   type: 'ApiKeyIssued';

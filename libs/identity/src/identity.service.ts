@@ -3,7 +3,8 @@ import { Clock, CommandContext, NotFound, RuleViolated, WriteResult, eventsOf, f
 import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { CLOCK } from '@app/platform';
-import { ApiKeyIssued, ApiKeyState, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
+import type { Role } from '@app/platform/access';
+import { ApiKeyIssued, ApiKeyState, RevokeApiKey, apiKeyDecider, apiKeyStream } from './api-key.decider';
 import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
 import { API_KEYS, ApiKeyView } from './api-keys.projection';
 import { departmentDecider, departmentStream } from './department.decider';

@@ -1,11 +1,9 @@
 /** The module's published event contracts: every event it records, its union and its table. */
 export * from './identity.events';
-export * from './access';
 export * from './api-key.decider';
 export * from './api-key-secret';
 export * from './api-keys.projection';
 export * from './department.decider';
-export * from './principal';
 export * from './identity.service';
 export * from './identity.module';
 

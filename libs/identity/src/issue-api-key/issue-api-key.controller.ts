@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import { ProjectionsService } from '@app/platform';
 import { CommandContext } from '@app/kernel';
 import { ApiProblems, Caller } from '@app/platform/http';
-import { Access } from '../principal';
+import { Access } from '@app/platform/access';
 import { IssueApiKeyCommand } from './issue-api-key.command';
 import { IssueApiKeyDto, IssuedApiKeyDto } from './issue-api-key.dto';
 

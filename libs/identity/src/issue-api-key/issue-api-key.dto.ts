@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ROLES, Role } from '../api-key.decider';
+import { ROLES, Role } from '@app/platform/access';
 
 export class IssueApiKeyDto {
   @ApiProperty({ description: 'Who will use the key (a person or a system), recorded on every event it causes', example: 'operator.ivanova', maxLength: 100 })

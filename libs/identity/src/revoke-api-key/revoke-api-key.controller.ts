@@ -5,7 +5,7 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CommandContext } from '@app/kernel';
 import { ProjectionsService } from '@app/platform';
 import { ApiProblems, Caller, IdPipe, WriteResultDto } from '@app/platform/http';
-import { Access } from '../principal';
+import { Access } from '@app/platform/access';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';
 
 export class RevokeApiKeyDto {

@@ -4,8 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import { IsInt, Max, Min } from 'class-validator';
 import { Clock, CommandContext, academicYearOf, toIsoDate } from '@app/kernel';
 import { CLOCK } from '@app/platform';
-import { CurrentPrincipal, Principal } from '@app/identity';
-import { Access } from '@app/identity';
+import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, Caller, WriteResultDto } from '@app/platform/http';
 import { DepartmentCalendar } from './department-calendar.service';
 import { SetAcademicYearStartCommand } from './set-academic-year-start.command';

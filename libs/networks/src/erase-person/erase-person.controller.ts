@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '@app/identity';
+import { Access } from '@app/platform/access';
 import { CommandContext } from '@app/kernel';
 import { ApiProblems, Caller, IdPipe } from '@app/platform/http';
 import { ErasePersonCommand } from './erase-person.command';

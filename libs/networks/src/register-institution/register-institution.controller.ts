@@ -2,7 +2,7 @@ import { Body, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
+import { Access } from '@app/platform/access';
 import { ApiController, Caller, WriteEndpoint } from '@app/platform/http';
 import { RegisterInstitutionCommand } from './register-institution.command';
 import { RegisterInstitutionDto } from './register-institution.dto';

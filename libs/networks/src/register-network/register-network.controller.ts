@@ -2,7 +2,7 @@ import { Body, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
+import { Access } from '@app/platform/access';
 import { ApiController, Caller, WriteEndpoint } from '@app/platform/http';
 import { RegisterNetworkCommand } from './register-network.command';
 import { RegisterNetworkDto } from './register-network.dto';

@@ -1,7 +1,7 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
+import { Access } from '@app/platform/access';
 import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
 import { RenameInstitutionCommand } from './rename-institution.command';
 import { RenameInstitutionDto } from './rename-institution.dto';

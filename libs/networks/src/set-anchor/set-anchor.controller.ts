@@ -1,7 +1,7 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
+import { Access } from '@app/platform/access';
 import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
 import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { SetAnchorCommand } from './set-anchor.command';

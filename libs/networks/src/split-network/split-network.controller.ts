@@ -2,7 +2,7 @@ import { Body, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
+import { Access } from '@app/platform/access';
 import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
 import { SplitNetworkCommand } from './split-network.command';
 import { SplitNetworkDto } from './split-network.dto';
