@@ -1,16 +1,12 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
 import { Access } from '@app/platform/access';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
 import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { CorrectNetworkDetailsCommand } from './correct-network-details.command';
 import { CorrectNetworkDetailsDto } from './correct-network-details.dto';
 
 @ApiController('networks')
-export class CorrectNetworkDetailsController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class CorrectNetworkDetailsController extends WriteController {
   @Post(':id/corrections')
   @Access('records')
   @WriteEndpoint({

@@ -1,16 +1,12 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
 import { Access } from '@app/platform/access';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
 import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { MergeNetworksCommand } from './merge-networks.command';
 import { MergeNetworksDto } from './merge-networks.dto';
 
 @ApiController('networks')
-export class MergeNetworksController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class MergeNetworksController extends WriteController {
   @Post(':id/merge')
   @Access('records')
   @WriteEndpoint({

@@ -1,14 +1,11 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { deterministicId, newId } from '@app/kernel';
-import { NetworkMapWriter } from '../network-map/network-map.writer';
+import { NetworkMapHandler } from '../network-map/network-map.handler';
 import { SplitNetworkCommand } from './split-network.command';
 
-/** Answers with the new network's id; the source's revision moves too. */
 @CommandHandler(SplitNetworkCommand)
-export class SplitNetworkHandler implements ICommandHandler<SplitNetworkCommand> {
-  constructor(private readonly writer: NetworkMapWriter) {}
-
-  async execute({ networkId, body, context }: SplitNetworkCommand) {
+export class SplitNetworkHandler extends NetworkMapHandler<SplitNetworkCommand> {
+  async execute({ id: networkId, body, context }: SplitNetworkCommand) {
     const newNetworkId = context.idempotencyKey ? deterministicId(context.department, 'network', context.idempotencyKey) : newId();
     const result = await this.writer.decideOn(context, networkId, {
       command: () => ({

@@ -1,16 +1,12 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
 import { Access } from '@app/platform/access';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
 import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
 import { TransferMemberCommand } from './transfer-member.command';
 import { TransferMemberDto } from './transfer-member.dto';
 
 @ApiController('networks')
-export class TransferMemberController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class TransferMemberController extends WriteController {
   @Post(':id/members/:institutionId/transfer')
   @Access('records')
   @WriteEndpoint({
@@ -18,12 +14,7 @@ export class TransferMemberController {
     ifMatch: NETWORK_IF_MATCH,
     problems: [400, 401, 404, 409, 412, 422],
   })
-  handle(
-    @Param('id', IdPipe) id: string,
-    @Param('institutionId', IdPipe) institutionId: string,
-    @Body() body: TransferMemberDto,
-    @Caller() caller: CommandContext,
-  ) {
-    return this.commands.execute(new TransferMemberCommand(id, institutionId, body, caller));
+  handle(@Param('id', IdPipe) id: string, @Param('institutionId', IdPipe) institutionId: string, @Body() body: TransferMemberDto, @Caller() caller: CommandContext) {
+    return this.commands.execute(new TransferMemberCommand(id, { ...body, institutionId }, caller));
   }
 }
