@@ -8,7 +8,13 @@ import { IssueApiKeyDto, IssuedApiKeyDto } from './issue-api-key.dto';
 export class IssueApiKeyController extends WriteController {
   @Post()
   @Access('department-admin')
-  @WriteEndpoint({ summary: 'Issue an API key for an actor of your department (admins only)', status: 201, idempotencyKey: false, response: IssuedApiKeyDto, problems: [400, 401, 403, 422] })
+  @WriteEndpoint({
+    summary: 'Issue an API key for an actor of your department (admins only)',
+    status: 201,
+    idempotencyKey: false,
+    response: IssuedApiKeyDto,
+    problems: [400, 401, 403, 422],
+  })
   issue(@Body() body: IssueApiKeyDto, @Caller() caller: CommandContext) {
     // The department is always the admin's own: the body cannot name another.
     return this.commands.execute(new IssueApiKeyCommand({ ...body, department: caller.department }, caller));

@@ -8,7 +8,11 @@ import { RevokeApiKeyDto } from './revoke-api-key.dto';
 export class RevokeApiKeyController extends WriteController {
   @Post(':keyId/revoke')
   @Access('department-admin')
-  @WriteEndpoint({ summary: 'Revoke a key of your department: refused (401) from this answer on, in every process (admins only)', idempotencyKey: false, problems: [400, 401, 403, 404, 422] })
+  @WriteEndpoint({
+    summary: 'Revoke a key of your department: refused (401) from this answer on, in every process (admins only)',
+    idempotencyKey: false,
+    problems: [400, 401, 403, 404, 422],
+  })
   revoke(@Param('keyId', IdPipe) keyId: string, @Body() body: RevokeApiKeyDto, @Caller() caller: CommandContext) {
     return this.commands.execute(new RevokeApiKeyCommand(keyId, body, { ...caller, reason: body.reason.trim() }));
   }

@@ -22,9 +22,15 @@ export class AppointHeadHandler extends NetworkMapHandler<AppointHeadCommand> {
 
   execute({ id: networkId, body, context }: AppointHeadCommand) {
     const personId = context.idempotencyKey ? deterministicId(context.department, 'person', context.idempotencyKey) : newId();
-    const person = { personId, department: context.department, fullName: body.fullName.trim(), recordedAt: context.receivedAt.toISOString(), recordedBy: context.actor.id };
     return this.writer.decideOn(context, networkId, {
-      prepare: () => this.vault.record(person),
+      prepare: () =>
+        this.vault.record({
+          personId,
+          department: context.department,
+          fullName: body.fullName.trim(),
+          recordedAt: context.receivedAt.toISOString(),
+          recordedBy: context.actor.id,
+        }),
       command: () => ({ type: 'AppointHead', data: { networkId, personId, position: body.position.trim(), appointedOn: body.appointedOn } }),
     });
   }

@@ -1,8 +1,5 @@
 import { ResourceCommand } from '@app/platform/commands';
 
-export interface CloseInstitutionInput {
-  closedOn: string;
-  reason: string;
-}
+export interface CloseInstitutionInput { closedOn: string; reason: string }
 
 export class CloseInstitutionCommand extends ResourceCommand<CloseInstitutionInput> {}

@@ -27,7 +27,10 @@ export class CorrectInstitutionDetailsHandler extends InstitutionHandler<Correct
     return this.change<CodeClaims | undefined>(
       institutionId,
       { ...context, reason: body.reason.trim() },
-      (_state, claims) => ({ type: 'CorrectInstitutionDetails', data: { institutionId, corrections, reason: body.reason, externalCodeHeldBy: claims?.next?.holder ?? null } }),
+      (_state, claims) => ({
+        type: 'CorrectInstitutionDetails',
+        data: { institutionId, corrections, reason: body.reason, externalCodeHeldBy: claims?.next?.holder ?? null },
+      }),
       {
         readOthers: async (state) => (next !== undefined && next !== state.externalCode ? this.codes.readFor(state.externalCode, next, context.department) : undefined),
         companions: (events, state, claims) =>

@@ -31,7 +31,11 @@ export class DepartmentCalendarController extends WriteController {
 
   @Put()
   @Access('department-admin')
-  @WriteEndpoint({ summary: 'Set the day your department’s academic year starts; periods such as 2020/2021 follow it', idempotencyKey: false, problems: [400, 401, 403, 422] })
+  @WriteEndpoint({
+    summary: 'Set the day your department’s academic year starts; periods such as 2020/2021 follow it',
+    idempotencyKey: false,
+    problems: [400, 401, 403, 422],
+  })
   set(@Body() body: AcademicYearStartDto, @Caller() caller: CommandContext) {
     return this.commands.execute(new SetAcademicYearStartCommand(body, caller));
   }

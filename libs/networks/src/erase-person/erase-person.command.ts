@@ -1,8 +1,6 @@
 import { ResourceCommand } from '@app/platform/commands';
 
-export interface ErasePersonInput {
-  reason: string;
-}
+export interface ErasePersonInput { reason: string }
 
 /** What an erasure answers: the vault's tombstone and the position of the recorded fact. */
 export interface PersonErasure {

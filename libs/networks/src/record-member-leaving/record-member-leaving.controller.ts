@@ -1,7 +1,7 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { Access } from '@app/platform/access';
 import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
-import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
+import { NETWORK_WRITE } from '../network-map/network-map.writer';
 import { RecordMemberLeavingCommand } from './record-member-leaving.command';
 import { RecordMemberLeavingDto } from './record-member-leaving.dto';
 
@@ -9,7 +9,7 @@ import { RecordMemberLeavingDto } from './record-member-leaving.dto';
 export class RecordMemberLeavingController extends WriteController {
   @Post(':id/members/:institutionId/leave')
   @Access('records')
-  @WriteEndpoint({ summary: 'Record that a member leaves the network on a date, with a reason', ifMatch: NETWORK_IF_MATCH, problems: [400, 401, 404, 409, 412, 422] })
+  @WriteEndpoint({ summary: 'Record that a member leaves the network on a date, with a reason', ...NETWORK_WRITE })
   handle(
     @Param('id', IdPipe) id: string,
     @Param('institutionId', IdPipe) institutionId: string,

@@ -8,7 +8,12 @@ import { RegisterNetworkDto } from './register-network.dto';
 export class RegisterNetworkController extends WriteController {
   @Post()
   @Access('records')
-  @WriteEndpoint({ summary: 'Register a network: an educational district, a council of heads, a partnership', status: 201, location: '/networks/:id', problems: [400, 401, 409, 422] })
+  @WriteEndpoint({
+    summary: 'Register a network: an educational district, a council of heads, a partnership',
+    status: 201,
+    location: '/networks/:id',
+    problems: [400, 401, 409, 422],
+  })
   register(@Body() body: RegisterNetworkDto, @Caller() caller: CommandContext) {
     return this.commands.execute(new RegisterNetworkCommand(body, caller));
   }

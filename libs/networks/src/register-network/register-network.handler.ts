@@ -1,5 +1,6 @@
 import { CommandHandler } from '@nestjs/cqrs';
 import { deterministicId, newId } from '@app/kernel';
+import { newNetworkDetails } from '../network-map/network-details';
 import { NetworkMapHandler } from '../network-map/network-map.handler';
 import { RegisterNetworkCommand } from './register-network.command';
 
@@ -12,18 +13,7 @@ export class RegisterNetworkHandler extends NetworkMapHandler<RegisterNetworkCom
       context,
       kind: body.kind,
       networkId,
-      command: () => ({
-        type: 'RegisterNetwork',
-        data: {
-          networkId,
-          department: context.department,
-          kind: body.kind,
-          name: body.name.trim(),
-          number: body.number?.trim() ?? null,
-          description: body.description?.trim() || null,
-          website: body.website ?? null,
-        },
-      }),
+      command: () => ({ type: 'RegisterNetwork', data: { networkId, department: context.department, kind: body.kind, ...newNetworkDetails(body) } }),
     });
   }
 }

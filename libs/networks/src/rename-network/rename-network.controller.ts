@@ -1,7 +1,7 @@
 import { Body, Param, Post } from '@nestjs/common';
 import { Access } from '@app/platform/access';
 import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
-import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
+import { NETWORK_WRITE } from '../network-map/network-map.writer';
 import { RenameNetworkCommand } from './rename-network.command';
 import { RenameNetworkDto } from './rename-network.dto';
 
@@ -9,7 +9,7 @@ import { RenameNetworkDto } from './rename-network.dto';
 export class RenameNetworkController extends WriteController {
   @Post(':id/rename')
   @Access('records')
-  @WriteEndpoint({ summary: 'Rename a network from a date', ifMatch: NETWORK_IF_MATCH, problems: [400, 401, 404, 409, 412, 422] })
+  @WriteEndpoint({ summary: 'Rename a network from a date', ...NETWORK_WRITE })
   handle(@Param('id', IdPipe) id: string, @Body() body: RenameNetworkDto, @Caller() caller: CommandContext) {
     return this.commands.execute(new RenameNetworkCommand(id, body, caller));
   }

@@ -1,8 +1,5 @@
 import { ResourceCommand } from '@app/platform/commands';
 
-export interface SetAnchorInput {
-  institutionId: string;
-  from: string;
-}
+export interface SetAnchorInput { institutionId: string; from: string }
 
 export class SetAnchorCommand extends ResourceCommand<SetAnchorInput> {}

@@ -5,6 +5,7 @@ import { SetAnchorCommand } from './set-anchor.command';
 @CommandHandler(SetAnchorCommand)
 export class SetAnchorHandler extends NetworkMapHandler<SetAnchorCommand> {
   execute({ id, body, context }: SetAnchorCommand) {
-    return this.writer.decideOn(context, id, { command: () => ({ type: 'SetAnchor', data: { networkId: id, institutionId: body.institutionId.toLowerCase(), from: body.from } }) });
+    const institutionId = body.institutionId.toLowerCase();
+    return this.writer.decideOn(context, id, { command: () => ({ type: 'SetAnchor', data: { networkId: id, institutionId, from: body.from } }) });
   }
 }

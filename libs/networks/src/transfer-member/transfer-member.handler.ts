@@ -4,17 +4,15 @@ import { TransferMemberCommand } from './transfer-member.command';
 
 @CommandHandler(TransferMemberCommand)
 export class TransferMemberHandler extends NetworkMapHandler<TransferMemberCommand> {
-  async execute({ id, body, context }: TransferMemberCommand) {
+  execute({ id, body, context }: TransferMemberCommand) {
     const toNetworkId = body.toNetworkId.toLowerCase();
-    const kind = await this.writer.kindOfPathNetwork(context.department, id);
-    await this.writer.assertSameKind(context.department, toNetworkId, kind, 'the target');
-    return this.writer.execute({
-      context,
-      kind,
-      networkId: id,
-      ifMatch: context.ifMatch,
+    return this.writer.decideOn(context, id, {
+      sameKindAs: { networkId: toNetworkId, what: 'the target' },
       prepare: () => this.writer.institution(context.department, body.institutionId),
-      command: (_, institution) => ({ type: 'TransferMember', data: { institution, fromNetworkId: id, toNetworkId, role: body.role ?? null, on: body.on, reason: body.reason } }),
+      command: (_, institution) => ({
+        type: 'TransferMember',
+        data: { institution, fromNetworkId: id, toNetworkId, role: body.role ?? null, on: body.on, reason: body.reason },
+      }),
     });
   }
 }
