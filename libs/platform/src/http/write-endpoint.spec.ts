@@ -75,7 +75,7 @@ describe('WriteEndpoint and Caller', () => {
     expect(headersOf('/things/{id}/rename')[1]).toEqual(['If-Match', 'The thing’s revision']);
   });
 
-  it('leaves Idempotency-Key out of the document when asked to, and still honours it', async () => {
+  it('leaves Idempotency-Key out of the document when asked to; the caller’s context still has it', async () => {
     expect(headersOf('/things/quiet')).toEqual([]);
     const res = await request(app.getHttpServer()).post('/things/quiet').set('Idempotency-Key', 'k-2').expect(200);
     expect(res.body.idempotencyKey).toBe('k-2');

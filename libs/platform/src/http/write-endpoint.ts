@@ -18,8 +18,8 @@ export interface WriteEndpointOptions {
   /** The endpoint takes If-Match; a string is the header's description in the OpenAPI document. */
   ifMatch?: boolean | string;
   /**
-   * Whether the document lists the Idempotency-Key header (the default). Every write honours the
-   * header; the keys, the academic year and erasures have never listed it, and their document stays as it was.
+   * Whether the document lists the Idempotency-Key header (the default). The keys, the academic
+   * year and erasures have never listed it, and their document stays as it was; `@Caller()` still reads it.
    */
   idempotencyKey?: boolean;
   /** For something new (201): where it is, `:id` being the answer's id (`/networks/:id`), sent as `Location`. */
