@@ -42,8 +42,6 @@ module.exports = {
           '^libs/[^/]+/src/index\\.ts$',
           '\\.(events|module|query|projection|reactor)\\.ts$',
           '-queries\\.ts$',
-          // The role model, on its way to @app/platform/access: this line goes with it.
-          '^libs/identity/src/(access|principal)\\.ts$',
         ],
       },
     },

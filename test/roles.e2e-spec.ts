@@ -3,7 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import request from 'supertest';
-import { ACCESS, ACCESS_RULES, AccessRule, ROLES, Role } from '@app/identity';
+import { ACCESS, ACCESS_RULES, AccessRule, ROLES, Role } from '@app/platform/access';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
 import { OpenApiDocument, Operation, fillPath, operationsOf } from './support/openapi-calls';
 

@@ -1,17 +1,10 @@
 import { EventContracts, eventTypes, streamName } from '@app/kernel';
+import type { Role } from '@app/platform/access';
 
 /** Stream of one API key, by its id, where its events are. */
 export const apiKeyStream = (keyId: string): string => streamName('ApiKey', keyId);
 /** Stream of the installation's very first admin key: its existence says that key was made. */
 export const BOOTSTRAP_STREAM = streamName('BootstrapKey', 'admin');
-
-/**
- * Roles a key may carry, from the most to the least it may do (the table is in docs/roles.md):
- * admins run the department (keys, settings), operators keep its records, network heads read
- * the department and later write their own networks' plans and events, auditors only read.
- */
-export const ROLES = ['admin', 'operator', 'network-head', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
 
 export type ApiKeyIssued = {
   type: 'ApiKeyIssued';

@@ -1,7 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Forbidden, Unauthenticated, systemClock } from '@app/kernel';
-import { Access } from './access';
+import { Access } from '@app/platform/access';
 import { ApiKeyGuard } from './api-key.guard';
 import { IdentityService, KnownKey } from './identity.service';
 

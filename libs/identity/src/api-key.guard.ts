@@ -2,9 +2,8 @@ import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nest
 import { Reflector } from '@nestjs/core';
 import { Clock, Forbidden, Unauthenticated } from '@app/kernel';
 import { CLOCK } from '@app/platform';
-import { ACCESS, AccessRule, decideAccess } from './access';
+import { ACCESS, AccessRule, Principal, decideAccess } from '@app/platform/access';
 import { IdentityService } from './identity.service';
-import { Principal } from './principal';
 
 type GuardedRequest = { headers: Record<string, string | undefined>; params?: Record<string, string>; principal?: Principal };
 

@@ -1,6 +1,7 @@
 import { assertNever } from '@app/kernel';
 import { defineProjection } from '@app/read-store';
-import { ApiKeyEvent, Role, apiKeyEvents } from './api-key.events';
+import type { Role } from '@app/platform/access';
+import { ApiKeyEvent, apiKeyEvents } from './api-key.events';
 
 /**
  * The keys of each department, for listing (`GET /api-keys`). Keyed by the hash of the secret,

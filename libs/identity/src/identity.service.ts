@@ -3,7 +3,8 @@ import { Clock, CommandContext, NotFound, RuleViolated, WriteResult, determinist
 import { EVENT_STORE, EventStore, NO_STREAM_REVISION, StreamAppend, decideAndAppend } from '@app/event-store';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { CLOCK } from '@app/platform';
-import { ApiKeyIssued, ApiKeyState, BOOTSTRAP_STREAM, RevokeApiKey, Role, apiKeyDecider, apiKeyStream } from './api-key.decider';
+import type { Role } from '@app/platform/access';
+import { ApiKeyIssued, ApiKeyState, BOOTSTRAP_STREAM, RevokeApiKey, apiKeyDecider, apiKeyStream } from './api-key.decider';
 import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
 import { API_KEYS, ApiKeyView } from './api-keys.projection';
 import { DepartmentEvent, DepartmentState, adminKeysLeft, departmentDecider, departmentStream } from './department.decider';

@@ -10,8 +10,6 @@ import { IdentityModule } from './identity.module';
 
 /** The module's published event contracts: every event it records, its union and its table, and the streams they are in. */
 export * from './identity.events';
-export * from './access';
-export * from './principal';
 export { IdentityModule } from './identity.module';
 
 const projections: readonly Projection[] = [apiKeysProjection];

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { Public } from '@app/identity';
+import { Public } from '@app/platform/access';
 import { JOB_QUEUE, JobQueue } from '@app/jobs';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
 import { APP_CONFIG, AppConfig, ProjectionsService, profileOf } from '@app/platform';

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Access } from '@app/identity';
+import { Access } from '@app/platform/access';
 import { ProjectionsService } from '@app/platform';
 import { ApiProblems } from '@app/platform/http';
 

@@ -1,10 +1,5 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
+import { DepartmentCommand } from '@app/platform/commands';
 import type { IssueRequest, IssuedKey } from '../identity.service';
 
 /** Issues an API key; answered with the key and its secret (shown once). */
-export class IssueApiKeyCommand extends Command<IssuedKey> {
-  constructor(readonly request: IssueRequest, readonly context: CommandContext) {
-    super();
-  }
-}
+export class IssueApiKeyCommand extends DepartmentCommand<IssueRequest, IssuedKey> {}

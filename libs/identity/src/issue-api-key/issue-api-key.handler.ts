@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ProjectionsService } from '@app/platform';
 import { READ_STORE, ReadStore } from '@app/read-store';
-import { IdentityService, IssuedKey } from '../identity.service';
+import { IdentityService } from '../identity.service';
 import { IssueApiKeyCommand } from './issue-api-key.command';
 
 /**
@@ -20,7 +20,7 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ request, context }: IssueApiKeyCommand): Promise<IssuedKey> {
+  async execute({ body: request, context }: IssueApiKeyCommand) {
     const networksElsewhere: string[] = [];
     if (request.networkIds?.length) {
       await this.projections.waitFor(await this.store.headPosition(), ['network-list']);
@@ -29,6 +29,9 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
         if (network?.department !== request.department) networksElsewhere.push(networkId);
       }
     }
-    return this.identity.issue(request, context, { networksElsewhere });
+    const issued = await this.identity.issue(request, context, { networksElsewhere });
+    // The key works as soon as it is recorded (the guard reads its stream); the list shows it once this answer arrives.
+    await this.projections.waitFor(issued.position, ['api-keys']);
+    return issued;
   }
 }

@@ -3,9 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { Clock } from '@app/kernel';
 import { CLOCK } from '@app/platform';
 import { ApiProblems } from '@app/platform/http';
-import { ROLES, Role } from '../api-key.decider';
 import { IdentityService } from '../identity.service';
-import { Access, CurrentPrincipal, Principal } from '../principal';
+import { Access, CurrentPrincipal, Principal, ROLES, Role } from '@app/platform/access';
 
 export class ListedApiKeyDto {
   @ApiProperty() keyId: string;

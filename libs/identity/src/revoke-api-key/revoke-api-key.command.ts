@@ -1,9 +1,6 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { ResourceCommand } from '@app/platform/commands';
+
+export interface RevokeApiKeyInput { reason: string }
 
 /** Revokes an API key of the caller's department. */
-export class RevokeApiKeyCommand extends Command<WriteResult> {
-  constructor(readonly keyId: string, readonly reason: string, readonly context: CommandContext) {
-    super();
-  }
-}
+export class RevokeApiKeyCommand extends ResourceCommand<RevokeApiKeyInput> {}

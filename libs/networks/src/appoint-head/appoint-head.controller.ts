@@ -1,23 +1,15 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
-import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
+import { Access } from '@app/platform/access';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
+import { NETWORK_WRITE } from '../network-map/network-map.writer';
 import { AppointHeadCommand } from './appoint-head.command';
 import { AppointHeadDto } from './appoint-head.dto';
 
 @ApiController('networks')
-export class AppointHeadController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class AppointHeadController extends WriteController {
   @Post(':id/head')
   @Access('records')
-  @WriteEndpoint({
-    summary: 'Appoint the head of a network from a date (replacing the current one)',
-    ifMatch: NETWORK_IF_MATCH,
-    problems: [400, 401, 404, 409, 412, 422],
-  })
+  @WriteEndpoint({ summary: 'Appoint the head of a network from a date (replacing the current one)', ...NETWORK_WRITE })
   handle(@Param('id', IdPipe) id: string, @Body() body: AppointHeadDto, @Caller() caller: CommandContext) {
     return this.commands.execute(new AppointHeadCommand(id, body, caller));
   }

@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { deterministicId, newId } from '@app/kernel';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
+import { NetworkMapHandler } from '../network-map/network-map.handler';
 import { NetworkMapWriter } from '../network-map/network-map.writer';
 import { AppointHeadCommand } from './appoint-head.command';
 
@@ -14,13 +15,12 @@ import { AppointHeadCommand } from './appoint-head.command';
  * name again, which changes nothing.
  */
 @CommandHandler(AppointHeadCommand)
-export class AppointHeadHandler implements ICommandHandler<AppointHeadCommand> {
-  constructor(
-    private readonly writer: NetworkMapWriter,
-    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
-  ) {}
+export class AppointHeadHandler extends NetworkMapHandler<AppointHeadCommand> {
+  constructor(writer: NetworkMapWriter, @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault) {
+    super(writer);
+  }
 
-  execute({ networkId, body, context }: AppointHeadCommand) {
+  execute({ id: networkId, body, context }: AppointHeadCommand) {
     const personId = context.idempotencyKey ? deterministicId(context.department, 'person', context.idempotencyKey) : newId();
     return this.writer.decideOn(context, networkId, {
       prepare: () =>

@@ -1,15 +1,7 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { ResourceCommand } from '@app/platform/commands';
 import type { MemberRole } from '../network-map/network-map.decider';
 
-/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
-export interface ChangeMemberRoleInput {
-  role: MemberRole;
-  from: string;
-}
+export interface ChangeMemberRoleInput { role: MemberRole; from: string }
 
-export class ChangeMemberRoleCommand extends Command<WriteResult> {
-  constructor(readonly networkId: string, readonly institutionId: string, readonly body: ChangeMemberRoleInput, readonly context: CommandContext) {
-    super();
-  }
-}
+/** On the network and the member the path names. */
+export class ChangeMemberRoleCommand extends ResourceCommand<ChangeMemberRoleInput & { institutionId: string }> {}

@@ -1,18 +1,10 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult } from '@app/kernel';
-import { EVENT_STORE, EventStore } from '@app/event-store';
-import { changeInstitution } from '../institution/change-institution';
+import { CommandHandler } from '@nestjs/cqrs';
+import { InstitutionHandler } from '../institution/institution.handler';
 import { CloseInstitutionCommand } from './close-institution.command';
 
 @CommandHandler(CloseInstitutionCommand)
-export class CloseInstitutionHandler implements ICommandHandler<CloseInstitutionCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  execute({ institutionId, change, context }: CloseInstitutionCommand): Promise<WriteResult> {
-    return changeInstitution(this.store, institutionId, context, () => ({
-      type: 'CloseInstitution',
-      data: { institutionId, closedOn: change.closedOn, reason: change.reason },
-    }));
+export class CloseInstitutionHandler extends InstitutionHandler<CloseInstitutionCommand> {
+  execute({ id, body, context }: CloseInstitutionCommand) {
+    return this.change(id, context, () => ({ type: 'CloseInstitution', data: { institutionId: id, closedOn: body.closedOn, reason: body.reason } }));
   }
 }

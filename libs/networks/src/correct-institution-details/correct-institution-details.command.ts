@@ -1,8 +1,6 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { ResourceCommand } from '@app/platform/commands';
 import type { InstitutionKind } from '../institution/institution.decider';
 
-/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface CorrectInstitutionDetailsInput {
   fullName?: string;
   shortName?: string;
@@ -13,8 +11,4 @@ export interface CorrectInstitutionDetailsInput {
   reason: string;
 }
 
-export class CorrectInstitutionDetailsCommand extends Command<WriteResult> {
-  constructor(readonly institutionId: string, readonly change: CorrectInstitutionDetailsInput, readonly context: CommandContext) {
-    super();
-  }
-}
+export class CorrectInstitutionDetailsCommand extends ResourceCommand<CorrectInstitutionDetailsInput> {}

@@ -1,7 +1,5 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { ResourceCommand } from '@app/platform/commands';
 
-/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface CorrectNetworkDetailsInput {
   name?: string;
   number?: string | null;
@@ -10,8 +8,4 @@ export interface CorrectNetworkDetailsInput {
   reason: string;
 }
 
-export class CorrectNetworkDetailsCommand extends Command<WriteResult> {
-  constructor(readonly networkId: string, readonly body: CorrectNetworkDetailsInput, readonly context: CommandContext) {
-    super();
-  }
-}
+export class CorrectNetworkDetailsCommand extends ResourceCommand<CorrectNetworkDetailsInput> {}

@@ -1,35 +1,23 @@
-import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
+import { Body, Get, Inject, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
-import { Clock, CommandContext, academicYearOf, toIsoDate } from '@app/kernel';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { Clock, academicYearOf, toIsoDate } from '@app/kernel';
 import { CLOCK } from '@app/platform';
-import { CurrentPrincipal, Principal } from '@app/identity';
-import { Access } from '@app/identity';
-import { ApiProblems, Caller, WriteResultDto } from '@app/platform/http';
+import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
+import { ApiController, ApiProblems, Caller, CommandContext, WriteController, WriteEndpoint } from '@app/platform/http';
+import { AcademicCalendarDto, AcademicYearStartDto } from './department-calendar.dto';
 import { DepartmentCalendar } from './department-calendar.service';
 import { SetAcademicYearStartCommand } from './set-academic-year-start.command';
 
-export class AcademicYearStartDto {
-  @ApiProperty({ minimum: 1, maximum: 12, example: 9 }) @IsInt() @Min(1) @Max(12) month: number;
-  @ApiProperty({ minimum: 1, maximum: 31, example: 1 }) @IsInt() @Min(1) @Max(31) day: number;
-}
-
-export class AcademicCalendarDto {
-  @ApiProperty() department: string;
-  @ApiProperty({ type: AcademicYearStartDto }) academicYearStart: AcademicYearStartDto;
-  @ApiProperty({ example: '2026/2027' }) currentAcademicYear: string;
-}
-
-@ApiTags('department')
-@ApiBearerAuth()
-@Controller('department/academic-year')
-export class DepartmentCalendarController {
+@ApiController('department/academic-year', 'department')
+export class DepartmentCalendarController extends WriteController {
   constructor(
+    commands: CommandBus,
     private readonly calendar: DepartmentCalendar,
-    private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    super(commands);
+  }
 
   @Get()
   @Access('read')
@@ -43,10 +31,12 @@ export class DepartmentCalendarController {
 
   @Put()
   @Access('department-admin')
-  @ApiOperation({ summary: 'Set the day your department’s academic year starts; periods such as 2020/2021 follow it' })
-  @ApiOkResponse({ type: WriteResultDto })
-  @ApiProblems(400, 401, 403, 422)
-  set(@Body() body: AcademicYearStartDto, @Caller() caller: CommandContext): Promise<WriteResultDto> {
-    return this.commands.execute(new SetAcademicYearStartCommand({ month: body.month, day: body.day }, caller));
+  @WriteEndpoint({
+    summary: 'Set the day your department’s academic year starts; periods such as 2020/2021 follow it',
+    idempotencyKey: false,
+    problems: [400, 401, 403, 422],
+  })
+  set(@Body() body: AcademicYearStartDto, @Caller() caller: CommandContext) {
+    return this.commands.execute(new SetAcademicYearStartCommand(body, caller));
   }
 }

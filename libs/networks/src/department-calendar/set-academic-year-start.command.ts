@@ -1,12 +1,5 @@
-import { Command } from '@nestjs/cqrs';
-import { AcademicYearStart, CommandContext, WriteResult } from '@app/kernel';
+import type { AcademicYearStart } from '@app/kernel';
+import { DepartmentCommand } from '@app/platform/commands';
 
 /** Sets the day the caller's department's academic year starts. */
-export class SetAcademicYearStartCommand extends Command<WriteResult> {
-  constructor(
-    readonly start: AcademicYearStart,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class SetAcademicYearStartCommand extends DepartmentCommand<AcademicYearStart> {}

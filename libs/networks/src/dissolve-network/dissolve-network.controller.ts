@@ -1,23 +1,15 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
-import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
+import { Access } from '@app/platform/access';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
+import { NETWORK_WRITE } from '../network-map/network-map.writer';
 import { DissolveNetworkCommand } from './dissolve-network.command';
 import { DissolveNetworkDto } from './dissolve-network.dto';
 
 @ApiController('networks')
-export class DissolveNetworkController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class DissolveNetworkController extends WriteController {
   @Post(':id/dissolve')
   @Access('records')
-  @WriteEndpoint({
-    summary: 'Dissolve a network on a date, with a reason: its members leave, it accepts only corrections afterwards',
-    ifMatch: NETWORK_IF_MATCH,
-    problems: [400, 401, 404, 409, 412, 422],
-  })
+  @WriteEndpoint({ summary: 'Dissolve a network on a date, with a reason: its members leave, it accepts only corrections afterwards', ...NETWORK_WRITE })
   handle(@Param('id', IdPipe) id: string, @Body() body: DissolveNetworkDto, @Caller() caller: CommandContext) {
     return this.commands.execute(new DissolveNetworkCommand(id, body, caller));
   }

@@ -1,12 +1,6 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
+import { ResourceCommand } from '@app/platform/commands';
 
-/** Erases a person's personal data on request, and records that it was done. */
-export class ErasePersonCommand extends Command<PersonErasure> {
-  constructor(readonly personId: string, readonly reason: string, readonly context: CommandContext) {
-    super();
-  }
-}
+export interface ErasePersonInput { reason: string }
 
 /** What an erasure answers: the vault's tombstone and the position of the recorded fact. */
 export interface PersonErasure {
@@ -16,3 +10,6 @@ export interface PersonErasure {
   reason: string;
   position: number;
 }
+
+/** Erases a person's personal data on request, and records that it was done. */
+export class ErasePersonCommand extends ResourceCommand<ErasePersonInput, PersonErasure> {}

@@ -1,13 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
-import { IsNotBlank } from '@app/platform/http';
+import { IsText } from '@app/platform/http';
+import type { ErasePersonInput } from './erase-person.command';
 
-export class ErasePersonDto {
+export class ErasePersonDto implements ErasePersonInput {
   @ApiProperty({ description: 'Why the data is erased (e.g. the request it answers)', example: 'Запит суб’єкта персональних даних від 12.03.2024' })
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(1000)
-  reason: string;
+  @IsText(1000) reason: string;
 }
 
 export class ErasedPersonDto {

@@ -44,7 +44,7 @@ describe('ErasePersonHandler: an erasure is recorded once, whatever the concurre
     await vault.record({ personId, department: DEPARTMENT, fullName: 'Шевченко Тарас Григорович', recordedAt: new Date().toISOString(), recordedBy: 'operator' });
     return personId;
   };
-  const erase = (personId: string, actorId = 'admin', key?: string) => handler.execute(new ErasePersonCommand(personId, 'Запит особи', context(actorId, key)));
+  const erase = (personId: string, actorId = 'admin', key?: string) => handler.execute(new ErasePersonCommand(personId, { reason: 'Запит особи' }, context(actorId, key)));
 
   it('records the fact once for ten erasures sent at once, and answers each with the first tombstone and that fact', async () => {
     const personId = await aPerson();

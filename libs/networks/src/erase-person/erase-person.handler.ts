@@ -22,8 +22,8 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ personId, reason, context }: ErasePersonCommand): Promise<PersonErasure> {
-    const erased = await this.vault.erase(context.department, personId, { actorId: context.actor.id, reason, at: context.receivedAt.toISOString() });
+  async execute({ id: personId, body, context }: ErasePersonCommand): Promise<PersonErasure> {
+    const erased = await this.vault.erase(context.department, personId, { actorId: context.actor.id, reason: body.reason, at: context.receivedAt.toISOString() });
     const result = await decideAndAppend({
       store: this.store,
       decider: personDecider,

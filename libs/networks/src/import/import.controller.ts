@@ -13,8 +13,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentPrincipal, Principal } from '@app/identity';
-import { Access } from '@app/identity';
+import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, ProblemDto, RequestContext, commandContextFrom } from '@app/platform/http';
 import { Problem, problemType } from '@app/platform';
 import { CSV_COLUMNS, readImport } from './import-file';

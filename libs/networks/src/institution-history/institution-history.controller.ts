@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@app/identity';
-import { Access } from '@app/identity';
+import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
 import { InstitutionHistory } from './get-institution-history.handler';
 import { GetInstitutionHistoryQuery } from './get-institution-history.query';

@@ -1,20 +1,14 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { NetworkMapWriter } from '../network-map/network-map.writer';
+import { CommandHandler } from '@nestjs/cqrs';
+import { NetworkMapHandler } from '../network-map/network-map.handler';
 import { MergeNetworksCommand } from './merge-networks.command';
 
 @CommandHandler(MergeNetworksCommand)
-export class MergeNetworksHandler implements ICommandHandler<MergeNetworksCommand> {
-  constructor(private readonly writer: NetworkMapWriter) {}
-
-  async execute({ networkId: id, body, context }: MergeNetworksCommand) {
-    const kind = await this.writer.kindOfPathNetwork(context.department, id);
-    await this.writer.assertSameKind(context.department, body.intoNetworkId.toLowerCase(), kind, 'the network to merge into');
-    return this.writer.execute({
-      context,
-      kind,
-      networkId: id,
-      ifMatch: context.ifMatch,
-      command: () => ({ type: 'MergeNetworks', data: { networkId: id, intoNetworkId: body.intoNetworkId.toLowerCase(), on: body.on, reason: body.reason } }),
+export class MergeNetworksHandler extends NetworkMapHandler<MergeNetworksCommand> {
+  execute({ id, body, context }: MergeNetworksCommand) {
+    const intoNetworkId = body.intoNetworkId.toLowerCase();
+    return this.writer.decideOn(context, id, {
+      sameKindAs: { networkId: intoNetworkId, what: 'the network to merge into' },
+      command: () => ({ type: 'MergeNetworks', data: { networkId: id, intoNetworkId, on: body.on, reason: body.reason } }),
     });
   }
 }

@@ -22,6 +22,8 @@ import { networkMapEvents, networksConcerned } from './network-map.events';
  */
 /** How the write endpoints on a network describe If-Match: the revision compared is the network's. */
 export const NETWORK_IF_MATCH = 'The network revision you last read (ETag); a newer one answers 412';
+/** How a write on a network the path names is documented: If-Match on the network's revision, and the problems it may answer. */
+export const NETWORK_WRITE = { ifMatch: NETWORK_IF_MATCH, problems: [400, 401, 404, 409, 412, 422] };
 
 @Injectable()
 export class NetworkMapWriter {
@@ -88,16 +90,23 @@ export class NetworkMapWriter {
 
   /**
    * Decides a command on the map of the network a request addresses: looks up its kind (404
-   * when the department has no such network) and compares the caller's If-Match with its
-   * revision. What most write handlers of a network are.
+   * when the department has no such network), checks the other network it names (422), and
+   * compares the caller's If-Match with its revision. What the write handlers of a network are.
    */
   async decideOn<P = undefined>(
     context: CommandContext,
     networkId: string,
-    decide: { prepare?: (state: NetworkMapState) => Promise<P>; command: (state: NetworkMapState, prepared: P) => NetworkMapCommand },
+    decide: {
+      /** Another network the command names (a transfer's target, a merge's), which must be of the department and of the same kind. */
+      sameKindAs?: { networkId: string; what: string };
+      prepare?: (state: NetworkMapState) => Promise<P>;
+      command: (state: NetworkMapState, prepared: P) => NetworkMapCommand;
+    },
   ): Promise<WriteResult> {
+    const { sameKindAs, ...rest } = decide;
     const kind = await this.kindOfPathNetwork(context.department, networkId);
-    return this.execute({ context, kind, networkId, ifMatch: context.ifMatch, ...decide });
+    if (sameKindAs) await this.assertSameKind(context.department, sameKindAs.networkId, kind, sameKindAs.what);
+    return this.execute({ context, kind, networkId, ifMatch: context.ifMatch, ...rest });
   }
 
   /**

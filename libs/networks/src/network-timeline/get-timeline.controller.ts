@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '@app/identity';
-import { Access } from '@app/identity';
+import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, IdPipe } from '@app/platform/http';
 import { TimelineDto } from './timeline.response';
 import { GetTimelineQuery, TimelineQueryDto } from './get-timeline.query';

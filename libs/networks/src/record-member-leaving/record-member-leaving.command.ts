@@ -1,14 +1,6 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { ResourceCommand } from '@app/platform/commands';
 
-/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
-export interface RecordMemberLeavingInput {
-  on: string;
-  reason: string;
-}
+export interface RecordMemberLeavingInput { on: string; reason: string }
 
-export class RecordMemberLeavingCommand extends Command<WriteResult> {
-  constructor(readonly networkId: string, readonly institutionId: string, readonly body: RecordMemberLeavingInput, readonly context: CommandContext) {
-    super();
-  }
-}
+/** On the network and the member the path names. */
+export class RecordMemberLeavingCommand extends ResourceCommand<RecordMemberLeavingInput & { institutionId: string }> {}

@@ -1,29 +1,21 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
-import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
+import { Access } from '@app/platform/access';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
+import { NETWORK_WRITE } from '../network-map/network-map.writer';
 import { RecordMemberLeavingCommand } from './record-member-leaving.command';
 import { RecordMemberLeavingDto } from './record-member-leaving.dto';
 
 @ApiController('networks')
-export class RecordMemberLeavingController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class RecordMemberLeavingController extends WriteController {
   @Post(':id/members/:institutionId/leave')
   @Access('records')
-  @WriteEndpoint({
-    summary: 'Record that a member leaves the network on a date, with a reason',
-    ifMatch: NETWORK_IF_MATCH,
-    problems: [400, 401, 404, 409, 412, 422],
-  })
+  @WriteEndpoint({ summary: 'Record that a member leaves the network on a date, with a reason', ...NETWORK_WRITE })
   handle(
     @Param('id', IdPipe) id: string,
     @Param('institutionId', IdPipe) institutionId: string,
     @Body() body: RecordMemberLeavingDto,
     @Caller() caller: CommandContext,
   ) {
-    return this.commands.execute(new RecordMemberLeavingCommand(id, institutionId, body, caller));
+    return this.commands.execute(new RecordMemberLeavingCommand(id, { ...body, institutionId }, caller));
   }
 }

@@ -1,8 +1,6 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { DepartmentCommand } from '@app/platform/commands';
 import type { InstitutionKind } from '../institution/institution.decider';
 
-/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface RegisterInstitutionInput {
   fullName: string;
   shortName: string;
@@ -12,8 +10,4 @@ export interface RegisterInstitutionInput {
   website?: string;
 }
 
-export class RegisterInstitutionCommand extends Command<WriteResult> {
-  constructor(readonly details: RegisterInstitutionInput, readonly context: CommandContext) {
-    super();
-  }
-}
+export class RegisterInstitutionCommand extends DepartmentCommand<RegisterInstitutionInput> {}

@@ -1,22 +1,15 @@
-import { Body, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import type { FastifyReply } from 'fastify';
-import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
-import { ApiController, Caller, WriteEndpoint } from '@app/platform/http';
+import { Body, Post } from '@nestjs/common';
+import { Access } from '@app/platform/access';
+import { ApiController, Caller, CommandContext, WriteController, WriteEndpoint } from '@app/platform/http';
 import { RegisterInstitutionCommand } from './register-institution.command';
 import { RegisterInstitutionDto } from './register-institution.dto';
 
 @ApiController('institutions')
-export class RegisterInstitutionController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class RegisterInstitutionController extends WriteController {
   @Post()
   @Access('records')
-  @WriteEndpoint({ summary: 'Register an institution in your department', status: 201, problems: [400, 401, 409, 422] })
-  async register(@Body() body: RegisterInstitutionDto, @Caller() caller: CommandContext, @Res({ passthrough: true }) reply: FastifyReply  ) {
-    const result = await this.commands.execute(new RegisterInstitutionCommand(body, caller));
-    reply.header('Location', `/institutions/${result.id}`);
-    return result;
+  @WriteEndpoint({ summary: 'Register an institution in your department', status: 201, location: '/institutions/:id', problems: [400, 401, 409, 422] })
+  register(@Body() body: RegisterInstitutionDto, @Caller() caller: CommandContext) {
+    return this.commands.execute(new RegisterInstitutionCommand(body, caller));
   }
 }

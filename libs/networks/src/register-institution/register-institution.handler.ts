@@ -19,10 +19,10 @@ export class RegisterInstitutionHandler implements ICommandHandler<RegisterInsti
     private readonly codes: ExternalCodeRegistry,
   ) {}
 
-  async execute({ details, context }: RegisterInstitutionCommand): Promise<WriteResult> {
+  async execute({ body, context }: RegisterInstitutionCommand): Promise<WriteResult> {
     // A retried request with the same idempotency key must land on the same institution.
     const institutionId = context.idempotencyKey ? deterministicId(context.department, 'institution', context.idempotencyKey) : newId();
-    const externalCode = details.externalCode?.trim() || null;
+    const externalCode = body.externalCode?.trim() || null;
     const result = await decideAndAppend({
       store: this.store,
       decider: institutionDecider,
@@ -36,12 +36,12 @@ export class RegisterInstitutionHandler implements ICommandHandler<RegisterInsti
         data: {
           institutionId,
           department: context.department,
-          fullName: details.fullName.trim(),
-          shortName: details.shortName.trim(),
-          kind: details.kind,
-          settlement: details.settlement.trim(),
+          fullName: body.fullName.trim(),
+          shortName: body.shortName.trim(),
+          kind: body.kind,
+          settlement: body.settlement.trim(),
           externalCode,
-          website: details.website ?? null,
+          website: body.website ?? null,
           externalCodeHeldBy: claims?.next?.holder ?? null,
         },
       }),

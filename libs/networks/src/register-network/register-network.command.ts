@@ -1,8 +1,6 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { DepartmentCommand } from '@app/platform/commands';
 import type { NetworkKind } from '../network-map/network-map.decider';
 
-/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface RegisterNetworkInput {
   name: string;
   kind: NetworkKind;
@@ -11,8 +9,4 @@ export interface RegisterNetworkInput {
   website?: string;
 }
 
-export class RegisterNetworkCommand extends Command<WriteResult> {
-  constructor(readonly body: RegisterNetworkInput, readonly context: CommandContext) {
-    super();
-  }
-}
+export class RegisterNetworkCommand extends DepartmentCommand<RegisterNetworkInput> {}

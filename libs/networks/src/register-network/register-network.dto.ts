@@ -1,22 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
-import { IsNotBlank } from '@app/platform/http';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsText, IsWebsite } from '@app/platform/http';
 import { NETWORK_KINDS, NetworkKind } from '../network-map/network-map.decider';
 import type { RegisterNetworkInput } from './register-network.command';
 
 export class RegisterNetworkDto implements RegisterNetworkInput {
-  @ApiProperty({ example: 'Школьный округ № 3' }) @IsString() @IsNotBlank() @MaxLength(300) name: string;
+  @ApiProperty({ example: 'Школьный округ № 3' }) @IsText(300) name: string;
   @ApiProperty({ enum: NETWORK_KINDS, example: 'educational-district' }) @IsIn(NETWORK_KINDS) kind: NetworkKind;
-  @ApiPropertyOptional({ example: '3', description: 'The number departments give districts ("district No. 3")' })
-  @IsOptional()
-  @IsString()
-  @IsNotBlank()
-  @MaxLength(20)
-  number?: string;
-  @ApiPropertyOptional({ example: 'Единое образовательное пространство школ и детских садов округа' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
-  description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }) website?: string;
+  @ApiPropertyOptional({ example: '3', description: 'The number departments give districts ("district No. 3")' }) @IsOptional() @IsText(20) number?: string;
+  @ApiPropertyOptional({ example: 'Единое образовательное пространство школ и детских садов округа' }) @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional() @IsOptional() @IsWebsite() website?: string;
 }

@@ -1,15 +1,11 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { Access } from '@app/platform/access';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
 import { RenameInstitutionCommand } from './rename-institution.command';
 import { RenameInstitutionDto } from './rename-institution.dto';
 
 @ApiController('institutions')
-export class RenameInstitutionController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class RenameInstitutionController extends WriteController {
   @Post(':id/rename')
   @Access('records')
   @WriteEndpoint({ summary: 'Rename an institution from a date', ifMatch: true, problems: [400, 401, 404, 409, 412, 422] })

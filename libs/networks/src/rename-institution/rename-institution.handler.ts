@@ -1,18 +1,13 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult } from '@app/kernel';
-import { EVENT_STORE, EventStore } from '@app/event-store';
-import { changeInstitution } from '../institution/change-institution';
+import { CommandHandler } from '@nestjs/cqrs';
+import { InstitutionHandler } from '../institution/institution.handler';
 import { RenameInstitutionCommand } from './rename-institution.command';
 
 @CommandHandler(RenameInstitutionCommand)
-export class RenameInstitutionHandler implements ICommandHandler<RenameInstitutionCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  execute({ institutionId, change, context }: RenameInstitutionCommand): Promise<WriteResult> {
-    return changeInstitution(this.store, institutionId, context, () => ({
+export class RenameInstitutionHandler extends InstitutionHandler<RenameInstitutionCommand> {
+  execute({ id, body, context }: RenameInstitutionCommand) {
+    return this.change(id, context, () => ({
       type: 'RenameInstitution',
-      data: { institutionId, fullName: change.fullName.trim(), shortName: change.shortName.trim(), renamedOn: change.renamedOn },
+      data: { institutionId: id, fullName: body.fullName.trim(), shortName: body.shortName.trim(), renamedOn: body.renamedOn },
     }));
   }
 }

@@ -1,15 +1,11 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
+import { Access } from '@app/platform/access';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
 import { ReopenInstitutionCommand } from './reopen-institution.command';
 import { ReopenInstitutionDto } from './reopen-institution.dto';
 
 @ApiController('institutions')
-export class ReopenInstitutionController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class ReopenInstitutionController extends WriteController {
   @Post(':id/reopen')
   @Access('records')
   @WriteEndpoint({ summary: 'Reopen a closed institution', ifMatch: true, problems: [400, 401, 404, 409, 412, 422] })

@@ -1,18 +1,10 @@
-import { Inject } from '@nestjs/common';
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { WriteResult } from '@app/kernel';
-import { EVENT_STORE, EventStore } from '@app/event-store';
-import { changeInstitution } from '../institution/change-institution';
+import { CommandHandler } from '@nestjs/cqrs';
+import { InstitutionHandler } from '../institution/institution.handler';
 import { ReopenInstitutionCommand } from './reopen-institution.command';
 
 @CommandHandler(ReopenInstitutionCommand)
-export class ReopenInstitutionHandler implements ICommandHandler<ReopenInstitutionCommand> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  execute({ institutionId, change, context }: ReopenInstitutionCommand): Promise<WriteResult> {
-    return changeInstitution(this.store, institutionId, context, () => ({
-      type: 'ReopenInstitution',
-      data: { institutionId, reopenedOn: change.reopenedOn, reason: change.reason ?? null },
-    }));
+export class ReopenInstitutionHandler extends InstitutionHandler<ReopenInstitutionCommand> {
+  execute({ id, body, context }: ReopenInstitutionCommand) {
+    return this.change(id, context, () => ({ type: 'ReopenInstitution', data: { institutionId: id, reopenedOn: body.reopenedOn, reason: body.reason ?? null } }));
   }
 }

@@ -1,23 +1,15 @@
 import { Body, Param, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { CommandContext } from '@app/kernel';
-import { Access } from '@app/identity';
-import { ApiController, Caller, IdPipe, WriteEndpoint } from '@app/platform/http';
-import { NETWORK_IF_MATCH } from '../network-map/network-map.writer';
+import { Access } from '@app/platform/access';
+import { ApiController, Caller, CommandContext, IdPipe, WriteController, WriteEndpoint } from '@app/platform/http';
+import { NETWORK_WRITE } from '../network-map/network-map.writer';
 import { SetAnchorCommand } from './set-anchor.command';
 import { SetAnchorDto } from './set-anchor.dto';
 
 @ApiController('networks')
-export class SetAnchorController {
-  constructor(private readonly commands: CommandBus) {}
-
+export class SetAnchorController extends WriteController {
   @Post(':id/anchor')
   @Access('records')
-  @WriteEndpoint({
-    summary: 'Make a member the anchor institution from a date (one anchor at a time)',
-    ifMatch: NETWORK_IF_MATCH,
-    problems: [400, 401, 404, 409, 412, 422],
-  })
+  @WriteEndpoint({ summary: 'Make a member the anchor institution from a date (one anchor at a time)', ...NETWORK_WRITE })
   handle(@Param('id', IdPipe) id: string, @Body() body: SetAnchorDto, @Caller() caller: CommandContext) {
     return this.commands.execute(new SetAnchorCommand(id, body, caller));
   }

@@ -1,7 +1,5 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { ResourceCommand } from '@app/platform/commands';
 
-/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface SplitNetworkInput {
   institutionIds: string[];
   on: string;
@@ -12,8 +10,5 @@ export interface SplitNetworkInput {
   website?: string;
 }
 
-export class SplitNetworkCommand extends Command<WriteResult> {
-  constructor(readonly networkId: string, readonly body: SplitNetworkInput, readonly context: CommandContext) {
-    super();
-  }
-}
+/** Answers with the new network's id; the source's revision moves too. */
+export class SplitNetworkCommand extends ResourceCommand<SplitNetworkInput> {}

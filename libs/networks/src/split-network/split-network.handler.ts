@@ -1,30 +1,17 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler } from '@nestjs/cqrs';
 import { deterministicId, newId } from '@app/kernel';
-import { NetworkMapWriter } from '../network-map/network-map.writer';
+import { newNetworkDetails } from '../network-map/network-details';
+import { NetworkMapHandler } from '../network-map/network-map.handler';
 import { SplitNetworkCommand } from './split-network.command';
 
-/** Answers with the new network's id; the source's revision moves too. */
 @CommandHandler(SplitNetworkCommand)
-export class SplitNetworkHandler implements ICommandHandler<SplitNetworkCommand> {
-  constructor(private readonly writer: NetworkMapWriter) {}
-
-  async execute({ networkId, body, context }: SplitNetworkCommand) {
+export class SplitNetworkHandler extends NetworkMapHandler<SplitNetworkCommand> {
+  async execute({ id: networkId, body, context }: SplitNetworkCommand) {
+    // A retried request with the same idempotency key must name the same new network.
     const newNetworkId = context.idempotencyKey ? deterministicId(context.department, 'network', context.idempotencyKey) : newId();
+    const institutionIds = body.institutionIds.map((id) => id.toLowerCase());
     const result = await this.writer.decideOn(context, networkId, {
-      command: () => ({
-        type: 'SplitNetwork',
-        data: {
-          networkId,
-          newNetworkId,
-          institutionIds: body.institutionIds.map((id) => id.toLowerCase()),
-          on: body.on,
-          reason: body.reason,
-          name: body.name.trim(),
-          number: body.number?.trim() ?? null,
-          description: body.description?.trim() || null,
-          website: body.website ?? null,
-        },
-      }),
+      command: () => ({ type: 'SplitNetwork', data: { networkId, newNetworkId, institutionIds, on: body.on, reason: body.reason, ...newNetworkDetails(body) } }),
     });
     return { ...result, id: newNetworkId };
   }

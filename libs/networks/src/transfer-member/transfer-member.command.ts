@@ -1,8 +1,6 @@
-import { Command } from '@nestjs/cqrs';
-import { CommandContext, WriteResult } from '@app/kernel';
+import { ResourceCommand } from '@app/platform/commands';
 import type { MemberRole } from '../network-map/network-map.decider';
 
-/** What the caller asks for (the HTTP body is its DTO, validated against this shape). */
 export interface TransferMemberInput {
   toNetworkId: string;
   on: string;
@@ -10,8 +8,5 @@ export interface TransferMemberInput {
   role?: MemberRole;
 }
 
-export class TransferMemberCommand extends Command<WriteResult> {
-  constructor(readonly networkId: string, readonly institutionId: string, readonly body: TransferMemberInput, readonly context: CommandContext) {
-    super();
-  }
-}
+/** On the network and the member the path names. */
+export class TransferMemberCommand extends ResourceCommand<TransferMemberInput & { institutionId: string }> {}

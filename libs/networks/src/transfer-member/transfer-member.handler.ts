@@ -1,30 +1,17 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { NetworkMapWriter } from '../network-map/network-map.writer';
+import { CommandHandler } from '@nestjs/cqrs';
+import { NetworkMapHandler } from '../network-map/network-map.handler';
 import { TransferMemberCommand } from './transfer-member.command';
 
 @CommandHandler(TransferMemberCommand)
-export class TransferMemberHandler implements ICommandHandler<TransferMemberCommand> {
-  constructor(private readonly writer: NetworkMapWriter) {}
-
-  async execute({ networkId: id, institutionId, body, context }: TransferMemberCommand) {
-    const kind = await this.writer.kindOfPathNetwork(context.department, id);
-    await this.writer.assertSameKind(context.department, body.toNetworkId.toLowerCase(), kind, 'the target');
-    return this.writer.execute({
-      context,
-      kind,
-      networkId: id,
-      ifMatch: context.ifMatch,
-      prepare: () => this.writer.institution(context.department, institutionId),
+export class TransferMemberHandler extends NetworkMapHandler<TransferMemberCommand> {
+  execute({ id, body, context }: TransferMemberCommand) {
+    const toNetworkId = body.toNetworkId.toLowerCase();
+    return this.writer.decideOn(context, id, {
+      sameKindAs: { networkId: toNetworkId, what: 'the target' },
+      prepare: () => this.writer.institution(context.department, body.institutionId),
       command: (_, institution) => ({
         type: 'TransferMember',
-        data: {
-          institution,
-          fromNetworkId: id,
-          toNetworkId: body.toNetworkId.toLowerCase(),
-          role: body.role ?? null,
-          on: body.on,
-          reason: body.reason,
-        },
+        data: { institution, fromNetworkId: id, toNetworkId, role: body.role ?? null, on: body.on, reason: body.reason },
       }),
     });
   }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, ValidateBy, ValidateIf, ValidationOptions, buildMessage } from 'class-validator';
+import { IsOptional, IsString, IsUrl, MaxLength, ValidateBy, ValidateIf, ValidationOptions, buildMessage } from 'class-validator';
 import { isIsoDate } from '@app/kernel';
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -55,6 +55,19 @@ export const IsOmittable = (options?: ValidationOptions): PropertyDecorator => {
     notNull(target, key);
   };
 };
+
+/**
+ * A text of at most `max` characters with something in it: `@IsString() @IsNotBlank() @MaxLength(max)`
+ * in one, its rules applied in the order those three give them (so the messages of a refusal keep theirs).
+ */
+export const IsText = (max: number): PropertyDecorator => (target, key) => {
+  MaxLength(max)(target, key);
+  IsNotBlank()(target, key);
+  IsString()(target, key);
+};
+
+/** A web address: an absolute http or https URL. */
+export const IsWebsite = (): PropertyDecorator => IsUrl({ protocols: ['http', 'https'], require_protocol: true });
 
 /** A field that may be left out (nothing changes) or sent as `null` (it is cleared). */
 export const IsClearable = (options?: ValidationOptions): PropertyDecorator => ValidateIf((_object, value) => value !== undefined && value !== null, options);

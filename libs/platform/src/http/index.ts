@@ -8,3 +8,4 @@ export * from './router-problems';
 export * from './openapi-validation-rules';
 export * from './request-drain';
 export * from './write-endpoint';
+export * from './write-controller';

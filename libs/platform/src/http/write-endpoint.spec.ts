@@ -20,6 +20,18 @@ class ThingsController {
     return caller;
   }
 
+  @Post('new')
+  @WriteEndpoint({ summary: 'Register a thing where it can be found', status: 201, location: '/things/:id', problems: [400] })
+  registerFound() {
+    return { id: 't-9', revision: 0, position: 1 };
+  }
+
+  @Post('quiet')
+  @WriteEndpoint({ summary: 'A write whose document never listed the key', idempotencyKey: false, problems: [400] })
+  quiet(@Caller() caller: CommandContext) {
+    return caller;
+  }
+
   @Post(':id/rename')
   @WriteEndpoint({ summary: 'Rename a thing', ifMatch: 'The thing’s revision', problems: [412] })
   rename(@Caller() caller: CommandContext) {
@@ -61,6 +73,19 @@ describe('WriteEndpoint and Caller', () => {
     expect(Object.keys(doc.paths['/things/{id}/close'].post!.responses).sort()).toEqual(['200', '400', '404', '412']);
     expect(headersOf('/things/{id}/close').map(([name]) => name)).toEqual(['Idempotency-Key', 'If-Match']);
     expect(headersOf('/things/{id}/rename')[1]).toEqual(['If-Match', 'The thing’s revision']);
+  });
+
+  it('leaves Idempotency-Key out of the document when asked to; the caller’s context still has it', async () => {
+    expect(headersOf('/things/quiet')).toEqual([]);
+    const res = await request(app.getHttpServer()).post('/things/quiet').set('Idempotency-Key', 'k-2').expect(200);
+    expect(res.body.idempotencyKey).toBe('k-2');
+  });
+
+  it('sends Location with the answer’s id for something new, and only there', async () => {
+    const res = await request(app.getHttpServer()).post('/things/new').expect(201);
+    expect(res.headers.location).toBe('/things/t-9');
+    expect(res.body).toEqual({ id: 't-9', revision: 0, position: 1 });
+    expect((await request(app.getHttpServer()).post('/things').expect(201)).headers.location).toBeUndefined();
   });
 
   it('answers with the status it documents', async () => {

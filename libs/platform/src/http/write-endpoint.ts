@@ -1,5 +1,7 @@
-import { applyDecorators, Controller, createParamDecorator, ExecutionContext, HttpCode, Type } from '@nestjs/common';
+import { applyDecorators, CallHandler, Controller, createParamDecorator, ExecutionContext, HttpCode, NestInterceptor, Type, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { tap } from 'rxjs';
 import { CommandContext } from '@app/kernel';
 import { ApiProblems } from './api-problems';
 import { commandContextFrom, requestContextOf } from './request-context';
@@ -15,15 +17,32 @@ export interface WriteEndpointOptions {
   status?: 200 | 201;
   /** The endpoint takes If-Match; a string is the header's description in the OpenAPI document. */
   ifMatch?: boolean | string;
+  /**
+   * Whether the document lists the Idempotency-Key header (the default). The keys, the academic
+   * year and erasures have never listed it, and their document stays as it was; `@Caller()` still reads it.
+   */
+  idempotencyKey?: boolean;
+  /** For something new (201): where it is, `:id` being the answer's id (`/networks/:id`), sent as `Location`. */
+  location?: string;
   /** The answer's type; WriteResultDto unless the endpoint answers something else. */
   response?: Type<unknown>;
   /** The problem statuses the endpoint may answer (see ApiProblems). */
   problems: number[];
 }
 
+/** Sends `Location` with the answer of a write that made something new. */
+class LocationOfAnswer implements NestInterceptor {
+  constructor(private readonly path: string) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler) {
+    return next.handle().pipe(tap((answer: { id: string }) => ctx.switchToHttp().getResponse<FastifyReply>().header('Location', this.path.replace(':id', answer.id))));
+  }
+}
+
 /**
  * The conventions of a write in one place: the status, the Idempotency-Key header (and
- * If-Match where the endpoint compares revisions), the answer's type and the problem responses.
+ * If-Match where the endpoint compares revisions), the answer's type, the problem responses
+ * and, for something new, its `Location`.
  */
 export const WriteEndpoint = (options: WriteEndpointOptions) => {
   const status = options.status ?? 200;
@@ -32,12 +51,16 @@ export const WriteEndpoint = (options: WriteEndpointOptions) => {
     HttpCode(status),
     ApiOperation({ summary: options.summary }),
     // In this order the document lists Idempotency-Key before If-Match, as it always has.
-    ApiHeader({ name: 'Idempotency-Key', required: false, description: IDEMPOTENCY_KEY }),
+    ...(options.idempotencyKey === false ? [] : [ApiHeader({ name: 'Idempotency-Key', required: false, description: IDEMPOTENCY_KEY })]),
     ...(options.ifMatch ? [ApiHeader({ name: 'If-Match', required: false, description: typeof options.ifMatch === 'string' ? options.ifMatch : IF_MATCH })] : []),
     status === 201 ? ApiCreatedResponse({ type }) : ApiOkResponse({ type }),
     ApiProblems(...options.problems),
+    ...(options.location ? [UseInterceptors(new LocationOfAnswer(options.location))] : []),
   );
 };
+
+/** The type `@Caller()` gives, so that a controller finds both in one place. */
+export type { CommandContext };
 
 /** What a caller's context is built from: the authenticated principal and the request's headers. */
 interface CallerRequest {

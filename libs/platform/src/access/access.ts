@@ -1,6 +1,13 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiProblems } from '@app/platform/http';
-import { Role } from './api-key.decider';
+import { ApiProblems } from '../http/api-problems';
+
+/**
+ * Roles a key may carry, from the most to the least it may do (the table is in docs/roles.md):
+ * admins run the department (keys, settings), operators keep its records, network heads read
+ * the department and later write their own networks' plans and events, auditors only read.
+ */
+export const ROLES = ['admin', 'operator', 'network-head', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * What a route does, as far as roles are concerned. Every route declares one with `@Access`;

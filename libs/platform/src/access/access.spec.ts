@@ -1,5 +1,4 @@
-import { ACCESS_RULES, decideAccess } from './access';
-import { ROLES } from './api-key.decider';
+import { ACCESS_RULES, ROLES, decideAccess } from './access';
 
 describe('access rules', () => {
   const network = '8d1f6c2e-0000-4c2b-9d3e-000000000001';

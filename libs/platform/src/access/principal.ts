@@ -1,7 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { Role } from './api-key.decider';
-
-export { Access, Public } from './access';
+import type { Role } from './access';
 
 /** The caller, as its API key says. */
 export interface Principal {
