@@ -1,0 +1,95 @@
+import { AcademicYearStart, IsoDate, RuleViolated } from '@app/kernel';
+import { EventKind } from './event/event-vocabulary';
+
+/**
+ * What the events deciders know of the world outside the stream they decide on. The deciders
+ * read no store: a handler's prepare step gathers these facts once per command (before the
+ * decision, which may be tried again on a fresh read of the event's stream but not of these),
+ * and hands them in the command's data.
+ *
+ * How a prepare step gathers them, through the networks module's public query contracts over
+ * the QueryBus (`@app/networks`), each with `consistentWith` = the log's position when the
+ * request arrived, so the facts are those of the log as the request found it:
+ * - `networks`: for each network the command names (its own and its audience networks),
+ *   `GetNetworkQuery(department, networkId, consistentWith)`; a `NotFound` leaves it out (the
+ *   decider refuses `network-not-registered`), otherwise `{ networkId, dissolvedOn }` from the
+ *   view (`status === 'dissolved'` with its `dissolvedOn`).
+ * - `registeredInstitutionIds`: for each institution the command names (hosts, participating
+ *   institutions), `GetInstitutionQuery(department, institutionId, consistentWith)`; the ones
+ *   found. The query is scoped to the department, so "registered" means "of this department".
+ * - `memberships`: for each named institution, `GetInstitutionMembershipsQuery(department,
+ *   institutionId, consistentWith)`: its stays (`from`, `to`) in the event's own networks.
+ *   The decider decides on which date they count (see {@link referenceDayOf}), so a
+ *   correction of the date needs no other query.
+ * - `series`: the named series, from its own stream (`EventSeries-<id>`, folded with the
+ *   series decider), or null when that stream is empty.
+ * - `yearStart`: the department's academic-year start (networks' department calendar), for an
+ *   academic-year-only date.
+ */
+export interface EventFacts {
+  /** Of the networks the command names, those the department has, with their dissolution date. */
+  networks: NetworkFacts[];
+  /** Of the institutions the command names, those registered in the department. */
+  registeredInstitutionIds: string[];
+  /** The named institutions' memberships of the named networks (any superset will do). */
+  memberships: MembershipFacts[];
+  /** The series the command names, when it is established; null otherwise (or when none is named). */
+  series: SeriesFacts | null;
+  yearStart: AcademicYearStart;
+}
+
+export interface NetworkFacts {
+  networkId: string;
+  /** The first day the network no longer exists; null while it does. */
+  dissolvedOn: IsoDate | null;
+}
+
+/** A stay of an institution in a network: [from, to), `to` null while it lasts. Any role counts (member, partner, anchor). */
+export interface MembershipFacts {
+  networkId: string;
+  institutionId: string;
+  from: IsoDate;
+  to: IsoDate | null;
+}
+
+export interface SeriesFacts {
+  seriesId: string;
+  kind: EventKind;
+  networkIds: string[];
+}
+
+/** No facts: for commands that name nothing outside the stream. */
+export const NO_FACTS: EventFacts = Object.freeze({ networks: [], registeredInstitutionIds: [], memberships: [], series: null, yearStart: { month: 9, day: 1 } });
+
+export const refuse = (rule: string, message: string): never => {
+  throw new RuleViolated(rule, message);
+};
+
+/**
+ * Every network named exists in the department, and none is dissolved on `day`. For a date
+ * not known yet, `day` is today: a planned event of a network dissolved since is refused.
+ */
+export const assertNetworksOn = (facts: EventFacts, networkIds: readonly string[], day: IsoDate): void => {
+  for (const id of networkIds) {
+    const network = facts.networks.find((n) => n.networkId === id);
+    if (!network) refuse('network-not-registered', `network ${id} is not registered in this department`);
+    else if (network.dissolvedOn !== null && day >= network.dissolvedOn) {
+      refuse('network-dissolved', `network ${id} was dissolved on ${network.dissolvedOn}; it holds no event on or after that day (${day})`);
+    }
+  }
+};
+
+/** Every institution named is registered in the department. */
+export const assertRegistered = (facts: EventFacts, institutionIds: readonly string[], what: string): void => {
+  const registered = new Set(facts.registeredInstitutionIds);
+  const missing = institutionIds.filter((id) => !registered.has(id));
+  if (missing.length) refuse('institution-not-registered', `${what} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not registered in this department`);
+};
+
+/** Of the institutions, those that were members of none of the networks on the day, in their order. */
+export const outsideOn = (facts: EventFacts, institutionIds: readonly string[], networkIds: readonly string[], day: IsoDate): string[] => {
+  const networks = new Set(networkIds);
+  return institutionIds.filter(
+    (id) => !facts.memberships.some((m) => m.institutionId === id && networks.has(m.networkId) && m.from <= day && (m.to === null || day < m.to)),
+  );
+};
