@@ -1,4 +1,4 @@
-import { AcademicYearStart, IsoDate, RuleViolated } from '@app/kernel';
+import { AcademicYearStart, ConcurrencyConflict, IsoDate, RuleViolated } from '@app/kernel';
 import { EventKind } from './event/event-vocabulary';
 
 /**
@@ -25,6 +25,14 @@ import { EventKind } from './event/event-vocabulary';
  *   series decider), or null when that stream is empty.
  * - `yearStart`: the department's academic-year start (networks' department calendar), for an
  *   academic-year-only date.
+ *
+ * The facts cover the event as it will be after the command: what the command names, and the
+ * networks and institutions the event already has (prepare reads the event's stream for them).
+ * The decision may run again on a newer state of the stream than prepare saw; when another
+ * writer meanwhile gave the event a network or an institution the facts do not cover, the
+ * decider answers {@link ConcurrencyConflict} (409: try again) rather than refuse it, since it
+ * was accepted once. Networks are never unregistered and institutions only close, so what
+ * was checked when it was named needs no second look, except on the event's (new) date.
  */
 export interface EventFacts {
   /** Of the networks the command names, those the department has, with their dissolution date. */
@@ -65,23 +73,31 @@ export const refuse = (rule: string, message: string): never => {
   throw new RuleViolated(rule, message);
 };
 
+const staleFacts = (what: string): never => {
+  throw new ConcurrencyConflict(`the event changed while its facts were gathered (${what} is not among them); try again`);
+};
+
 /**
  * Every network named exists in the department, and none is dissolved on `day`. For a date
  * not known yet, `day` is today: a planned event of a network dissolved since is refused.
+ * `known`: the networks the event already had (absent from the facts: a concurrent change).
  */
-export const assertNetworksOn = (facts: EventFacts, networkIds: readonly string[], day: IsoDate): void => {
+export const assertNetworksOn = (facts: EventFacts, networkIds: readonly string[], day: IsoDate, known: readonly string[] = []): void => {
   for (const id of networkIds) {
     const network = facts.networks.find((n) => n.networkId === id);
-    if (!network) refuse('network-not-registered', `network ${id} is not registered in this department`);
+    if (!network && known.includes(id)) staleFacts(`network ${id}`);
+    else if (!network) refuse('network-not-registered', `network ${id} is not registered in this department`);
     else if (network.dissolvedOn !== null && day >= network.dissolvedOn) {
       refuse('network-dissolved', `network ${id} was dissolved on ${network.dissolvedOn}; it holds no event on or after that day (${day})`);
     }
   }
 };
 
-/** Every institution named is registered in the department. */
-export const assertRegistered = (facts: EventFacts, institutionIds: readonly string[], what: string): void => {
+/** Every institution named is registered in the department; `known`: those the event already had. */
+export const assertRegistered = (facts: EventFacts, institutionIds: readonly string[], what: string, known: readonly string[] = []): void => {
   const registered = new Set(facts.registeredInstitutionIds);
+  const stale = institutionIds.find((id) => !registered.has(id) && known.includes(id));
+  if (stale) staleFacts(`institution ${stale}`);
   const missing = institutionIds.filter((id) => !registered.has(id));
   if (missing.length) refuse('institution-not-registered', `${what} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not registered in this department`);
 };

@@ -1,4 +1,4 @@
-import { InvalidInput, RuleViolated } from '@app/kernel';
+import { ConcurrencyConflict, InvalidInput, RuleViolated } from '@app/kernel';
 import { DeciderSpecification } from '@app/testing/decider-specification';
 import { NOT_KNOWN, When, inAcademicYear, inMonth, onDay, onDays } from '../when/when';
 import { EventEvent, EventHeld, HeldDetails, PlanEvent, RecordEventHeld, eventDecider, eventStream } from './event.decider';
@@ -276,6 +276,12 @@ describe('event decider', () => {
         .given([planned])
         .when({ type: 'PostponeEvent', data: { eventId: id, when: onDay('2021-09-10'), reason: 'x', today: '2020-11-01', facts: muryginoFacts({ networks: [{ networkId: MURYGINO.district3, dissolvedOn: '2021-09-01' }] }) } })
         .thenThrows(RuleViolated, code('network-dissolved'));
+    });
+
+    it('answers a conflict, not a refusal, when the facts lack a network or host it already has (a change while they were gathered)', () => {
+      const postpone = (facts = muryginoFacts()) => ({ type: 'PostponeEvent' as const, data: { eventId: id, when: inMonth('2021-04'), reason: 'x', today: '2020-11-01', facts } });
+      spec.given([planned]).when(postpone(muryginoFacts({ networks: [] }))).thenThrows(ConcurrencyConflict, /try again/);
+      spec.given([planned]).when(postpone(muryginoFacts({ registeredInstitutionIds: [] }))).thenThrows(ConcurrencyConflict, /institution murygino-ss/);
     });
 
     it('is cancelled with a reason, and not without', () => {

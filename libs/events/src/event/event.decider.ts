@@ -335,11 +335,20 @@ const notYetHeld = (event: EventRecord, what: string): EventRecord => {
  * The rules an event's networks, institutions, series and date must keep, checked on what the
  * event will be after the command; the hosts that were not members on its date.
  */
-const checkEvent = (details: EventDetails, when: When, today: IsoDate, facts: EventFacts, participants: readonly string[] = []): string[] => {
+const checkEvent = (
+  details: EventDetails,
+  when: When,
+  today: IsoDate,
+  facts: EventFacts,
+  before: EventRecord | null,
+  participants: readonly string[] = [],
+): string[] => {
   const day = referenceDayOf(when, today, facts.yearStart);
-  assertNetworksOn(facts, [...details.networkIds, ...details.audienceNetworkIds], day);
-  assertRegistered(facts, details.hostIds, 'host');
-  assertRegistered(facts, participants, 'participating institution');
+  const knownNetworks = before ? [...before.networkIds, ...before.audienceNetworkIds] : [];
+  const knownInstitutions = before ? [...before.hostIds, ...(before.held?.participation.institutionIds ?? [])] : [];
+  assertNetworksOn(facts, [...details.networkIds, ...details.audienceNetworkIds], day, knownNetworks);
+  assertRegistered(facts, details.hostIds, 'host', knownInstitutions);
+  assertRegistered(facts, participants, 'participating institution', knownInstitutions);
   if (details.seriesId !== null) {
     const series = facts.series?.seriesId === details.seriesId ? facts.series : null;
     if (!series) refuse('series-not-established', `event series ${details.seriesId} is not established`);
@@ -407,7 +416,7 @@ const planEvent = (command: PlanEvent, state: EventState): EventEvent[] => {
   const planItemIds = Array.isArray(command.data.planItemIds) ? distinct(command.data.planItemIds) : [];
   throwIfAny(problems, 'the event is invalid');
   const details = withoutOwnAudience(cleaned, cleaned.networkIds);
-  const outsideHostIds = checkEvent(details, when, today, facts);
+  const outsideHostIds = checkEvent(details, when, today, facts, null);
   return [{ type: 'EventPlanned', data: { eventId, department, ...details, when, planItemIds, outsideHostIds } }];
 };
 
@@ -427,7 +436,7 @@ const correctEventDetails = (command: CorrectEventDetails, state: EventState): E
   throwIfAny(problems, 'the correction is invalid');
   const details = withoutOwnAudience({ ...detailsOf(event), ...cleaned }, cleaned.networkIds ?? event.networkIds);
   const when = cleaned.when ?? event.when;
-  const outsideHostIds = checkEvent(details, when, today, facts);
+  const outsideHostIds = checkEvent(details, when, today, facts, event);
   const proposed: Partial<PlannedEventFields> = { ...cleaned, audienceNetworkIds: given.audienceNetworkIds !== undefined || cleaned.networkIds ? details.audienceNetworkIds : undefined, outsideHostIds };
   const { corrections, previous } = changesOf<PlannedEventFields>({ ...detailsOf(event), when: event.when, outsideHostIds: event.outsideHostIds }, proposed);
   if (Object.keys(corrections).every((f) => f === 'outsideHostIds')) refuse('nothing-to-change', 'the correction changes nothing');
@@ -441,7 +450,7 @@ const postponeEvent = (command: PostponeEvent, state: EventState): EventEvent[] 
   const reason = requireReason(command.data.reason, 'postponing an event');
   const when = validWhen(command.data.when);
   if (sameWhen(when, event.when)) refuse('nothing-to-change', 'the event is already planned for this date');
-  const outsideHostIds = checkEvent(detailsOf(event), when, command.data.today, command.data.facts);
+  const outsideHostIds = checkEvent(detailsOf(event), when, command.data.today, command.data.facts, event);
   return [{ type: 'EventPostponed', data: { eventId: event.eventId, networkIds: event.networkIds, when, previousWhen: event.when, reason, outsideHostIds } }];
 };
 
@@ -461,7 +470,7 @@ const recordEventHeld = (command: RecordEventHeld, state: EventState): EventEven
   throwIfAny(problems, 'the record of holding is invalid');
   assertHeldWhen(held.when, today, facts);
   const details = detailsOf(event);
-  const outsideHostIds = checkEvent(details, held.when, today, facts, held.participation.institutionIds);
+  const outsideHostIds = checkEvent(details, held.when, today, facts, event, held.participation.institutionIds);
   const day = referenceDayOf(held.when, today, facts.yearStart);
   const outsideInstitutionIds = outsideOn(facts, held.participation.institutionIds, details.networkIds, day);
   return [{ type: 'EventHeld', data: { eventId: event.eventId, networkIds: event.networkIds, hostIds: event.hostIds, ...held, outsideHostIds, outsideInstitutionIds } }];
@@ -488,7 +497,7 @@ const correctHeldEvent = (command: CorrectHeldEvent, state: EventState): EventEv
   };
   const next = withoutOwnAudience({ ...current, ...details, ...heldGiven }, details.networkIds ?? current.networkIds);
   if (heldGiven.when) assertHeldWhen(next.when, today, facts);
-  const outsideHostIds = checkEvent(next, next.when, today, facts, next.participation.institutionIds);
+  const outsideHostIds = checkEvent(next, next.when, today, facts, event, next.participation.institutionIds);
   const day = referenceDayOf(next.when, today, facts.yearStart);
   const outsideInstitutionIds = outsideOn(facts, next.participation.institutionIds, next.networkIds, day);
   const proposed: Partial<HeldEventFields> = {
