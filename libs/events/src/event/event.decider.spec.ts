@@ -439,6 +439,9 @@ describe('event decider', () => {
     it('refuses a correction without a reason, or one that changes nothing', () => {
       spec.given([planned, held]).when(correct({ outcome: 'Другой итог' }, ' ')).thenThrows(RuleViolated, code('reason-required'));
       spec.given([planned, held]).when(correct({ outcome: heldDetails().outcome, level: 'municipal' })).thenThrows(RuleViolated, code('nothing-to-change'));
+      // The same counts in another order are the same counts.
+      const reordered = { counts: { 'deputy-heads': 4, heads: 12 }, institutionIds: heldDetails().participation.institutionIds };
+      spec.given([planned, held]).when(correct({ participation: reordered })).thenThrows(RuleViolated, code('nothing-to-change'));
     });
 
     it('refuses a correction that dates it in the future, or gives a negative count', () => {

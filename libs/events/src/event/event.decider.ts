@@ -258,7 +258,11 @@ const cleanParticipation = (value: Participation | undefined, problems: FieldErr
       const field = `participation.counts.${category}`;
       if (!oneOf(PARTICIPANT_CATEGORIES, category)) problems.push({ field, messages: [`not a category: ${PARTICIPANT_CATEGORIES.join(', ')}`] });
       else if (!(Number.isInteger(n) && (n as number) >= 0)) problems.push({ field, messages: ['a count is a whole number, 0 or more'] });
-      else counts[category as keyof Participation['counts']] = n as number;
+    }
+    // In the list's order, so that the same counts are written (and compared) alike.
+    for (const category of PARTICIPANT_CATEGORIES) {
+      const n: unknown = (given as Record<string, unknown>)[category];
+      if (Number.isInteger(n) && (n as number) >= 0) counts[category] = n as number;
     }
   }
   const ids = value?.institutionIds;
