@@ -4,7 +4,7 @@ import { networksEvents } from '@app/networks';
 import { personEvents } from '@app/personal-data';
 import { BAKHMUT, MURYGINO, bakhmutConsilium, muryginoHeadsSeminar, plannedFrom } from './event/event.fixtures';
 import { EventsEvent, eventsEvents } from './events.events';
-import { inAcademicYear, inMonth, onDay } from './when/when';
+import { inAcademicYear, inMonth, onDay } from './event/when';
 
 const seminar = plannedFrom(muryginoHeadsSeminar(onDay('2021-03-15')));
 const consilium = bakhmutConsilium();

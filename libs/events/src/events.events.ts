@@ -1,9 +1,9 @@
 import { EventContracts } from '@app/kernel';
-import { EventSeriesEvent, eventSeriesEvents } from './event-series/event-series.events';
+import { EventSeriesEvent, eventSeriesEvents } from './event/event-series.events';
 import { EventEvent, eventEvents } from './event/event.events';
 
 export * from './event/event.events';
-export * from './event-series/event-series.events';
+export * from './event/event-series.events';
 
 /** Every event the events module records. */
 export type EventsEvent = EventEvent | EventSeriesEvent;

@@ -16,12 +16,12 @@ export * from './events.events';
 /** An event's aggregate: its stream (`eventStream`), state, commands and decider. */
 export * from './event/event.decider';
 /** A series' aggregate: its stream (`eventSeriesStream`), state, commands, decider, and `seriesFactsOf`. */
-export * from './event-series/event-series.decider';
+export * from './event/event-series.decider';
 
 /** What the deciders need of networks, institutions and series, gathered by a prepare step. */
-export type { EventFacts, NetworkFacts, MembershipFacts, SeriesFacts } from './event-facts';
-export { NO_FACTS } from './event-facts';
+export type { EventFacts, NetworkFacts, MembershipFacts, SeriesFacts } from './event/event-facts';
+export { NO_FACTS } from './event/event-facts';
 
 /** When an event takes place, as precisely as known: checking, sorting, periods, printing. */
-export * from './when/when';
-export * from './when/print-when';
+export * from './event/when';
+export * from './event/print-when';

@@ -1,6 +1,6 @@
 import { ConcurrencyConflict, InvalidInput, RuleViolated } from '@app/kernel';
 import { DeciderSpecification } from '@app/testing/decider-specification';
-import { NOT_KNOWN, When, inAcademicYear, inMonth, onDay, onDays } from '../when/when';
+import { NOT_KNOWN, When, inAcademicYear, inMonth, onDay, onDays } from './when';
 import { EventEvent, EventHeld, HeldDetails, PlanEvent, RecordEventHeld, eventDecider, eventStream } from './event.decider';
 import {
   BAKHMUT,

@@ -1,6 +1,6 @@
 import { Decider, FieldError, InvalidInput, IsoDate, assertNever, streamName } from '@app/kernel';
-import { EventFacts, assertNetworksOn, assertRegistered, outsideOn, refuse } from '../event-facts';
-import { When, daySpanOf, referenceDayOf, sameWhen, validWhen } from '../when/when';
+import { EventFacts, assertNetworksOn, assertRegistered, outsideOn, refuse } from './event-facts';
+import { When, daySpanOf, referenceDayOf, sameWhen, validWhen } from './when';
 import {
   AUDIENCE_CATEGORIES,
   EVENT_DETAIL_FIELDS,

@@ -1,6 +1,6 @@
 import { EntityRef, EventContracts, IsoDate, LocalText, eventTypes } from '@app/kernel';
-import { printWhenIn } from '../when/print-when';
-import { When } from '../when/when';
+import { printWhenIn } from './print-when';
+import { When } from './when';
 import { AudienceCategory, EVENT_KIND_LABELS, EventFormatMode, EventKind, EventLevel, EventRole, ParticipantCategory } from './event-vocabulary';
 
 export * from './event-vocabulary';

@@ -1,5 +1,5 @@
-import { EventFacts, MembershipFacts, NetworkFacts } from '../event-facts';
-import { When, inAcademicYear, inMonth } from '../when/when';
+import { EventFacts, MembershipFacts, NetworkFacts } from './event-facts';
+import { When, inAcademicYear, inMonth } from './when';
 import { EventDetails, EventPlanned, PlanEvent } from './event.decider';
 
 /*

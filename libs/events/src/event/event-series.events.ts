@@ -1,5 +1,5 @@
 import { EntityRef, EventContracts, eventTypes } from '@app/kernel';
-import { EVENT_KIND_LABELS, EventKind } from '../event/event-vocabulary';
+import { EVENT_KIND_LABELS, EventKind } from './event-vocabulary';
 
 /**
  * A series is a named recurring event of one or more networks: the department's yearly

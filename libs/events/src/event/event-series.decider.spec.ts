@@ -1,6 +1,6 @@
 import { InvalidInput, RuleViolated } from '@app/kernel';
 import { DeciderSpecification } from '@app/testing/decider-specification';
-import { REMONTNOYE } from '../event/event.fixtures';
+import { REMONTNOYE } from './event.fixtures';
 import { EstablishEventSeries, EventSeriesEstablished, eventSeriesDecider, eventSeriesStream, evolveEventSeries, initialEventSeriesState, seriesFactsOf } from './event-series.decider';
 
 const spec = DeciderSpecification.for(eventSeriesDecider);

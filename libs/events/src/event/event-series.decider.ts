@@ -1,6 +1,6 @@
 import { Decider, InvalidInput, IsoDate, assertNever, streamName } from '@app/kernel';
-import { EventFacts, assertNetworksOn, refuse } from '../event-facts';
-import { EVENT_KINDS, EventKind } from '../event/event-vocabulary';
+import { EventFacts, assertNetworksOn, refuse } from './event-facts';
+import { EVENT_KINDS, EventKind } from './event-vocabulary';
 import { EventSeriesEvent } from './event-series.events';
 
 /**

@@ -1,5 +1,5 @@
 import { AcademicYearStart, ConcurrencyConflict, IsoDate, RuleViolated } from '@app/kernel';
-import { EventKind } from './event/event-vocabulary';
+import { EventKind } from './event-vocabulary';
 
 /**
  * What the events deciders know of the world outside the stream they decide on. The deciders
