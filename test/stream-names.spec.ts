@@ -9,6 +9,7 @@ import { departmentCalendarStream, institutionStream, networkMapStream } from '@
 // The claim streams are the networks module's own mechanism, not part of what it publishes.
 import { externalCodeClaimStream } from '@app/networks/institution/external-code-claim';
 import { personStream } from '@app/personal-data';
+import { eventSeriesStream, eventStream } from '@app/events';
 
 /**
  * Every stream-name helper of every module, one stream of each kind (including the pair the old
@@ -23,7 +24,12 @@ const streams: { kind: StreamCategory; streamId: string; type: string }[] = [
   { kind: 'Department', streamId: departmentStream('calendar-bakhmut'), type: 'DepartmentCreated' },
   { kind: 'ApiKey', streamId: apiKeyStream(newId()), type: 'ApiKeyIssued' },
   { kind: 'BootstrapKey', streamId: BOOTSTRAP_STREAM, type: 'ApiKeyIssued' },
+  { kind: 'Event', streamId: eventStream(newId()), type: 'EventPlanned' },
+  { kind: 'EventSeries', streamId: eventSeriesStream(newId()), type: 'EventSeriesEstablished' },
 ];
+
+/** The streams of the categories that had names before the categories (the newer ones never had). */
+const withOldNames = streams.filter((s) => legacyStreamName(s.streamId) !== undefined);
 
 /** EventStoreDB's `$by_category`: the category of a stream is what comes before its first `-`. */
 const ceCategory = (streamId: string): string => streamId.slice(0, streamId.indexOf('-'));
@@ -43,8 +49,9 @@ describe('stream categories', () => {
   it('gives each kind of stream an EventStoreDB category ($ce-) of its own, where the old names mixed them', () => {
     const today = groupBy(streams, ceCategory);
     expect(today).toEqual(Object.fromEntries(streams.map((s) => [s.kind, [s.kind]])));
+    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries']);
     const old = groupBy(
-      streams.map((s) => ({ kind: s.kind, streamId: legacyStreamName(s.streamId)!.name })),
+      withOldNames.map((s) => ({ kind: s.kind, streamId: legacyStreamName(s.streamId)!.name })),
       ceCategory,
     );
     expect(old).toEqual({
@@ -92,7 +99,7 @@ describe('stream categories', () => {
     });
 
     it('would have mixed them under the old names, and made two streams one', async () => {
-      for (const { streamId, type } of streams) await record(legacyStreamName(streamId)!.name, type);
+      for (const { streamId, type } of withOldNames) await record(legacyStreamName(streamId)!.name, type);
       const old = (kind: StreamCategory) => legacyStreamName(streams.find((s) => s.kind === kind)!.streamId)!.name;
       expect((await streamsStartingWith('institution-')).sort()).toEqual([old('Institution'), old('ExternalCode')].sort());
       expect((await streamsStartingWith('api-key-')).sort()).toEqual([old('ApiKey'), old('BootstrapKey')].sort());

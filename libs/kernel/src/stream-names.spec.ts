@@ -1,4 +1,4 @@
-import { STREAM_CATEGORIES, StreamCategory, legacyStreamName, streamCategory, streamName } from './stream-names';
+import { STREAM_CATEGORIES, StreamCategory, StreamCategoryRule, legacyStreamName, streamCategory, streamName } from './stream-names';
 
 const categories = Object.keys(STREAM_CATEGORIES) as StreamCategory[];
 
@@ -28,7 +28,7 @@ describe('stream names', () => {
     // What the old names were: a prefix read of `institution-` (or EventStoreDB's $ce-institution)
     // mixed institutions with code claims; `department-calendar-bakhmut` was also the stream of a
     // department named `calendar-bakhmut`.
-    const legacy = categories.map((c) => STREAM_CATEGORIES[c].legacy);
+    const legacy = categories.flatMap((c) => (STREAM_CATEGORIES as Record<string, StreamCategoryRule>)[c].legacy ?? []);
     const overlapping = legacy.flatMap((a) => legacy.filter((b) => a !== b && b.startsWith(a)).map((b) => `${a} < ${b}`));
     expect(overlapping.sort()).toEqual(['api-key- < api-key-bootstrap-', 'department- < department-calendar-', 'institution- < institution-code-']);
     expect(legacyStreamName(streamName('Department', 'calendar-bakhmut'))!.name).toBe(legacyStreamName(streamName('DepartmentCalendar', 'bakhmut'))!.name);
@@ -54,6 +54,18 @@ describe('stream names', () => {
     expect(streamCategory('department-calendar-bakhmut', 'AcademicYearStartSet')).toBe('DepartmentCalendar');
     expect(streamCategory('department-calendar-bakhmut', 'DepartmentCreated')).toBe('Department');
     expect(streamCategory('department-bakhmut', 'DepartmentCreated')).toBe('Department');
+  });
+
+  it('gives the categories made after the change no old names: their streams have only ever had one', () => {
+    const newer = categories.filter((c) => (STREAM_CATEGORIES as Record<string, StreamCategoryRule>)[c].legacy === undefined);
+    expect(newer).toEqual(['Event', 'EventSeries']);
+    expect(legacyStreamName('Event-0190a1b2-0000-7000-8000-000000000001')).toBeUndefined();
+    expect(legacyStreamName('EventSeries-0190a1b2')).toBeUndefined();
+    expect(streamCategory('Event-0190a1b2-0000-7000-8000-000000000001')).toBe('Event');
+    expect(streamCategory('EventSeries-0190a1b2')).toBe('EventSeries');
+    // Written as an old name would be, it is no stream of theirs.
+    expect(streamCategory('event-0190a1b2')).toBeUndefined();
+    expect(streamCategory('event-series-0190a1b2')).toBeUndefined();
   });
 
   it('refuses an empty id', () => {

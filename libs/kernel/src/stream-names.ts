@@ -11,6 +11,9 @@
  * library), and category readers can tell them apart (`streamCategory`). A legacy name begins
  * with a lower-case letter and a new one with a capital, so the two never meet.
  *
+ * A category made after that has no old names (`legacy` is left out): its streams were only
+ * ever written under `<Category>-<id>`.
+ *
  * One row per kind of stream of every module; the table in docs/event-store.md mirrors it.
  */
 export const STREAM_CATEGORIES = {
@@ -30,11 +33,18 @@ export const STREAM_CATEGORIES = {
   ApiKey: { legacy: 'api-key-' },
   /** The installation's first admin key, `BootstrapKey-admin`: its existence says that key was made (identity). */
   BootstrapKey: { legacy: 'api-key-bootstrap-' },
+  /** One event a network holds (a seminar, a council meeting): planned, held, postponed, cancelled (events). */
+  Event: {},
+  /** One recurring event of a network (the yearly open-door day): its name, kind and networks (events). */
+  EventSeries: {},
 } as const satisfies Record<string, StreamCategoryRule>;
 
 export interface StreamCategoryRule {
-  /** What a name of the category began with before categories were distinct: old streams keep it. */
-  readonly legacy: string;
+  /**
+   * What a name of the category began with before categories were distinct: old streams keep it.
+   * Absent for a category made after the change, which has no old names.
+   */
+  readonly legacy?: string;
   /**
    * Where an old name can also be another category's (`department-calendar-x`: the calendar of
    * `x`, or the department `calendar-x`), the type of the first event that marks it as this one's.
@@ -60,7 +70,7 @@ export const legacyStreamName = (streamId: string): { name: string; firstEvent?:
   const dash = streamId.indexOf('-');
   if (dash <= 0 || dash === streamId.length - 1) return undefined;
   const rule = (STREAM_CATEGORIES as Record<string, StreamCategoryRule>)[streamId.slice(0, dash)];
-  if (!rule) return undefined;
+  if (rule?.legacy === undefined) return undefined;
   const name = `${rule.legacy}${streamId.slice(dash + 1)}`;
   return rule.legacyFirstEvent ? { name, firstEvent: rule.legacyFirstEvent } : { name };
 };
@@ -75,7 +85,9 @@ export const streamCategory = (streamId: string, eventType?: string): StreamCate
   const head = dash > 0 ? streamId.slice(0, dash) : '';
   if (head in STREAM_CATEGORIES) return head as StreamCategory;
   const fitting = rules()
-    .filter(([, rule]) => streamId.startsWith(rule.legacy) && streamId.length > rule.legacy.length)
+    .flatMap(([category, rule]): [StreamCategory, StreamCategoryRule & { legacy: string }][] =>
+      rule.legacy !== undefined && streamId.startsWith(rule.legacy) && streamId.length > rule.legacy.length ? [[category, { ...rule, legacy: rule.legacy }]] : [],
+    )
     .sort(([, a], [, b]) => b.legacy.length - a.legacy.length);
   const told = fitting.find(([, rule]) => !rule.legacyFirstEvent || eventType === undefined || rule.legacyFirstEvent === eventType);
   return told?.[0];
