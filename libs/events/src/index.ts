@@ -9,19 +9,10 @@
  * `EventEvent` of an event's stream and `EventSeriesEvent` of a series'), their table
  * (`eventsEvents`, and `eventEvents` / `eventSeriesEvents` per stream) and the vocabulary their
  * data is written in: kinds, formats, levels, participant categories, roles, statuses, each
- * with its uk/ru/en labels (`EVENT_KIND_LABELS`...).
+ * with its uk/ru/en labels (`EVENT_KIND_LABELS`...), and `When`: when an event takes place, as
+ * precisely as known, with its checking, sorting, periods and printing (`printWhen`).
+ *
+ * The deciders, the facts they take and the stream folds stay inside the module: its slices use
+ * them, other modules read its contracts and (later) its queries.
  */
 export * from './events.events';
-
-/** An event's aggregate: its stream (`eventStream`), state, commands and decider. */
-export * from './event/event.decider';
-/** A series' aggregate: its stream (`eventSeriesStream`), state, commands, decider, and `seriesFactsOf`. */
-export * from './event/event-series.decider';
-
-/** What the deciders need of networks, institutions and series, gathered by a prepare step. */
-export type { EventFacts, NetworkFacts, MembershipFacts, SeriesFacts } from './event/event-facts';
-export { NO_FACTS } from './event/event-facts';
-
-/** When an event takes place, as precisely as known: checking, sorting, periods, printing. */
-export * from './event/when';
-export * from './event/print-when';

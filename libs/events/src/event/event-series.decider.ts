@@ -1,4 +1,4 @@
-import { Decider, InvalidInput, IsoDate, assertNever, streamName } from '@app/kernel';
+import { Decider, InvalidInput, IsoDate, assertNever } from '@app/kernel';
 import { EventFacts, assertNetworksOn, refuse } from './event-facts';
 import { EVENT_KINDS, EventKind } from './event-vocabulary';
 import { EventSeriesEvent } from './event-series.events';
@@ -10,8 +10,6 @@ import { EventSeriesEvent } from './event-series.events';
 
 export * from './event-series.events';
 
-/** Stream of one series. */
-export const eventSeriesStream = (seriesId: string): string => streamName('EventSeries', seriesId);
 
 export type EventSeriesState =
   | { status: 'none' }

@@ -1,5 +1,8 @@
-import { EntityRef, EventContracts, eventTypes } from '@app/kernel';
+import { EntityRef, EventContracts, eventTypes, streamName } from '@app/kernel';
 import { EVENT_KIND_LABELS, EventKind } from './event-vocabulary';
+
+/** Stream of one series. */
+export const eventSeriesStream = (seriesId: string): string => streamName('EventSeries', seriesId);
 
 /**
  * A series is a named recurring event of one or more networks: the department's yearly

@@ -1,4 +1,4 @@
-import { Decider, FieldError, InvalidInput, IsoDate, assertNever, streamName } from '@app/kernel';
+import { Decider, FieldError, InvalidInput, IsoDate, assertNever } from '@app/kernel';
 import { EventFacts, assertNetworksOn, assertRegistered, outsideOn, refuse } from './event-facts';
 import { When, daySpanOf, referenceDayOf, sameWhen, validWhen } from './when';
 import {
@@ -35,8 +35,6 @@ import {
 
 export * from './event.events';
 
-/** Stream of one event. */
-export const eventStream = (eventId: string): string => streamName('Event', eventId);
 
 // ---- state -----------------------------------------------------------------------------------
 

@@ -1,9 +1,15 @@
-import { EntityRef, EventContracts, IsoDate, LocalText, eventTypes } from '@app/kernel';
+import { EntityRef, EventContracts, IsoDate, LocalText, eventTypes, streamName } from '@app/kernel';
 import { printWhenIn } from './print-when';
 import { When } from './when';
 import { AudienceCategory, EVENT_KIND_LABELS, EventFormatMode, EventKind, EventLevel, EventRole, ParticipantCategory } from './event-vocabulary';
 
+/** Stream of one event. */
+export const eventStream = (eventId: string): string => streamName('Event', eventId);
+
 export * from './event-vocabulary';
+/** When an event takes place is part of its data: its shape, checking, sorting, periods and printing. */
+export * from './when';
+export * from './print-when';
 
 /** How the event is held; the platform and link only online or hybrid ("платформа ZOOM"). */
 export interface EventFormat {
