@@ -113,3 +113,48 @@ describe('SqliteReadStore checkpoints', () => {
     }
   });
 });
+
+describe('SqliteReadStore words of a replaced document', () => {
+  const put = (doc: Document, position: number) => ({ op: 'put' as const, collection: 'schools', doc, position });
+
+  it('writes only the words that changed: none when they are the same, the lost and gained ones when not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okrug-read-words-'));
+    const file = join(dir, 'okrug.sqlite');
+    const store = await SqliteReadStore.open({ file, backgroundCheckpoints: false });
+    const raw = new Database(file);
+    try {
+      await store.prepare('schools', 1, [
+        { name: 'by-district', fields: ['district', 'name'] },
+        { name: 'name-words', words: 'name' },
+      ]);
+      await store.activate('school-list', 1, ['schools']);
+      await store.commit('school-list', 1, 1, [put({ id: 's1', name: 'Школа № 1 «Обрій»', district: 'north' }, 1)]);
+      // Every row the store adds to or removes from the words table, as the store's own commits write them.
+      raw.exec(`
+        CREATE TABLE word_log (op TEXT NOT NULL, word TEXT NOT NULL);
+        CREATE TRIGGER word_added AFTER INSERT ON read_words BEGIN INSERT INTO word_log VALUES ('+', new.word); END;
+        CREATE TRIGGER word_removed AFTER DELETE ON read_words BEGIN INSERT INTO word_log VALUES ('-', old.word); END;
+      `);
+      const written = () => (raw.prepare('SELECT op, word FROM word_log ORDER BY rowid').all() as { op: string; word: string }[]).map((r) => `${r.op}${r.word}`);
+      const found = async (words: string) => (await store.find('schools', { where: { name: { words } } })).map((d) => d.id);
+
+      await store.commit('school-list', 1, 2, [put({ id: 's1', name: 'Школа № 1 «Обрій»', district: 'south' }, 2)]);
+      expect(written()).toEqual([]);
+      expect(await found('обр')).toEqual(['s1']);
+
+      await store.commit('school-list', 1, 3, [put({ id: 's1', name: 'Ліцей № 1 «Обрій»', district: 'south' }, 3)]);
+      expect(written()).toEqual(['-школа', '+ліцей']);
+      expect(await found('ліц обр')).toEqual(['s1']);
+      expect(await found('школ')).toEqual([]);
+
+      raw.exec('DELETE FROM word_log');
+      await store.commit('school-list', 1, 4, [{ op: 'delete', collection: 'schools', id: 's1', position: 4 }]);
+      expect(written().sort()).toEqual(['-1', '-ліцей', '-обрій']);
+      expect(await found('обр')).toEqual([]);
+    } finally {
+      raw.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -280,23 +280,34 @@ export class SqliteReadStore implements ReadStore {
         // A batch at or behind the checkpoint was applied already: replaying it changes nothing.
         if (row && row.position >= position) return;
         const declaredByCopy = new Map<string, Declared>();
+        const worded = new Map<string, string[]>();
         for (const write of collapsed) {
           const copy = SqliteReadStore.copyName(write.collection, generation);
           let declared = declaredByCopy.get(copy);
           if (!declared) declaredByCopy.set(copy, (declared = this.declared(copy)));
+          if (declared.words.size === 0) continue;
+          let ids = worded.get(copy);
+          if (!ids) worded.set(copy, (ids = []));
+          ids.push(write.op === 'put' ? write.doc.id : write.id);
+        }
+        // The words the documents had, to change only those that differ: one statement per copy
+        // (not a read and parse of each stored document), as loadDocuments does.
+        const before = new Map<string, Map<string, Map<string, unknown>>>();
+        for (const [copy, ids] of worded) before.set(copy, this.storedWords(copy, [...declaredByCopy.get(copy)!.words], ids));
+        for (const write of collapsed) {
+          const copy = SqliteReadStore.copyName(write.collection, generation);
+          const declared = declaredByCopy.get(copy)!;
           if (write.op === 'put') assertIndexable(write.collection, write.doc, [...declared.scalar]);
           const id = write.op === 'put' ? write.doc.id : write.id;
-          // The words the document had, to change only those that differ.
-          const before = declared.words.size > 0 ? this.storedDoc(copy, id) : null;
           const applied =
             write.op === 'put'
               ? upsert.run(copy, write.doc.id, JSON.stringify(write.doc), write.position)
               : upsert.run(copy, write.id, null, write.position);
           // The words follow the document only when this write replaced it (not an older one).
-          if (applied.changes > 0) {
+          if (applied.changes > 0 && declared.words.size > 0) {
+            const had = before.get(copy)!.get(id);
             for (const field of declared.words) {
-              const path = fieldPath(field);
-              this.changeWords(copy, field, id, before ? valueAt(before, path) : undefined, write.op === 'put' ? valueAt(write.doc, path) : undefined);
+              this.changeWords(copy, field, id, had?.get(field), write.op === 'put' ? valueAt(write.doc, fieldPath(field)) : undefined);
             }
           }
         }
@@ -392,9 +403,19 @@ export class SqliteReadStore implements ReadStore {
     for (const row of rows) this.changeWords(copy, field, row.id, undefined, row.text);
   }
 
-  private storedDoc(copy: string, id: string): Document | null {
-    const row = this.sql('SELECT doc FROM read_documents WHERE collection_copy = ? AND id = ?').get(copy, id) as { doc: string | null } | undefined;
-    return row?.doc ? (JSON.parse(row.doc) as Document) : null;
+  /**
+   * The texts of the word-indexed `fields` that the documents `ids` of a copy hold, by id and
+   * field (a field that is not text, or a deleted document, gives none): what their words were
+   * before a commit changes them.
+   */
+  private storedWords(copy: string, fields: readonly string[], ids: readonly string[]): Map<string, Map<string, unknown>> {
+    const texts = fields.map((field, i) => `CASE json_type(doc, '${jsonPath(field)}') WHEN 'text' THEN json_extract(doc, '${jsonPath(field)}') END AS w${i}`);
+    const rows = this.sql(
+      `SELECT id, ${texts.join(', ')} FROM read_documents WHERE collection_copy = ? AND id IN (SELECT value FROM json_each(?))`,
+    ).all(copy, JSON.stringify(ids)) as Array<{ id: string } & Record<string, unknown>>;
+    const found = new Map<string, Map<string, unknown>>();
+    for (const row of rows) found.set(row.id, new Map(fields.map((field, i) => [field, row[`w${i}`] ?? undefined])));
+    return found;
   }
 
   /** Replaces a document's words of a field: removes those it lost and adds those it gained. */
