@@ -1,5 +1,5 @@
 import { AppendOptions, AppendResult } from '@app/event-store';
-import { CommandContext, NewEvent, StaleRevision, metadataFor, newId } from '@app/kernel';
+import { CommandContext, ConcurrencyConflict, NewEvent, StaleRevision, metadataFor, newId } from '@app/kernel';
 import { PersonRecord, PersonalDataVault } from '@app/personal-data';
 import { InMemoryEventStore } from '@app/read-store/testing/in-memory-event-store';
 import { CorrectEventDetailsCommand } from '../correct-event-details/correct-event-details.command';
@@ -72,6 +72,29 @@ describe('EventWriter: prepare once, decide on every attempt', () => {
     const stream = await store.readStream(eventStream(id));
     expect(stream.map((e) => e.type)).toEqual(['EventPlanned', 'EventLinkedToPlanItem', 'EventDetailsCorrected']);
     expect((stream[2].data as { corrections: { people: { personId: string }[] } }).corrections.people).toEqual([{ personId: records[1].personId, role: 'moderator' }]);
+  });
+
+  it('answers 409 when other writers keep getting in, and when one gave the event an institution its facts do not cover', async () => {
+    const { store, plan, correct } = setUp();
+    const { id } = await plan();
+    let revision = 0;
+    const linkAgain = async (): Promise<void> => {
+      const link: EventEvent = { type: 'EventLinkedToPlanItem', data: { eventId: id, networkIds: [NETWORK], planItemId: newId(), reason: null } };
+      await store.append(eventStream(id), [{ id: newId(), ...link, metadata: metadataFor(context()) }], { expectedRevision: revision++ });
+      store.beforeNextAppend = linkAgain;
+    };
+    store.beforeNextAppend = linkAgain;
+    await expect(correct.execute(new CorrectEventDetailsCommand(id, { topic: 'Семинар директоров' }, context()))).rejects.toBeInstanceOf(ConcurrencyConflict);
+    store.beforeNextAppend = undefined;
+    // Another writer gives the event a host the facts (gathered once, before) do not know.
+    const host = newId();
+    const corrected: EventEvent = {
+      type: 'EventDetailsCorrected',
+      data: { eventId: id, networkIds: [NETWORK], corrections: { hostIds: [host], outsideHostIds: [host] }, previous: { hostIds: [], outsideHostIds: [] }, reason: null },
+    };
+    store.beforeNextAppend = () => store.append(eventStream(id), [{ id: newId(), ...corrected, metadata: metadataFor(context()) }], { expectedRevision: revision }).then(() => undefined);
+    await expect(correct.execute(new CorrectEventDetailsCommand(id, { topic: 'Семинар директоров' }, context()))).rejects.toBeInstanceOf(ConcurrencyConflict);
+    expect((await store.readStream(eventStream(id))).map((e) => e.type).filter((t) => t === 'EventDetailsCorrected')).toHaveLength(1);
   });
 
   it('writes no name for a stale If-Match, another department’s event or a network head of other networks; once for a repeated Idempotency-Key', async () => {
