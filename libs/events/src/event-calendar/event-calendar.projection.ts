@@ -39,11 +39,8 @@ export interface HeldView {
   recordedAt: string;
 }
 
-/**
- * One event as a calendar, a report or an institution's page reads it: every detail, where it
- * is in its life, and the fields its queries filter and sort by. One document per event.
- */
-export interface EventCalendarView {
+/** What the calendar keeps of an event: every detail and where it is in its life. */
+export interface EventCalendarFields {
   id: string;
   department: string;
   kind: EventKind;
@@ -56,6 +53,27 @@ export interface EventCalendarView {
   outsideHostIds: string[];
   /** When it takes place; once held, when it took place. */
   when: When;
+  seriesId: string | null;
+  format: EventFormat;
+  level: EventLevel;
+  audience: AudienceCategory[];
+  people: EventPerson[];
+  planItemIds: string[];
+  status: EventStatus;
+  postponements: PostponementView[];
+  cancellation: { reason: string; recordedAt: string } | null;
+  held: HeldView | null;
+  plannedAt: string;
+  updatedAt: string;
+  /** Revision of the event's stream: replays change nothing. */
+  revision: number;
+}
+
+/**
+ * One event as a calendar, a report or an institution's page reads it: every detail, where it
+ * is in its life, and the fields its queries filter and sort by. One document per event.
+ */
+export interface EventCalendarView extends EventCalendarFields {
   precision: WhenPrecision;
   /** `whenSortKey` with the default academic year (1 September); queries sort by the department's. */
   sortKey: string;
@@ -66,24 +84,10 @@ export interface EventCalendarView {
    */
   spanFirst: IsoDate | null;
   spanLast: IsoDate | null;
-  seriesId: string | null;
-  format: EventFormat;
   /** `format.mode`, as a scalar the indexes can hold. */
   formatMode: EventFormatMode;
-  level: EventLevel;
-  audience: AudienceCategory[];
-  people: EventPerson[];
-  planItemIds: string[];
-  status: EventStatus;
-  postponements: PostponementView[];
-  cancellation: { reason: string; recordedAt: string } | null;
-  held: HeldView | null;
   /** What its queries find it by (one word each): `n<id>` own network, `c<id>` own or audience network, `h<id>` host, `p<id>` participant, `i<id>` either. */
   refs: string;
-  plannedAt: string;
-  updatedAt: string;
-  /** Revision of the event's stream: replays change nothing; what `If-Match` compares with. */
-  revision: number;
   [field: string]: unknown;
 }
 
@@ -92,7 +96,7 @@ export const EVENT_CALENDAR = 'event-calendar';
 /** The word an id is found by in `refs`: a letter for the relation, the id's letters and digits. */
 export const refWord = (relation: 'n' | 'c' | 'h' | 'p' | 'i', id: string): string => `${relation}${id.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
 
-const refsOf = (v: Pick<EventCalendarView, 'networkIds' | 'audienceNetworkIds' | 'hostIds' | 'held'>): string => {
+const refsOf = (v: Pick<EventCalendarFields, 'networkIds' | 'audienceNetworkIds' | 'hostIds' | 'held'>): string => {
   const participants = v.held?.participation.institutionIds ?? [];
   const words = [
     ...v.networkIds.map((id) => refWord('n', id)),
@@ -116,7 +120,7 @@ export const widestSpanOf = (when: When): { first: IsoDate; last: IsoDate } | nu
 const countOf = (participation: Participation): number => Object.values(participation.counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 
 /** The fields that follow from the others, set again after every change. */
-const derived = (v: Omit<EventCalendarView, 'precision' | 'sortKey' | 'spanFirst' | 'spanLast' | 'formatMode' | 'refs'>): EventCalendarView => {
+const derived = (v: EventCalendarFields): EventCalendarView => {
   const span = widestSpanOf(v.when);
   const held = v.held ? { ...v.held, participantTotal: countOf(v.held.participation) } : null;
   const view = { ...v, held };
@@ -151,7 +155,8 @@ export const evolveEventCalendar = (doc: EventCalendarView | null, event: Record
     });
   }
   if (!doc) return null;
-  const { precision: _p, sortKey: _k, spanFirst: _f, spanLast: _l, formatMode: _m, refs: _r, ...current } = doc;
+  const { precision: _p, sortKey: _k, spanFirst: _f, spanLast: _l, formatMode: _m, refs: _r, ...rest } = doc;
+  const current = rest as EventCalendarFields;
   switch (event.type) {
     case 'EventDetailsCorrected':
       return derived({ ...current, ...event.data.corrections, ...touched });

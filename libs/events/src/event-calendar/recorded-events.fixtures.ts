@@ -1,6 +1,7 @@
 import { Actor, EventMetadata, RecordedEvent } from '@app/kernel';
 import { BAKHMUT, bakhmutConsilium, muryginoHeadsSeminar, plannedFrom } from '../event/event.fixtures';
-import { EventEvent, EventSeriesEvent, eventSeriesStream, eventStream, inAcademicYear, inMonth, onDay } from '../event/event.events';
+import { EventSeriesEvent, eventSeriesStream } from '../event/event-series.events';
+import { EventEvent, eventStream, inAcademicYear, inMonth, onDay } from '../event/event.events';
 
 /*
  * Recorded lives of events, for the read models' specs: the events of the domain core's
