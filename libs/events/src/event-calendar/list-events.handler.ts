@@ -5,7 +5,7 @@ import { ResolvedPeriod, periodOf } from './calendar-period';
 import { EventSummary, calendarQuery, presentEvent, selectCalendar } from './calendar-selection';
 import { DepartmentYearStart } from './department-year-start';
 import { EventCalendarView, eventCalendarProjection } from './event-calendar.projection';
-import { EventPeople, EventPersonView } from './event-people';
+import { EventPeopleNames, EventPersonView } from './event-people-names';
 import { GetEventQuery, ListEventsQuery } from './list-events.query';
 
 export interface EventPage {
@@ -54,7 +54,7 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery, EventPa
 export class GetEventHandler implements IQueryHandler<GetEventQuery, EventDetailsView> {
   constructor(
     private readonly readModels: ReadModels,
-    private readonly people: EventPeople,
+    private readonly people: EventPeopleNames,
   ) {}
 
   async execute(query: GetEventQuery): Promise<EventDetailsView> {

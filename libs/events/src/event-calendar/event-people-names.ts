@@ -11,7 +11,7 @@ export interface EventPersonView extends EventPerson {
 
 /** Names of an event's people from the personal-data vault: the log and the read models hold only their ids. */
 @Injectable()
-export class EventPeople {
+export class EventPeopleNames {
   constructor(@Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault) {}
 
   async named(department: string, people: readonly EventPerson[]): Promise<EventPersonView[]> {
