@@ -232,14 +232,6 @@ describe('events: reading through the HTTP API', () => {
     });
   });
 
-  describe('series', () => {
-    it('lists the department’s series (none yet), and answers an unknown one 404 and a bad filter 400', async () => {
-      expect((await get('/event-series')).body).toMatchObject({ items: [], total: 0 });
-      expect((await get(`/event-series/${randomUUID()}`)).status).toBe(404);
-      expect(fieldsOf(await get('/event-series?kind=party&network=x'))).toEqual({ status: 400, fields: expect.arrayContaining(['kind', 'network']) });
-    });
-  });
-
   describe('the iCalendar feed', () => {
     /** A small reader of RFC 5545: unfolds the lines, splits name, parameters and value, groups the components. */
     const parse = (text: string) => {
@@ -297,6 +289,52 @@ describe('events: reading through the HTTP API', () => {
       expect((await get(`/networks/${randomUUID()}/events.ics`)).status).toBe(404);
       expect(fieldsOf(await get(`/networks/${ids.district}/events.ics?lang=de`))).toEqual({ status: 400, fields: ['lang'] });
       expect((await api.http.get(`/networks/${ids.district}/events.ics`)).status).toBe(401);
+    });
+  });
+
+  describe('postponed, cancelled, and series', () => {
+    beforeAll(async () => {
+      ids.council = (await post('/event-series', { name: 'Совет руководителей', kind: 'council-meeting', networkIds: [ids.district] }, 201)).body.id;
+      await post(`/event-series/${ids.council}/rename`, { name: 'Совет руководителей округа' });
+      await plan('autumn', { kind: 'council-meeting', seriesId: ids.council, when: { precision: 'date', from: '2020-11-10' } });
+      await post(`/events/${ids.autumn}/holding`, { when: { precision: 'date', from: '2020-11-10' }, participation: { counts: { heads: 5 }, institutionIds: [] } });
+      await plan('spring', { kind: 'council-meeting', seriesId: ids.council, when: { precision: 'date', from: '2021-04-20' } });
+      await post(`/events/${ids.spring}/postpone`, { when: { precision: 'date', from: '2021-05-18' }, reason: 'Карантин в школах округа' });
+      await plan('summer', { kind: 'council-meeting', seriesId: ids.council, when: { precision: 'date', from: '2021-06-15' } });
+      await post(`/events/${ids.summer}/cancel`, { reason: 'Отменён решением управления' });
+    });
+
+    it('keeps a postponement and a cancellation with their reasons, in the calendar, the history and the feed', async () => {
+      const spring = (await get(`/events/${ids.spring}`)).body;
+      expect(spring).toMatchObject({ status: 'postponed', when: { from: '2021-05-18' }, postponements: [{ from: { from: '2021-04-20' }, to: { from: '2021-05-18' }, reason: 'Карантин в школах округа' }] });
+      const summer = (await get(`/events/${ids.summer}`)).body;
+      expect(summer).toMatchObject({ status: 'cancelled', cancellation: { reason: 'Отменён решением управления' } });
+      const history = (await get(`/events/${ids.spring}/history`)).body.entries;
+      expect(history[1]).toMatchObject({ type: 'EventPostponed', reason: 'Карантин в школах округа', changes: expect.arrayContaining([{ field: 'when', from: expect.objectContaining({ from: '2021-04-20' }), to: expect.objectContaining({ from: '2021-05-18' }) }]) });
+      expect((await get(`/events?series=${ids.council}&status=cancelled`)).body.items.map((e: { id: string }) => e.id)).toEqual([ids.summer]);
+      const feed = (await get(`/networks/${ids.district}/events.ics`)).text.replace(/\r\n[ \t]/g, '');
+      const summerEvent = feed.slice(feed.indexOf(`UID:${ids.summer}@okrug`));
+      expect(summerEvent.slice(0, summerEvent.indexOf('END:VEVENT'))).toContain('STATUS:CANCELLED');
+    });
+
+    it('lists the series, and one series with its events and a row per academic year', async () => {
+      const list = (await get(`/event-series?network=${ids.district}`)).body;
+      expect(list).toMatchObject({ total: 1, items: [{ id: ids.council, name: 'Совет руководителей округа', kind: 'council-meeting', names: [{ name: 'Совет руководителей' }, { name: 'Совет руководителей округа' }] }] });
+      expect(list.items[0]).not.toHaveProperty('refs');
+      expect((await get(`/event-series?network=${ids.district1}`)).body.total).toBe(0);
+      expect((await get('/event-series?kind=seminar')).body.total).toBe(0);
+      const one = (await get(`/event-series/${ids.council}`)).body;
+      expect(one.events.map((e: { id: string; academicYear: string }) => [e.id, e.academicYear])).toEqual([
+        [ids.autumn, '2020/2021'],
+        [ids.spring, '2020/2021'],
+        [ids.summer, '2020/2021'],
+      ]);
+      expect(one.years).toEqual([{ academicYear: '2020/2021', events: 3, byStatus: { planned: 0, postponed: 1, held: 1, cancelled: 1 }, participants: 5 }]);
+    });
+
+    it('answers an unknown series 404 and a bad filter 400', async () => {
+      expect((await get(`/event-series/${randomUUID()}`)).status).toBe(404);
+      expect(fieldsOf(await get('/event-series?kind=party&network=x'))).toEqual({ status: 400, fields: expect.arrayContaining(['kind', 'network']) });
     });
   });
 });
