@@ -13,6 +13,25 @@
  * precisely as known, with its checking, sorting, periods and printing (`printWhen`).
  *
  * The deciders, the facts they take and the stream folds stay inside the module: its slices use
- * them, other modules read its contracts and (later) its queries.
+ * them, other modules read its contracts and (later) its queries. Its Nest module has the write
+ * endpoints (docs/events.md, "Recording events").
  */
+import type { Projection, Reactor } from '@app/read-store';
+import { EventsModule } from './events.module';
+import { eventsEvents } from './events.events';
+
 export * from './events.events';
+
+export { EventsModule } from './events.module';
+
+const projections: readonly Projection[] = [];
+const reactors: readonly Reactor[] = [];
+
+/** The module as the registry composes it (`libs/modules`): its Nest module, its processors and its event contracts. */
+export const events = {
+  name: 'events',
+  nestModule: EventsModule,
+  projections,
+  reactors,
+  eventContracts: [eventsEvents],
+};

@@ -11,6 +11,11 @@ export interface CommandContext {
   /** The revision the caller last read (If-Match), for the commands that compare it. */
   ifMatch?: number;
   reason?: string;
+  /**
+   * For a network head: the networks its key names, which bound what it may change where the
+   * route cannot tell (an event's networks are in its body or its stream). Never recorded.
+   */
+  networkIds?: readonly string[];
   source: EventSource;
   /** When the command was received; becomes `recordedAt`. */
   receivedAt: Date;

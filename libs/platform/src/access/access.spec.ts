@@ -15,6 +15,7 @@ describe('access rules', () => {
       audit: ['admin', 'auditor'],
       records: ['admin', 'operator'],
       'network-plans': ['admin', 'operator', 'network-head'],
+      'network-events': ['admin', 'operator', 'network-head'],
       'department-admin': ['admin'],
     });
     expect(decideAccess('records', { role: 'auditor' })).toEqual({ allowed: false, why: expect.stringMatching(/admin, operator; your key has auditor/) });
@@ -29,5 +30,8 @@ describe('access rules', () => {
     expect(decideAccess('network-plans', head, undefined).allowed).toBe(false);
     expect(decideAccess('network-plans', { role: 'operator' }, other).allowed).toBe(true);
     expect(decideAccess('read', head, other).allowed).toBe(true);
+    // An event's networks are not in the path: its handler checks them.
+    expect(decideAccess('network-events', head, other).allowed).toBe(true);
+    expect(decideAccess('network-events', { role: 'auditor' }).allowed).toBe(false);
   });
 });

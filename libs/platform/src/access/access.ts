@@ -19,17 +19,22 @@ export type Role = (typeof ROLES)[number];
  *   admins and auditors.
  * - `records`: changes institutions and networks (registrations, renames, corrections,
  *   composition, restructurings, imports); admins and operators.
- * - `network-plans`: changes a network's plans and events (later issues); admins, operators,
- *   and network heads for the networks their key names (the path's `id`).
+ * - `network-plans`: changes a network's plans (later issues); admins, operators, and network
+ *   heads for the networks their key names (the path's `id`).
+ * - `network-events`: records and changes the events networks hold; admins, operators, and
+ *   network heads. An event names its networks in the body (planning) or in its stream (every
+ *   later change), not in the path, so the guard checks only the role and the command's handler
+ *   checks a network head's networks (`CommandContext.networkIds`), refused with 403 as here.
  * - `department-admin`: keys, the department's settings, erasures, rebuilds; admins only.
  */
-export type AccessRule = 'public' | 'read' | 'audit' | 'records' | 'network-plans' | 'department-admin';
+export type AccessRule = 'public' | 'read' | 'audit' | 'records' | 'network-plans' | 'network-events' | 'department-admin';
 
 export const ACCESS_RULES: Record<Exclude<AccessRule, 'public'>, readonly Role[]> = {
   read: ['admin', 'operator', 'network-head', 'auditor'],
   audit: ['admin', 'auditor'],
   records: ['admin', 'operator'],
   'network-plans': ['admin', 'operator', 'network-head'],
+  'network-events': ['admin', 'operator', 'network-head'],
   'department-admin': ['admin'],
 };
 

@@ -47,7 +47,7 @@ export const RequestContext = createParamDecorator((_: unknown, ctx: ExecutionCo
 
 /** The context of a command sent by an authenticated caller through the API. */
 export const commandContextFrom = (
-  principal: { actorId: string; role: string; department: string },
+  principal: { actorId: string; role: string; department: string; networkIds?: readonly string[] },
   request: RequestContext,
   reason?: string,
 ): CommandContext => {
@@ -61,6 +61,7 @@ export const commandContextFrom = (
     idempotencyKey: request.idempotencyKey,
     ...(request.ifMatch !== undefined ? { ifMatch: request.ifMatch } : {}),
     reason,
+    ...(principal.networkIds ? { networkIds: principal.networkIds } : {}),
     source: 'api',
     receivedAt: request.receivedAt,
   };

@@ -64,7 +64,7 @@ export type { CommandContext };
 
 /** What a caller's context is built from: the authenticated principal and the request's headers. */
 interface CallerRequest {
-  principal: { actorId: string; role: string; department: string };
+  principal: { actorId: string; role: string; department: string; networkIds?: readonly string[] };
   headers: Record<string, unknown>;
   /** Set on arrival from the injected clock (see ReceivedAtInterceptor). */
   receivedAt?: Date;
