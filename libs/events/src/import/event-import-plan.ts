@@ -299,7 +299,25 @@ export const eventIdsOf = (world: Omit<EventsImportWorld, 'events'>, input: Even
   return [...new Set(ids)];
 };
 
-/** The series the rows name and their import ids: what a reader looks up before planning. */
+/** The networks and institutions the rows name that resolve: whose facts (memberships) a reader gathers. */
+export const namedIdsOf = (world: Pick<EventsImportWorld, 'networks' | 'institutions'>, input: EventsImportInput): { networkIds: string[]; institutionIds: string[] } => {
+  const resolver = new Resolver(world);
+  const networkIds = new Set<string>();
+  const institutionIds = new Set<string>();
+  for (const row of input.rows) {
+    for (const ref of [...row.networks, ...row.audienceNetworks]) {
+      const r = resolver.network(ref);
+      if (r.ok) networkIds.add(r.id);
+    }
+    for (const ref of [...row.hosts, ...row.participants]) {
+      const r = resolver.institution(ref);
+      if (r.ok) institutionIds.add(r.id);
+    }
+  }
+  return { networkIds: [...networkIds], institutionIds: [...institutionIds] };
+};
+
+/** The series the rows name: what a reader looks up before planning. */
 export const seriesNamesOf = (input: EventsImportInput): string[] => [...new Set(input.rows.flatMap((r) => (r.series ? [r.series] : [])))];
 
 class Resolver {
