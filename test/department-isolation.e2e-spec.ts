@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { eventStream } from '@app/events';
 import { ApiHarness } from './support/api-harness';
 import { OpenApiDocument, Operation, fillPath, operationsOf, validBody } from './support/openapi-calls';
 import { secondDepartmentAdmin } from './support/second-department';
@@ -13,7 +15,7 @@ describe('department isolation: every endpoint, another department’s ids', () 
   let api: ApiHarness;
   let doc: OpenApiDocument;
   let keyB: string;
-  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '' };
+  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '', event: '', series: '', planItem: '', eventPerson: '' };
 
   beforeAll(async () => {
     api = await ApiHarness.start();
@@ -36,6 +38,24 @@ describe('department isolation: every endpoint, another department’s ids', () 
     const composition = await api.as().get(`/networks/${a.network}/composition?on=2020-01-01&consistentWith=${headed.position}`);
     a.person = composition.body.head.personId;
     a.keyId = (await post('/api-keys', { actorId: 'operator.a', role: 'operator', label: 'A’s operator' })).keyId;
+    // An event with a series, a plan item and a person, changed several times (revisions past 0).
+    a.series = (await post('/event-series', { name: 'Семінари округу', kind: 'seminar', networkIds: [a.network] })).id;
+    a.planItem = randomUUID();
+    const event = {
+      kind: 'seminar',
+      topic: 'Семінар керівників',
+      networkIds: [a.network],
+      hostIds: [a.member],
+      when: { precision: 'month', month: '2020-03' },
+      format: { mode: 'in-person' },
+      level: 'network',
+      seriesId: a.series,
+      people: [{ fullName: 'Коваленко Ірина', role: 'speaker' }],
+      planItemIds: [a.planItem],
+    };
+    a.event = (await post('/events', event)).id;
+    for (const topic of ['Семінар керівників шкіл', 'Семінар керівників закладів', 'Семінар']) await post(`/events/${a.event}/corrections`, { topic });
+    a.eventPerson = ((await api.app.get<EventStore>(EVENT_STORE).readStream(eventStream(a.event)))[0].data as { people: { personId: string }[] }).people[0].personId;
     keyB = await secondDepartmentAdmin(api, 'kramatorsk');
     doc = (await api.http.get('/docs-json')).body;
   });
@@ -46,14 +66,17 @@ describe('department isolation: every endpoint, another department’s ids', () 
   /** Operational endpoints that name no record of a department. */
   const notDepartmentRecords = (op: Operation) => op.path.startsWith('/projections') || op.path === '/health';
 
+  const idOfA = (path: string): string =>
+    path.startsWith('/networks') ? a.network : path.startsWith('/events') ? a.event : path.startsWith('/event-series') ? a.series : a.institution;
   const idsOfA = (op: Operation): Record<string, string> => ({
-    id: op.path.startsWith('/networks') ? a.network : a.institution,
+    id: idOfA(op.path),
     institutionId: a.member,
     personId: a.person,
     keyId: a.keyId,
+    planItemId: a.planItem,
   });
-  const unknownIds = (): Record<string, string> => ({ id: randomUUID(), institutionId: randomUUID(), personId: randomUUID(), keyId: randomUUID() });
-  const bodyIdsOfA = (field: string) => (/network/i.test(field) ? a.otherNetwork : a.other);
+  const unknownIds = (): Record<string, string> => ({ id: randomUUID(), institutionId: randomUUID(), personId: randomUUID(), keyId: randomUUID(), planItemId: randomUUID() });
+  const bodyIdsOfA = (field: string) => (/series/i.test(field) ? a.series : /network/i.test(field) ? a.otherNetwork : /person/i.test(field) ? a.eventPerson : a.other);
 
   const call = (op: Operation, key: string, params: Record<string, string>, bodyId: (field: string) => string, ifMatch?: string) => {
     let req = request(api.app.getHttpServer())[op.method as 'get'](fillPath(op.path, params)).set('Authorization', `Bearer ${key}`);
@@ -101,6 +124,43 @@ describe('department isolation: every endpoint, another department’s ids', () 
     expect(mismatches).toEqual([]);
     expect(await head()).toBe(headBefore);
     expect(await snapshotOfA()).toEqual(before);
+  });
+
+  it('refuses B an event or a series naming A’s networks, institutions or series as it refuses unknown ones, recording nothing', async () => {
+    const headBefore = await head();
+    const event = (ids: { network: string; host: string; series?: string }) => ({
+      kind: 'seminar',
+      topic: 'Семінар',
+      networkIds: [ids.network],
+      hostIds: [ids.host],
+      when: { precision: 'month', month: '2020-03' },
+      format: { mode: 'in-person' },
+      level: 'network',
+      ...(ids.series ? { seriesId: ids.series } : {}),
+    });
+    const asB = (url: string, body: object) => request(api.app.getHttpServer()).post(url).set('Authorization', `Bearer ${keyB}`).send(body);
+    const cases: Array<[string, (ids: { network: string; host: string; series: string }) => object]> = [
+      ['/events', (ids) => event({ network: ids.network, host: ids.host })],
+      ['/event-series', (ids) => ({ name: 'Серія', kind: 'seminar', networkIds: [ids.network] })],
+    ];
+    for (const [url, body] of cases) {
+      const theirs = await asB(url, body({ network: a.network, host: a.member, series: a.series }));
+      const unknown = await asB(url, body({ network: randomUUID(), host: randomUUID(), series: randomUUID() }));
+      expect({ url, status: theirs.status, type: theirs.body.type }).toEqual({ url, status: unknown.status, type: unknown.body.type });
+      expect(theirs.status).toBe(422);
+    }
+    // B's own network with A's host, or with A's series.
+    const own = (await asB('/networks', { name: 'Краматорський округ', kind: 'educational-district' })).body.id;
+    for (const [theirs, unknown] of [
+      [event({ network: own, host: a.member }), event({ network: own, host: randomUUID() })],
+      [event({ network: own, host: randomUUID(), series: a.series }), event({ network: own, host: randomUUID(), series: randomUUID() })],
+    ]) {
+      const mine = await asB('/events', theirs);
+      const nobody = await asB('/events', unknown);
+      expect({ status: mine.status, type: mine.body.type }).toEqual({ status: nobody.status, type: nobody.body.type });
+      expect(mine.status).toBe(422);
+    }
+    expect(await head()).toBe(headBefore + 1);
   });
 
   it('lists none of A’s records to B', async () => {

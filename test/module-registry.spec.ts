@@ -1,5 +1,5 @@
 import { DynamicModule } from '@nestjs/common';
-import { allProjections, allReactors, okrugModules } from '@app/modules';
+import { allEventContracts, allProjections, allReactors, okrugModules } from '@app/modules';
 import { AppConfig, PLATFORM_OPTIONS, PlatformModule, PlatformOptions } from '@app/platform';
 import { REACTOR_NAME } from '@app/read-store';
 import { AppModule } from '../apps/api/src/app.module';
@@ -27,7 +27,11 @@ describe('the module registry', () => {
       const options = platformOptionsOf(root);
       expect(options.projections).toBe(allProjections);
       expect(options.reactors).toBe(allReactors);
+      // Every module's events are upcast by what both apps (and the CLI, from the same list) open the store with.
+      expect(options.eventContracts).toBe(allEventContracts);
     }
+    expect(allEventContracts).toEqual(okrugModules.flatMap((m) => m.eventContracts));
+    expect(okrugModules.map((m) => m.name)).toEqual(expect.arrayContaining(['identity', 'networks', 'events']));
     const api = AppModule.forRoot(config).imports ?? [];
     for (const module of okrugModules) expect(api).toContain(module.nestModule);
   });

@@ -148,4 +148,28 @@ describe('roles: every route × every role', () => {
     expect(own.status).toBe(403);
     expect((await api.as(keys['network-head']).get(`/networks/${headedNetwork}`)).status).toBe(200);
   });
+
+  it('lets a network head record the events of its own networks and refuses it another network’s (403), as the rule network-events says', async () => {
+    const other = (await api.as().post('/networks').send({ name: 'Бахмутський освітній округ № 2', kind: 'educational-district' })).body.id;
+    const event = (networkIds: string[]) => ({
+      kind: 'seminar',
+      topic: 'Семінар керівників',
+      networkIds,
+      when: { precision: 'month', month: '2020-03' },
+      format: { mode: 'in-person' },
+      level: 'network',
+    });
+    const head = api.as(keys['network-head']);
+    const own = await head.post('/events').send(event([headedNetwork]));
+    expect(own.status).toBe(201);
+    expect((await api.as(keys['network-head']).post(`/events/${own.body.id}/cancel`).send({ reason: 'Перенесено на наступний рік' })).status).toBe(200);
+    const before = (await api.http.get('/health')).body.eventStore.head;
+    const theirs = await api.as(keys['network-head']).post('/events').send(event([other]));
+    expect({ status: theirs.status, type: theirs.body.type }).toEqual({ status: 403, type: 'urn:okrug:problem:forbidden' });
+    const planned = (await api.as(keys.operator).post('/events').send(event([other]))).body.id;
+    const change = await api.as(keys['network-head']).post(`/events/${planned}/cancel`).send({ reason: 'Не мій' });
+    expect({ status: change.status, type: change.body.type }).toEqual({ status: 403, type: 'urn:okrug:problem:forbidden' });
+    expect((await api.http.get('/health')).body.eventStore.head).toBe(before + 1);
+    expect((await api.as(keys.auditor).post('/events').send(event([headedNetwork]))).status).toBe(403);
+  });
 });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsText, IsWebsite } from '@app/platform/http';
 import { EVENT_FORMATS, EVENT_ROLES, EventFormatMode, EventRole } from '../event/event-vocabulary';
 import { WHEN_PRECISIONS, WhenPrecision } from '../event/when';
@@ -78,7 +78,7 @@ export class CountsDto {
 
 export class ParticipationDto {
   @ApiProperty({ type: CountsDto, description: 'Whole numbers ≥ 0 per category; {} when nobody was counted' })
-  @ValidateNested() @Type(() => CountsDto) counts: CountsDto;
+  @IsObject() @ValidateNested() @Type(() => CountsDto) counts: CountsDto;
   @ApiProperty({ type: [String], description: 'The institutions that took part (registered in the department; members or not)' })
   @IsArray() @ArrayMaxSize(500) @IsUUID(undefined, { each: true }) institutionIds: string[];
 }

@@ -3,8 +3,8 @@ import { CommandContext, RuleViolated, deterministicId, newId } from '@app/kerne
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
 import { EventPerson, EventRole } from '../event/event.events';
 
-/** A person as a request names them: someone new by name, or someone the event already has by id. */
-export type PersonGiven = { fullName: string; role: EventRole; personId?: undefined } | { personId: string; role: EventRole; fullName?: undefined };
+/** A person as a request names them: someone new by `fullName`, or someone the event already has by `personId` (the DTO lets exactly one through). */
+export type PersonGiven = { fullName?: string; personId?: string; role: EventRole };
 
 /** What prepare made of the people a request names: their ids, new ones already in the vault. */
 export type PeopleGiven = Array<{ given: PersonGiven; personId: string }>;
@@ -29,7 +29,7 @@ export class EventPeople {
         continue;
       }
       const personId = context.idempotencyKey ? deterministicId(context.department, 'event-person', context.idempotencyKey, field, String(index)) : newId();
-      await this.vault.record({ personId, department: context.department, fullName: given.fullName.trim(), recordedAt: context.receivedAt.toISOString(), recordedBy: context.actor.id });
+      await this.vault.record({ personId, department: context.department, fullName: (given.fullName ?? '').trim(), recordedAt: context.receivedAt.toISOString(), recordedBy: context.actor.id });
       out.push({ given, personId });
     }
     return out;

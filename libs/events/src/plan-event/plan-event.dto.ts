@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { IsText } from '@app/platform/http';
 import { AUDIENCE_CATEGORIES, AudienceCategory, EVENT_KINDS, EVENT_LEVELS, EventKind, EventLevel } from '../event/event-vocabulary';
 import { FormatDto, IdList, NewPersonDto, WhenDto } from '../event-writer/event-input.dto';
@@ -15,10 +15,10 @@ export class PlanEventDto implements PlanEventInput {
   @ApiPropertyOptional({ type: [String], description: 'Networks it is held for, besides its own' }) @IsOptional() @IdList(50) audienceNetworkIds?: string[];
   @ApiPropertyOptional({ type: [String], description: 'The institutions it is held at or by: registered in the department, members or not (an outside host is recorded as such)' })
   @IsOptional() @IdList(50) hostIds?: string[];
-  @ApiProperty({ type: WhenDto, description: 'When it takes place, as precisely as known' }) @ValidateNested() @Type(() => WhenDto) when: WhenDto;
+  @ApiProperty({ type: WhenDto, description: 'When it takes place, as precisely as known' }) @IsObject() @ValidateNested() @Type(() => WhenDto) when: WhenDto;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The series it is one of: of its kind, sharing one of its networks' })
   @IsOptional() @IsUUID() seriesId?: string | null;
-  @ApiProperty({ type: FormatDto }) @ValidateNested() @Type(() => FormatDto) format: FormatDto;
+  @ApiProperty({ type: FormatDto }) @IsObject() @ValidateNested() @Type(() => FormatDto) format: FormatDto;
   @ApiProperty({ enum: EVENT_LEVELS, example: 'network' }) @IsIn(EVENT_LEVELS) level: EventLevel;
   @ApiPropertyOptional({ enum: AUDIENCE_CATEGORIES, isArray: true }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsIn(AUDIENCE_CATEGORIES, { each: true }) audience?: AudienceCategory[];
   @ApiPropertyOptional({ type: [NewPersonDto], description: 'The people involved; their names go to the personal-data vault, the event keeps their ids' })
