@@ -92,6 +92,10 @@ describe('department isolation: every endpoint, another department’s ids', () 
       api.as().get(`/networks/${a.network}`),
       api.as().get(`/networks/${a.network}/composition?on=2020-01-01`),
       api.as().get(`/networks/${a.network}/timeline`),
+      api.as().get(`/events/${a.event}`),
+      api.as().get(`/events/${a.event}/history`),
+      api.as().get(`/event-series/${a.series}`),
+      api.as().get(`/institutions/${a.member}/events`),
     ]);
     return parts.map((p) => p.body);
   };

@@ -39,6 +39,21 @@ describe('queries wait for exactly the read models they read', () => {
     await post(`/networks/${ids.network}/head`, { fullName: 'Коваленко Наталія Петрівна', position: 'директор НВК № 11', appointedOn: '2019-09-01' });
     // Joined today: the changes of the current academic year (the default period) are not empty.
     await post(`/networks/${ids.network}/members`, { institutionId: ids.member, role: 'member', from: today });
+    // An event of a series, held with the member taking part: every events query has something to read.
+    ids.series = (await post('/event-series', { name: 'Семінари округу', kind: 'seminar', networkIds: [ids.network] }, 201)).body.id;
+    const event = {
+      kind: 'seminar',
+      topic: 'Семінар керівників',
+      networkIds: [ids.network],
+      hostIds: [ids.anchor],
+      when: { precision: 'date', from: '2020-03-12' },
+      format: { mode: 'in-person' },
+      level: 'network',
+      seriesId: ids.series,
+      people: [{ fullName: 'Коваленко Ірина', role: 'speaker' }],
+    };
+    ids.event = (await post('/events', event, 201)).body.id;
+    await post(`/events/${ids.event}/holding`, { when: { precision: 'date', from: '2020-03-12' }, participation: { counts: { teachers: 9 }, institutionIds: [ids.member] } });
     doc = (await api.http.get('/docs-json')).body;
     await api.app.get(ProjectionsService).waitFor(lastPosition);
   });
@@ -54,13 +69,15 @@ describe('queries wait for exactly the read models they read', () => {
   const pathFor = (path: string): string => {
     if (path.startsWith('/institutions/')) return fillPath(path, { id: ids.member });
     if (path.startsWith('/networks/')) return fillPath(path, { id: ids.network });
+    if (path.startsWith('/events/')) return fillPath(path, { id: ids.event });
+    if (path.startsWith('/event-series/')) return fillPath(path, { id: ids.series });
     if (!path.includes('{')) return path;
     throw new Error(`no record seeded for ${path}`);
   };
 
   it('finds the query endpoints', () => {
     expect(consistentQueries().map((op) => op.path)).toEqual(
-      expect.arrayContaining(['/institutions', '/institutions/{id}', '/institutions/{id}/history', '/institutions/{id}/memberships', '/networks', '/networks/{id}', '/networks/{id}/composition', '/networks/{id}/changes', '/networks/{id}/timeline']),
+      expect.arrayContaining(['/institutions', '/institutions/{id}', '/institutions/{id}/history', '/institutions/{id}/memberships', '/networks', '/networks/{id}', '/networks/{id}/composition', '/networks/{id}/changes', '/networks/{id}/timeline', '/events', '/events/{id}', '/events/{id}/history', '/institutions/{id}/events', '/networks/{id}/participation', '/networks/{id}/events.ics', '/event-series', '/event-series/{id}']),
     );
   });
 

@@ -19,12 +19,48 @@ import { PostponeEventController } from './postpone-event/postpone-event.control
 import { PostponeEventHandler } from './postpone-event/postpone-event.handler';
 import { RecordEventHeldController } from './record-event-held/record-event-held.controller';
 import { RecordEventHeldHandler } from './record-event-held/record-event-held.handler';
+import { DepartmentYearStart } from './event-calendar/department-year-start';
+import { EventCalendarController } from './event-calendar/event-calendar.controller';
+import { EventPeopleNames } from './event-calendar/event-people-names';
+import { GetEventHandler, ListEventsHandler } from './event-calendar/list-events.handler';
+import { EventHistoryController } from './event-history/event-history.controller';
+import { GetEventHistoryHandler } from './event-history/get-event-history.handler';
+import { EventSeriesController } from './event-series-list/event-series.controller';
+import { GetEventSeriesHandler, ListEventSeriesHandler } from './event-series-list/event-series.handler';
+import { InstitutionEventsController } from './institution-events/institution-events.controller';
+import { GetInstitutionEventsHandler } from './institution-events/institution-events.handler';
+import { NetworkCalendarFeedController } from './network-calendar-feed/network-calendar-feed.controller';
+import { GetNetworkCalendarFeedHandler } from './network-calendar-feed/network-calendar-feed.handler';
+import { ParticipationTotalsController } from './participation-totals/participation-totals.controller';
+import { GetParticipationTotalsHandler } from './participation-totals/participation-totals.handler';
 import { RenameEventSeriesController } from './rename-event-series/rename-event-series.controller';
 import { RenameEventSeriesHandler } from './rename-event-series/rename-event-series.handler';
 import { UnlinkEventFromPlanItemController } from './unlink-event-from-plan-item/unlink-event-from-plan-item.controller';
 import { UnlinkEventFromPlanItemHandler } from './unlink-event-from-plan-item/unlink-event-from-plan-item.handler';
 import { EventsImportController } from './import/event-import.controller';
 import { EventsImportService } from './import/event-import.service';
+
+/** The read side: the calendar, an event and its history, an institution's events, totals, series, the iCalendar feed. */
+const readControllers = [
+  EventCalendarController,
+  EventHistoryController,
+  InstitutionEventsController,
+  ParticipationTotalsController,
+  EventSeriesController,
+  NetworkCalendarFeedController,
+];
+const readProviders = [
+  DepartmentYearStart,
+  EventPeopleNames,
+  ListEventsHandler,
+  GetEventHandler,
+  GetEventHistoryHandler,
+  GetInstitutionEventsHandler,
+  GetParticipationTotalsHandler,
+  ListEventSeriesHandler,
+  GetEventSeriesHandler,
+  GetNetworkCalendarFeedHandler,
+];
 
 /** The events networks hold and their series: recording them (docs/events.md). */
 @Module({
@@ -40,6 +76,7 @@ import { EventsImportService } from './import/event-import.service';
     UnlinkEventFromPlanItemController,
     EstablishEventSeriesController,
     RenameEventSeriesController,
+    ...readControllers,
     EventsImportController,
   ],
   providers: [
@@ -56,6 +93,7 @@ import { EventsImportService } from './import/event-import.service';
     UnlinkEventFromPlanItemHandler,
     EstablishEventSeriesHandler,
     RenameEventSeriesHandler,
+    ...readProviders,
     EventsImportService,
   ],
 })

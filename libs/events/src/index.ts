@@ -17,6 +17,9 @@
  * endpoints (docs/events.md, "Recording events").
  */
 import type { Projection, Reactor } from '@app/read-store';
+import { eventCalendarProjection } from './event-calendar/event-calendar.projection';
+import { eventHistoryProjection } from './event-history/event-history.projection';
+import { eventSeriesListProjection } from './event-series-list/event-series-list.projection';
 import { EventsModule } from './events.module';
 import { eventsEvents } from './events.events';
 
@@ -24,7 +27,21 @@ export * from './events.events';
 
 export { EventsModule } from './events.module';
 
-const projections: readonly Projection[] = [];
+/**
+ * The module's query contracts: the queries other modules (reporting, planning) may send over
+ * the QueryBus, and the read models' documents their answers are made of.
+ */
+export { GetEventQuery, ListEventsQuery } from './event-calendar/list-events.query';
+export { GetEventHistoryQuery } from './event-history/get-event-history.query';
+export { GetInstitutionEventsQuery } from './institution-events/institution-events.query';
+export { GetParticipationTotalsQuery } from './participation-totals/participation-totals.query';
+export { GetEventSeriesQuery, ListEventSeriesQuery } from './event-series-list/event-series.query';
+export { GetNetworkCalendarFeedQuery } from './network-calendar-feed/network-calendar-feed.query';
+export type { EventCalendarView } from './event-calendar/event-calendar.projection';
+export type { EventHistoryEntry } from './event-history/event-history.projection';
+export type { EventSeriesView } from './event-series-list/event-series-list.projection';
+
+const projections: readonly Projection[] = [eventCalendarProjection, eventHistoryProjection, eventSeriesListProjection];
 const reactors: readonly Reactor[] = [];
 
 /** The module as the registry composes it (`libs/modules`): its Nest module, its processors and its event contracts. */
