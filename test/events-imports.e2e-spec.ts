@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_STORE, EventStore } from '@app/event-store';
+import { runCli } from '../apps/api/src/cli';
 import { ApiHarness } from './support/api-harness';
 
 /**
@@ -236,6 +237,35 @@ describe('events imports through the HTTP API', () => {
       for (const role of ['auditor', 'network-head']) {
         const res = await api.as(keys[role]).post('/events/imports').send(JSON_FILE);
         expect({ role, status: res.status, type: res.body.type }).toEqual({ role, status: 403, type: 'urn:okrug:problem:forbidden' });
+      }
+    });
+  });
+
+  describe('from the command line', () => {
+    it('imports a file with the same import while the API is stopped: exit 0, then 0 with nothing new, 3 for rejected rows, 2 for a malformed file', async () => {
+      const api = await startWithDistrict();
+      await api.close();
+      const cli = async (...argv: string[]) => {
+        let out = '';
+        const code = await runCli(['events', 'import', ...argv], api.processEnv({ OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut' }), (text) => (out += text));
+        return { code, out };
+      };
+      try {
+        const dry = await cli(fixture('bakhmut-events.csv'), '--dry-run');
+        expect(dry).toMatchObject({ code: 0, out: expect.stringContaining('dry run: nothing was written') });
+        const first = await cli(fixture('bakhmut-events.json'));
+        expect(first.code).toBe(0);
+        expect(first.out).toMatch(/created: +4 events, 1 series/);
+        const again = await cli(fixture('bakhmut-events.csv'));
+        expect(again).toMatchObject({ code: 0, out: expect.stringContaining('nothing new to import') });
+        expect(again.out).toMatch(/unchanged: 4 events, 1 series/);
+        const bad = await cli(fixture('bakhmut-events-bad-rows.csv'));
+        expect(bad.code).toBe(3);
+        expect(bad.out).toMatch(/event-held-in-future: 1/);
+        expect((await cli(fixture('bakhmut-district.json'))).code).toBe(2);
+        expect((await cli(fixture('no-such-file.csv'))).code).toBe(2);
+      } finally {
+        await api.dispose();
       }
     });
   });

@@ -7,6 +7,8 @@ import { InstitutionView, ListInstitutionsQuery, ListNetworksQuery, NetworkView 
 import { eventDecider, eventEvents, eventStream } from '../event/event.decider';
 import { eventSeriesDecider, eventSeriesEvents, eventSeriesStream } from '../event/event-series.decider';
 import { EventFactsReader } from '../event-writer/event-facts.reader';
+import { ListEventSeriesQuery } from '../event-series-list/event-series.query';
+import type { EventSeriesView } from '../event-series-list/event-series-list.projection';
 import { EventsImportInput } from './event-import-file';
 import {
   EventImportSummary,
@@ -105,7 +107,9 @@ export class EventsImportService {
     const institutions = institutionViews.map((i) => ({ id: i.id, shortName: i.shortName, externalCode: i.externalCode }));
     const named = namedIdsOf({ networks, institutions }, input);
     const facts = await this.facts.gather(department, { ...named, seriesId: null });
-    const series = (await mapLimited(seriesNamesOf(input), (name) => this.seriesNamed(department, name, context.commandId))).filter((s): s is KnownSeries => s !== null);
+    const names = seriesNamesOf(input);
+    const listed = names.length ? await this.all<EventSeriesView>((offset) => new ListEventSeriesQuery(department, { offset, limit: PAGE, consistentWith: head })) : [];
+    const series = (await mapLimited(names, (name) => this.seriesNamed(department, name, context.commandId, listed))).filter((s): s is KnownSeries => s !== null);
     const known = { department, today: toIsoDate(context.receivedAt), yearStart: facts.yearStart, networks, institutions, memberships: facts.memberships, series };
     const events: Record<string, RecordedEventStream> = {};
     await mapLimited(eventIdsOf(known, input), async (id) => {
@@ -130,11 +134,17 @@ export class EventsImportService {
     }
   }
 
-  /** The series an import establishes under this name (its id derives from the name), when it is established. */
-  private async seriesNamed(department: string, name: string, commandId: string): Promise<KnownSeries | null> {
+  /**
+   * The series of this name: the one an import established under it (its id derives from the
+   * name), else the department's series that has this name now (the series list).
+   */
+  private async seriesNamed(department: string, name: string, commandId: string, listed: EventSeriesView[]): Promise<KnownSeries | null> {
     const recorded = await this.store.readStream(eventSeriesStream(importedSeriesId(department, name)));
     const state = fold(eventSeriesDecider, eventsOf(eventSeriesEvents, recorded));
-    if (state.status !== 'established' || state.department !== department) return null;
+    if (state.status !== 'established' || state.department !== department) {
+      const named = listed.find((s) => s.name === name);
+      return named ? { seriesId: named.id, name, kind: named.kind, networkIds: named.networkIds } : null;
+    }
     return { seriesId: state.seriesId, name, kind: state.kind, networkIds: state.networkIds, createdByThisImport: recorded[0].metadata.commandId === commandId };
   }
 }
