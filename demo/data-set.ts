@@ -66,11 +66,40 @@ export interface DemoTransfer {
   reason: string;
 }
 
+/**
+ * An event the source reports, held in its academic year (the sources list past work). Its
+ * networks, hosts and participants are keys of the set; `when` is written as the events import
+ * reads it, with no more precision than the source gives (`2020/2021`, `2022-11`).
+ */
+export interface DemoEvent {
+  key: string;
+  source: string;
+  kind: string;
+  topic: string;
+  description?: string;
+  networks: string[];
+  audienceNetworks?: string[];
+  hosts?: string[];
+  when: string;
+  format?: 'in-person' | 'online' | 'hybrid';
+  platform?: string;
+  level?: 'network' | 'municipal' | 'regional' | 'national';
+  audience?: string[];
+  /** The series it is one of, by name, where the source shows it recurring. */
+  series?: string;
+  participants?: string[];
+  outcome?: string;
+  publications?: { url: string; title?: string }[];
+  /** The source's words it is taken from. */
+  quote: string;
+}
+
 export interface DemoData {
   sources: DemoSource[];
   institutions: DemoInstitution[];
   networks: DemoNetwork[];
   transfers: DemoTransfer[];
+  events: DemoEvent[];
 }
 
 export const DEMO_DATA_FILE = join(__dirname, 'demo-data.json');
@@ -125,7 +154,8 @@ export type DemoCheck =
   | 'one-network-per-kind'
   | 'anchors-are-members'
   | 'transfers'
-  | 'required-fields';
+  | 'required-fields'
+  | 'events';
 
 /** What is wrong with the data set, rule by rule; every list empty when it holds together. */
 export const checkDemoData = (data: DemoData): Record<DemoCheck, string[]> => {
@@ -138,6 +168,7 @@ export const checkDemoData = (data: DemoData): Record<DemoCheck, string[]> => {
     'anchors-are-members': [],
     transfers: [],
     'required-fields': [],
+    events: [],
   };
   const institutions = new Map(data.institutions.map((i) => [i.key, i]));
   const networks = new Map(data.networks.map((n) => [n.key, n]));
@@ -270,6 +301,24 @@ export const checkDemoData = (data: DemoData): Record<DemoCheck, string[]> => {
     else if (stay.to !== null) problems['anchors-are-members'].push(`${n.key}: anchor «${n.anchor.institution}» leaves on ${stay.to}`);
   }
 
+  // events: keys of the set, dates no more precise than a source's academic year allows, in that year
+  const eventKeys = new Set<string>();
+  for (const e of data.events ?? []) {
+    const where = `event ${e.key}`;
+    if (!KEY.test(e.key ?? '') || eventKeys.has(e.key)) problems.events.push(`${where}: the key is not unique lower-case ASCII words`);
+    eventKeys.add(e.key);
+    const source = data.sources.find((s) => s.key === e.source);
+    if (!source) problems.events.push(`${where}: unknown source «${e.source}»`);
+    if (!e.topic?.trim() || !e.quote?.trim()) problems.events.push(`${where}: a topic and the source's words are required`);
+    if (!e.networks?.length) problems.events.push(`${where}: no network`);
+    for (const n of [...(e.networks ?? []), ...(e.audienceNetworks ?? [])]) if (!networks.has(n)) problems.events.push(`${where}: «${n}» is not a network of the set`);
+    for (const i of [...(e.hosts ?? []), ...(e.participants ?? [])]) if (!institutions.has(i)) problems.events.push(`${where}: «${i}» is not an institution of the set`);
+    const year = source ? `${source.academicYear.from.slice(0, 4)}/${source.academicYear.to.slice(0, 4)}` : '';
+    const inYear = e.when === year || (/^\d{4}-\d{2}$/.test(e.when) && source !== undefined && `${e.when}-01` >= source.academicYear.from && `${e.when}-01` <= source.academicYear.to);
+    if (!inYear) problems.events.push(`${where}: when «${e.when}» is neither the source's academic year ${year} nor a month of it`);
+    for (const link of e.publications ?? []) if (!/^https?:\/\/\S+$/.test(link.url)) problems.events.push(`${where}: publication «${link.url}» is not an http(s) URL`);
+  }
+
   return problems;
 };
 
@@ -282,3 +331,34 @@ export const expectedComposition = (data: DemoData, network: string, on: string)
   staysOf(data)
     .filter((s) => s.network === network && holdsOn(s, on))
     .map((s) => ({ institution: s.institution, role: s.role, since: s.from }));
+
+/**
+ * The data set's events as an events import file (POST /events/imports, JSON): networks and
+ * institutions named as the department names them (the network's name, the short name), each
+ * event keyed by its key in the set, so that loading again finds every one of them.
+ */
+export const eventsImportFile = (data: DemoData): { events: Record<string, unknown>[] } => {
+  const networkName = (key: string) => data.networks.find((n) => n.key === key)!.name;
+  const shortName = (key: string) => data.institutions.find((i) => i.key === key)!.shortName;
+  return {
+    events: data.events.map((e) => ({
+      key: `demo-${e.key}`,
+      kind: e.kind,
+      topic: e.topic,
+      ...(e.description ? { description: e.description } : {}),
+      networks: e.networks.map(networkName),
+      ...(e.audienceNetworks ? { audienceNetworks: e.audienceNetworks.map(networkName) } : {}),
+      ...(e.hosts ? { hosts: e.hosts.map(shortName) } : {}),
+      when: e.when,
+      ...(e.format ? { format: e.format } : {}),
+      ...(e.platform ? { platform: e.platform } : {}),
+      ...(e.level ? { level: e.level } : {}),
+      ...(e.audience ? { audience: e.audience } : {}),
+      ...(e.series ? { series: e.series } : {}),
+      status: 'held',
+      ...(e.participants ? { participants: e.participants.map(shortName) } : {}),
+      ...(e.outcome ? { outcome: e.outcome } : {}),
+      ...(e.publications ? { publications: e.publications } : {}),
+    })),
+  };
+};

@@ -5,6 +5,7 @@ import {
   NETWORK_KINDS,
   checkDemoData,
   demoDataProblems,
+  eventsImportFile,
   expectedComposition,
   isRealDate,
   readDemoData,
@@ -90,6 +91,22 @@ describe('the demo data set', () => {
       const anchored = data.networks.filter((n) => n.anchor?.institution === 'remontnoye-gymnasium-1');
       expect(anchored.map((n) => n.kind).sort()).toEqual(['educational-district', 'other']);
     });
+  });
+});
+
+describe('the events of the data set', () => {
+  it('are the events each source reports, dated no more precisely than the source: its academic year, or a month of it', () => {
+    expect(data.events.length).toBeGreaterThanOrEqual(15);
+    for (const source of data.sources) expect(data.events.some((e) => e.source === source.key)).toBe(true);
+    expect(data.events.filter((e) => !/^\d{4}\/\d{4}$/.test(e.when)).map((e) => [e.key, e.when])).toEqual([['remontnoye-november-seminar', '2022-11']]);
+    expect(eventsImportFile(data).events[0]).toMatchObject({ key: 'demo-murygino-seminar-of-heads', networks: ['Школьный округ № 3'], hosts: ['МБОУ Мурыгинская СШ'], status: 'held' });
+  });
+
+  it('are checked: names of the set, a date in the source’s year', () => {
+    const broken = copy();
+    broken.events[0].when = '2021-09';
+    broken.events[1].hosts = ['nowhere-school'];
+    expect(checkDemoData(broken).events).toEqual([expect.stringContaining('2021-09'), expect.stringContaining('nowhere-school')]);
   });
 });
 

@@ -8,7 +8,7 @@
  *
  * Everything lands in the department of the key.
  */
-import { DemoData, DemoNetwork, demoDataProblems, expectedComposition, readDemoData } from './data-set';
+import { DemoData, DemoNetwork, demoDataProblems, eventsImportFile, expectedComposition, readDemoData } from './data-set';
 
 export interface LoadDemoOptions {
   /** Base URL of the server, e.g. http://localhost:3000. */
@@ -49,6 +49,15 @@ export interface LoadDemoResult {
   headBefore: number | null;
   headAfter: number | null;
   compositions: CompositionReport[];
+  /** The events import's answer: what it created and found unchanged, and the events' ids by the data set's keys. */
+  events: { created: number; unchanged: number; ids: Record<string, string>; position: number | null };
+}
+
+/** What POST /events/imports answers (the fields read here). */
+interface EventsImportAnswer {
+  counts: { created: { events: number; series: number }; unchanged: { events: number; series: number } };
+  rows: { row: string; entity: 'event' | 'series'; outcome: string; id?: string; key: string }[];
+  position?: number;
 }
 
 interface WriteAnswer {
@@ -63,6 +72,8 @@ interface Problem {
   status?: number;
   detail?: string;
   errors?: { field: string; messages: string[] }[];
+  /** An import's summary (422 import-rejected): the rejected rows and why. */
+  summary?: { rows?: { row: unknown; outcome: string; key: string; reason?: string }[] };
 }
 
 /** A request the server refused (its problem document is in `problem`) or could not be made. */
@@ -83,6 +94,7 @@ const describeProblem = (step: string, status: number, body: unknown): string =>
   if (problem.type) lines.push(`  type:   ${problem.type}`);
   if (problem.detail) lines.push(`  detail: ${problem.detail}`);
   for (const e of problem.errors ?? []) lines.push(`  ${e.field}: ${e.messages.join('; ')}`);
+  for (const r of (problem.summary?.rows ?? []).filter((r) => r.outcome === 'rejected')) lines.push(`  ${String(r.row)} ${r.key}: ${r.reason ?? ''}`);
   if (typeof body === 'string' && body.trim()) lines.push(`  ${body.trim().slice(0, 500)}`);
   return lines.join('\n');
 };
@@ -227,6 +239,24 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
     );
   }
 
+  // The events the sources report, in one import: all or none; a second run finds them all unchanged.
+  log('Events');
+  const file = eventsImportFile(data);
+  const imported = await client.request<EventsImportAnswer>('events import', 'POST', '/events/imports', file);
+  writes++;
+  const created = imported.counts.created.events + imported.counts.created.series;
+  if (created > 0) recorded++;
+  if (imported.position !== undefined) lastPosition = Math.max(lastPosition, imported.position);
+  const eventIds: Record<string, string> = {};
+  imported.rows
+    .filter((r) => r.entity === 'event')
+    .forEach((r) => {
+      const index = Number(/^events\[(\d+)\]$/.exec(r.row)?.[1]);
+      eventIds[data.events[index].key] = r.id!;
+      log(`  ${r.outcome === 'created' ? '+' : '='} ${r.key}${r.outcome === 'created' ? '' : ' (already there)'}`);
+    });
+  log(`  ${imported.counts.created.events} events and ${imported.counts.created.series} series created, ${imported.counts.unchanged.events} events already there`);
+
   // Each network at the start of its source's academic year; a network a transfer leaves, also the day before.
   const views: { network: DemoNetwork; on: string }[] = [];
   for (const n of data.networks) {
@@ -266,7 +296,16 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
     `${writes} writes: ${recorded} recorded now, ${writes - recorded} already there from an earlier run.` +
       (headBefore !== null && headAfter !== null ? ` Event store head ${headBefore} → ${headAfter}.` : ''),
   );
-  return { institutions, networks, writes, recorded, headBefore, headAfter, compositions };
+  return {
+    institutions,
+    networks,
+    writes,
+    recorded,
+    headBefore,
+    headAfter,
+    compositions,
+    events: { created: imported.counts.created.events, unchanged: imported.counts.unchanged.events, ids: eventIds, position: imported.position ?? null },
+  };
 }
 
 // ---- the table -------------------------------------------------------------------------------

@@ -35,7 +35,8 @@ describe('npm run demo against the API (embedded profile)', () => {
     const writes =
       data.institutions.length +
       data.networks.reduce((sum, n) => sum + 1 + n.members.length + (n.anchor ? 1 : 0) + (n.head ? 1 : 0), 0) +
-      data.transfers.length;
+      data.transfers.length +
+      1; // the events, in one import
     expect(first.writes).toBe(writes);
     expect(first.recorded).toBe(writes);
     expect(first.headAfter).toBeGreaterThan(first.headBefore!);
@@ -87,5 +88,92 @@ describe('npm run demo against the API (embedded profile)', () => {
     expect(byName['ДНЗ № 25']).toMatchObject({ role: 'partner', since: '2019-09-01' });
     expect(byName['ДНЗ № 36']).toMatchObject({ role: 'partner', since: '2019-09-01' });
     expect(byName['НВК № 11'].role).toMatch(/^(anchor|member)$/);
+  });
+
+  describe('the events the three reports describe, loaded through the events import', () => {
+    type Item = { id: string; kind: string; topic: string; when: { precision: string; month?: string; academicYear?: string }; status: string; hostIds?: string[]; format?: { mode: string; platform: string | null } };
+    const calendar = async (query: string): Promise<Item[]> => {
+      const res = await api.as().get(`/events?${query}&limit=100&consistentWith=${first.headAfter}`);
+      expect(res.status).toBe(200);
+      return res.body.items;
+    };
+    const topics = (items: Item[]) => items.map((i) => i.topic);
+    const ofSource = (source: string) => data.events.filter((e) => e.source === source);
+
+    it('imports every event once: the second run finds them all unchanged', () => {
+      expect(first.events).toMatchObject({ created: data.events.length, unchanged: 0 });
+      expect(second.events).toMatchObject({ created: 0, unchanged: data.events.length, position: null });
+      expect(Object.keys(second.events.ids).sort()).toEqual(data.events.map((e) => e.key).sort());
+      expect(second.events.ids).toEqual(first.events.ids);
+    });
+
+    it('Murygino 2020/2021: the three seminars with their platform and hosts, held during the year, no day invented', async () => {
+      const items = await calendar(`network=${first.networks['murygino-district-3']}&academicYear=2020/2021`);
+      expect(items).toHaveLength(ofSource('murygino-2020-2021').length);
+      expect(items.every((i) => i.status === 'held' && i.when.precision === 'academic-year' && i.when.academicYear === '2020/2021')).toBe(true);
+      const seminars = items.filter((i) => i.kind === 'seminar' || i.kind === 'practice-oriented-seminar');
+      expect(seminars.map((s) => [s.topic, s.hostIds, s.format?.mode, s.format?.platform]).sort()).toEqual(
+        [
+          ['Организация индивидуальной проектной деятельности обучающихся на уровнях основного общего образования и среднего общего образовании', [first.institutions['murygino-murygino-ss']], 'online', 'ZOOM'],
+          ['Гражданско-патриотическое воспитание на основе краеведческого материала', [first.institutions['murygino-ryabtsevo-os']], 'online', 'ZOOM'],
+          ['Развитие навыков самостоятельной работы обучающихся в условиях очного и дистанционного обучения на уроках естественно-математического цикла', [first.institutions['murygino-peresna-ss']], 'in-person', null],
+        ].sort(),
+      );
+      // The seminar for the schools of district No. 1 is in that district's calendar too, as its audience.
+      expect(topics(await calendar(`network=${first.networks['murygino-district-1']}&academicYear=2020/2021`))).toEqual(['Гражданско-патриотическое воспитание на основе краеведческого материала']);
+      // Known only to the academic year: in no calendar year, and in no month.
+      expect(await calendar(`network=${first.networks['murygino-district-3']}&year=2021`)).toEqual([]);
+      expect(await calendar(`network=${first.networks['murygino-district-3']}&month=2021-03`)).toEqual([]);
+    });
+
+    it('Remontnoye 2022/2023: the November seminar first, then what is known only to the year (the conference, the forum, the consultations)', async () => {
+      const items = await calendar(`network=${first.networks['remontnoye-central-district']}&academicYear=2022/2023`);
+      expect(items).toHaveLength(ofSource('remontnoye-2022-2023').length);
+      expect(items[0]).toMatchObject({ kind: 'seminar', when: { precision: 'month', month: '2022-11' } });
+      expect(items.slice(1).every((i) => i.when.precision === 'academic-year')).toBe(true);
+      expect(items.map((i) => i.kind).sort()).toEqual(['consultation', 'consultation', 'forum', 'research-practical-conference', 'seminar']);
+      expect(topics(await calendar(`network=${first.networks['remontnoye-central-district']}&month=2022-11`))).toEqual(['Семинар']);
+      expect(topics(await calendar(`network=${first.networks['remontnoye-central-district']}&year=2022`))).toEqual(['Семинар']);
+      const conference = items.find((i) => i.kind === 'research-practical-conference')!;
+      const one = await api.as().get(`/events/${conference.id}?consistentWith=${first.headAfter}`);
+      expect(one.body).toMatchObject({ held: { outcome: 'Отобраны работы для участия в конференции на муниципальном уровне' } });
+    });
+
+    it('Bakhmut 2019/2020: joint meetings, the consilium, the excursions and the rest, none in another year', async () => {
+      const district = first.networks['bakhmut-district-nvk-11'];
+      const items = await calendar(`network=${district}&academicYear=2019/2020`);
+      expect(items.map((i) => i.kind).sort()).toEqual(ofSource('bakhmut-2019-2020').map((e) => e.kind).sort());
+      expect(items.map((i) => i.kind)).toEqual(expect.arrayContaining(['joint-methodological-meeting', 'pedagogical-council', 'excursion']));
+      expect(await calendar(`network=${district}&academicYear=2020/2021`)).toEqual([]);
+    });
+
+    it('participation totals: the reports give no counts, so none is invented; the institutions that took part are counted, partners and outsiders told apart', async () => {
+      const totals = async (key: string, year: string) => {
+        const res = await api.as().get(`/networks/${first.networks[key]}/participation?academicYear=${year}&consistentWith=${first.headAfter}`);
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      const bakhmut = await totals('bakhmut-district-nvk-11', '2019/2020');
+      const held = ofSource('bakhmut-2019-2020').length;
+      expect(bakhmut).toMatchObject({ events: held, eventsWithoutCounts: held, participants: 0, counts: {} });
+      // ЗОШ № 7, ДНЗ № 25 and № 36 (partners, members), ЗОШ № 1, the college and the university (outsiders).
+      expect(bakhmut).toMatchObject({ institutions: 6, outsideInstitutions: 3 });
+      expect(bakhmut.byKind.find((k: { kind: string }) => k.kind === 'other')).toMatchObject({ events: 2 });
+      const remontnoye = await totals('remontnoye-central-district', '2022/2023');
+      expect(remontnoye).toMatchObject({ events: 5, participants: 0, institutions: 3, outsideInstitutions: 0 });
+      const murygino = await totals('murygino-district-3', '2020/2021');
+      expect(murygino.byKind.map((k: { kind: string; events: number }) => [k.kind, k.events])).toEqual([
+        ['seminar', 2],
+        ['practice-oriented-seminar', 1],
+        ['olympiad-stage', 1],
+        ['subject-week', 1],
+      ]);
+    });
+
+    it('the consultations of Remontnoye are a series, as its report says the year traditionally begins with them', async () => {
+      const res = await api.as().get(`/event-series?network=${first.networks['remontnoye-central-district']}&consistentWith=${first.headAfter}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items.map((s: { name: string; kind: string }) => [s.name, s.kind])).toEqual([['Консультации по составлению рабочих программ', 'consultation']]);
+    });
   });
 });

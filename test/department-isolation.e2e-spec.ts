@@ -167,6 +167,22 @@ describe('department isolation: every endpoint, another department’s ids', () 
     expect(await head()).toBe(headBefore + 1);
   });
 
+  it('finds none of A’s networks, institutions or series for B’s events import, by id or by name, as for names nobody has; records nothing', async () => {
+    const headBefore = await head();
+    const row = (networks: string[], hosts: string[], series: string) => ({ kind: 'seminar', topic: 'Семінар', networks, hosts, when: '2020/2021', series });
+    const theirs = await api.as(keyB).post('/events/imports').send({ events: [row([a.network], [a.institution], 'Семінари округу'), row(['Бахмутський освітній округ № 1'], ['ЗОШ № 2'], 'Семінари округу')] });
+    const nobody = await api.as(keyB).post('/events/imports').send({ events: [row([randomUUID()], [randomUUID()], 'Ніхто'), row(['Ніякий округ'], ['Ніяка школа'], 'Ніхто')] });
+    for (const res of [theirs, nobody]) {
+      expect(res.status).toBe(422);
+      expect(res.body.summary.rows.map((r: { rule: string; errors: { field: string }[] }) => [r.rule, r.errors.map((e) => e.field)])).toEqual([
+        ['unresolved-reference', ['networks', 'hosts']],
+        ['unresolved-reference', ['networks', 'hosts']],
+      ]);
+    }
+    expect(theirs.text).not.toMatch(new RegExp([a.series, a.member, a.other, a.otherNetwork].join('|')));
+    expect(await head()).toBe(headBefore);
+  });
+
   it('lists none of A’s records to B', async () => {
     for (const op of operationsOf(doc).filter((o) => o.method === 'get' && o.pathParams.length === 0 && !notDepartmentRecords(o))) {
       const res = await call(op, keyB, {}, () => randomUUID());

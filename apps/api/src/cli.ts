@@ -8,6 +8,9 @@ import { ProjectionRunner } from '@app/read-store';
 import { CommandContext, DomainError, InvalidInput, newId } from '@app/kernel';
 import { ImportInput, ImportSummary, Importer, readImport } from '@app/networks/import';
 import { allEventContracts, allProjections, allReactors } from '@app/modules';
+import { NestFactory } from '@nestjs/core';
+import { EventImportSummary, EventsImportInput, EventsImportService, readEventsImport } from '@app/events/import';
+import { AppModule } from './app.module';
 
 const USAGE = `usage: npm run cli -- <command>
 
@@ -16,6 +19,8 @@ const USAGE = `usage: npm run cli -- <command>
   import <file> [--dry-run]     import institutions and networks from a .csv or .json file into the
                                 department OKRUG_DEPARTMENT, all rows or none; --dry-run only checks.
                                 Exit code 0: imported (or would be), 3: rows rejected, nothing written
+  events import <file> [--dry-run]
+                                import a list of events (.csv or .json) the same way; same exit codes
   keys list [--department <d>]  the keys of a department (OKRUG_DEPARTMENT by default), never their secrets
   keys revoke <keyId> --reason <text> [--department <d>]
                                 revoke a key: refused from then on by every API process
@@ -51,18 +56,18 @@ const configOrNull = (env: Record<string, string | undefined>, out: (text: strin
 };
 
 /** Reads an import file: CSV by its extension (or when it does not look like JSON), else JSON. */
-const readImportFile = async (file: string): Promise<ImportInput> => {
+const readImportFile = async <T>(file: string, read: (body: unknown, contentType: string) => T = readImport as never): Promise<T> => {
   const text = await readFile(file, 'utf8');
   const extension = extname(file).toLowerCase();
   const csv = extension === '.csv' || (extension !== '.json' && !/^\uFEFF?\s*[[{]/.test(text));
-  if (csv) return readImport(text, 'text/csv');
+  if (csv) return read(text, 'text/csv');
   let body: unknown;
   try {
     body = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new InvalidInput(`the JSON file is malformed: ${(error as Error).message}`, [{ field: 'body', messages: ['not JSON'] }]);
   }
-  return readImport(body, 'application/json');
+  return read(body, 'application/json');
 };
 
 const printSummary = (summary: ImportSummary, out: (text: string) => void): void => {
@@ -101,7 +106,7 @@ const runImport = async (args: string[], env: Record<string, string | undefined>
   if (!config) return 2;
   let input: ImportInput;
   try {
-    input = await readImportFile(files[0]);
+    input = await readImportFile<ImportInput>(files[0]);
   } catch (error) {
     if (error instanceof InvalidInput) {
       out(`${error.message}\n${error.errors.map((e) => `  ${e.field}: ${e.messages.join('; ')}`).join('\n')}\n`);
@@ -140,6 +145,51 @@ const runImport = async (args: string[], env: Record<string, string | undefined>
     await runner.stop();
     await readStore.close();
     await eventStore.close();
+  }
+};
+
+/**
+ * `events import <file> [--dry-run]`: POST /events/imports' import on the stores, as the
+ * department's admin, in the application's Nest context (no HTTP): the import names networks
+ * and institutions through the networks module's queries. Read models catch up first.
+ */
+const runEventsImport = async (args: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> => {
+  const dryRun = args.includes('--dry-run');
+  const files = args.filter((a) => a !== '--dry-run');
+  if (files.length !== 1 || files[0].startsWith('--')) {
+    out(USAGE);
+    return 2;
+  }
+  const config = configOrNull(env, out);
+  if (!config) return 2;
+  let input: EventsImportInput;
+  try {
+    input = await readImportFile<EventsImportInput>(files[0], readEventsImport);
+  } catch (error) {
+    if (error instanceof InvalidInput) {
+      out(`${error.message}\n${error.errors.map((e) => `  ${e.field}: ${e.messages.join('; ')}`).join('\n')}\n`);
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      out(`no such file: ${files[0]}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { runProjections: true }), { logger: false });
+  try {
+    const summary: EventImportSummary = await app.get(EventsImportService).run(input, { ...cliContext(config.department), source: 'import' }, { dryRun });
+    out(table(summary.rows.map((r) => ({ row: r.row, entity: r.entity, outcome: r.outcome, key: r.key, ...(summary.counts.rejected > 0 ? { reason: r.reason ?? '' } : {}) }))));
+    const counts = (c: EventImportSummary['counts']['created']) => `${c.events} events, ${c.series} series`;
+    out(`created:   ${counts(summary.counts.created)}\nunchanged: ${counts(summary.counts.unchanged)}\n`);
+    out(`rejected:  ${summary.counts.rejected}${summary.counts.rejected > 0 ? ` (${Object.entries(summary.counts.rejectedByRule).map(([rule, n]) => `${rule}: ${n}`).join(', ')})` : ''}\n`);
+    if (summary.counts.rejected > 0) out('nothing was written: correct the rejected rows and import the whole file again\n');
+    else if (summary.dryRun) out('dry run: nothing was written\n');
+    else if (summary.position !== undefined) out(`imported; last event at position ${summary.position}\n`);
+    else out('nothing new to import\n');
+    return summary.counts.rejected > 0 ? 3 : 0;
+  } finally {
+    await app.close();
   }
 };
 
@@ -226,6 +276,7 @@ const runIdentity = async (group: string, args: string[], env: Record<string, st
 export async function runCli(argv: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> {
   const [group, command, name] = argv;
   if (group === 'import') return runImport(argv.slice(1), env, out);
+  if (group === 'events' && command === 'import') return runEventsImport(argv.slice(2), env, out);
   if (group === 'keys' || group === 'departments') return runIdentity(group, argv.slice(1), env, out);
   if (group !== 'projections' || !['status', 'rebuild'].includes(command ?? '')) {
     out(USAGE);

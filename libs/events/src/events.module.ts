@@ -37,6 +37,8 @@ import { RenameEventSeriesController } from './rename-event-series/rename-event-
 import { RenameEventSeriesHandler } from './rename-event-series/rename-event-series.handler';
 import { UnlinkEventFromPlanItemController } from './unlink-event-from-plan-item/unlink-event-from-plan-item.controller';
 import { UnlinkEventFromPlanItemHandler } from './unlink-event-from-plan-item/unlink-event-from-plan-item.handler';
+import { EventsImportController } from './import/event-import.controller';
+import { EventsImportService } from './import/event-import.service';
 
 /** The read side: the calendar, an event and its history, an institution's events, totals, series, the iCalendar feed. */
 const readControllers = [
@@ -75,6 +77,7 @@ const readProviders = [
     EstablishEventSeriesController,
     RenameEventSeriesController,
     ...readControllers,
+    EventsImportController,
   ],
   providers: [
     EventFactsReader,
@@ -91,6 +94,7 @@ const readProviders = [
     EstablishEventSeriesHandler,
     RenameEventSeriesHandler,
     ...readProviders,
+    EventsImportService,
   ],
 })
 export class EventsModule {}

@@ -1,5 +1,5 @@
 import { FieldError, InvalidInput } from '@app/kernel';
-import { CsvSyntaxError, parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv } from '@app/platform/http';
 
 /**
  * The two formats of an import file, read into one input model. Only the shape is checked

@@ -57,7 +57,7 @@ export const parseJsonBody = (request: FastifyRequest, body: Buffer): unknown =>
  * The only bodies the API reads: JSON (every endpoint) and CSV (the routes in `csvRoutes`: imports), both UTF-8.
  * Any other content type, form-encoded and plain text included, is 415.
  */
-export const installBodyParsers = (fastify: FastifyInstance, csvRoutes: ReadonlySet<string> = new Set(['/imports'])): void => {
+export const installBodyParsers = (fastify: FastifyInstance, csvRoutes: ReadonlySet<string> = new Set(['/imports', '/events/imports'])): void => {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {

@@ -9,3 +9,4 @@ export * from './openapi-validation-rules';
 export * from './request-drain';
 export * from './write-endpoint';
 export * from './write-controller';
+export * from './csv';
