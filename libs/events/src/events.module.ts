@@ -56,7 +56,7 @@ const readProviders = [
   GetNetworkCalendarFeedHandler,
 ];
 
-/** The events networks hold and their series: recording them (docs/events.md). */
+/** The events networks hold and their series: recording and reading them (docs/events.md). */
 @Module({
   imports: [CqrsModule],
   controllers: [

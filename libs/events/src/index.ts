@@ -13,8 +13,8 @@
  * precisely as known, with its checking, sorting, periods and printing (`printWhen`).
  *
  * The deciders, the facts they take and the stream folds stay inside the module: its slices use
- * them, other modules read its contracts and (later) its queries. Its Nest module has the write
- * endpoints (docs/events.md, "Recording events").
+ * them, other modules read its event contracts and send its queries. Its Nest module has the
+ * write and read endpoints (docs/events.md, "Recording events", "Reading events").
  */
 import type { Projection, Reactor } from '@app/read-store';
 import { eventCalendarProjection } from './event-calendar/event-calendar.projection';
