@@ -19,9 +19,7 @@ import { PostponeEventController } from './postpone-event/postpone-event.control
 import { PostponeEventHandler } from './postpone-event/postpone-event.handler';
 import { RecordEventHeldController } from './record-event-held/record-event-held.controller';
 import { RecordEventHeldHandler } from './record-event-held/record-event-held.handler';
-import { DepartmentYearStart } from './event-calendar/department-year-start';
 import { EventCalendarController } from './event-calendar/event-calendar.controller';
-import { EventPeopleNames } from './event-calendar/event-people-names';
 import { GetEventHandler, ListEventsHandler } from './event-calendar/list-events.handler';
 import { EventHistoryController } from './event-history/event-history.controller';
 import { GetEventHistoryHandler } from './event-history/get-event-history.handler';
@@ -50,8 +48,6 @@ const readControllers = [
   NetworkCalendarFeedController,
 ];
 const readProviders = [
-  DepartmentYearStart,
-  EventPeopleNames,
   ListEventsHandler,
   GetEventHandler,
   GetEventHistoryHandler,
@@ -62,7 +58,7 @@ const readProviders = [
   GetNetworkCalendarFeedHandler,
 ];
 
-/** The events networks hold and their series: recording them (docs/events.md). */
+/** The events networks hold and their series: recording and reading them (docs/events.md). */
 @Module({
   imports: [CqrsModule],
   controllers: [

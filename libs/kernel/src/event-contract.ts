@@ -1,5 +1,5 @@
 import { IsoDate } from './clock';
-import { AnyEvent, RecordedEvent } from './envelope';
+import { Actor, AnyEvent, EventSource, RecordedEvent } from './envelope';
 
 /**
  * The kinds of thing an event can concern. One list for every module, so that an audit or a
@@ -107,6 +107,50 @@ export const eventsOf = <E extends AnyEvent, R extends AnyEvent>(contracts: Even
 /** The date a recorded event takes effect: the envelope's `effectiveAt`, else the contract's, else null. */
 export const effectiveAtOf = <E extends AnyEvent>(contracts: EventContracts<E>, event: RecordedEvent<E>): string | null =>
   event.metadata.effectiveAt ?? contractOf(contracts, event).effectiveOn(event.data);
+
+/**
+ * What a history says of a recorded change before saying what it changed: which event, who
+ * recorded it, when, effective from when, why (the envelope's reason, else the event's own) and
+ * from where. Every module's history (an institution's, a network's timeline, an event's) starts
+ * its entries with these.
+ */
+export interface RecordedChange<T extends string = string> {
+  eventId: string;
+  type: T;
+  revision: number;
+  position: number;
+  recordedAt: string;
+  effectiveAt: string | null;
+  actor: Actor;
+  source: EventSource;
+  reason: string | null;
+  correlationId: string;
+}
+
+/** One field a change changed, from what to what (null: not set). */
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export const recordedChangeOf = <E extends AnyEvent>(contracts: EventContracts<E>, event: RecordedEvent<E>): RecordedChange<E['type']> => {
+  const meta = event.metadata;
+  const data = event.data;
+  const reasonInData = typeof data === 'object' && data !== null && 'reason' in data && typeof data.reason === 'string' ? data.reason : null;
+  return {
+    eventId: event.id,
+    type: event.type,
+    revision: event.revision,
+    position: event.position,
+    recordedAt: meta.recordedAt,
+    effectiveAt: effectiveAtOf(contracts, event),
+    actor: meta.actor,
+    source: meta.source,
+    reason: meta.reason ?? reasonInData,
+    correlationId: meta.correlationId,
+  };
+};
 
 /** The effective date of a domain event before it is recorded (for its `metadata.effectiveAt`). */
 export const effectiveOnOf = <E extends AnyEvent>(contracts: EventContracts<E>, event: E): IsoDate | null =>

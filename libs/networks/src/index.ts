@@ -19,19 +19,28 @@ export * from './networks.events';
 export { NetworksModule } from './networks.module';
 
 /**
- * The module's query contracts: the queries other modules may send over the QueryBus, and the
- * read models' documents their answers are made of.
+ * The module's query contracts: the queries other modules may send over the QueryBus, each a
+ * `Query<Answer>` (the bus infers the answer), their answers, and the read models' documents
+ * those are made of.
  */
 export { GetInstitutionQuery, ListInstitutionsQuery } from './institution-list/list-institutions.query';
+export type { Institution, InstitutionPage } from './institution-list/list-institutions.query';
 export { GetInstitutionHistoryQuery } from './institution-history/get-institution-history.query';
+export type { InstitutionHistory } from './institution-history/get-institution-history.query';
 export { GetNetworkQuery, ListNetworksQuery } from './network-list/network-queries';
+export type { Network, NetworkPage } from './network-list/network-queries';
 export { GetChangesQuery } from './network-changes/get-changes.query';
+export type { NetworkChanges } from './network-changes/get-changes.query';
 export { GetCompositionQuery } from './network-composition/get-composition.query';
+export type { CompositionAnswer } from './network-composition/get-composition.query';
 export { GetInstitutionMembershipsQuery } from './network-memberships/get-institution-memberships.query';
+export type { InstitutionMembership, InstitutionMemberships } from './network-memberships/get-institution-memberships.query';
 export { GetTimelineQuery } from './network-timeline/get-timeline.query';
-export type { InstitutionView } from './institution-list/institution-list.projection';
+export { GetAcademicYearStartQuery } from './department-calendar/get-academic-year-start.query';
+export type { NetworkTimeline } from './network-timeline/get-timeline.query';
+export type { InstitutionFields, InstitutionView } from './institution-list/institution-list.projection';
 export type { HistoryEntry, FieldChange } from './institution-history/institution-history.projection';
-export type { NetworkView } from './network-list/network-list.projection';
+export type { NetworkFields, NetworkView } from './network-list/network-list.projection';
 export type { TimelineEntry } from './network-timeline/network-timeline.projection';
 export type { NetworkMembershipView } from './network-memberships/network-memberships.projection';
 

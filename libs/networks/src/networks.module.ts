@@ -42,6 +42,7 @@ import { DissolveNetworkController } from './dissolve-network/dissolve-network.c
 import { DissolveNetworkHandler } from './dissolve-network/dissolve-network.handler';
 import { DepartmentCalendarController } from './department-calendar/department-calendar.controller';
 import { DepartmentCalendar } from './department-calendar/department-calendar.service';
+import { GetAcademicYearStartHandler } from './department-calendar/get-academic-year-start.handler';
 import { SetAcademicYearStartHandler } from './department-calendar/set-academic-year-start.handler';
 import { ErasePersonController } from './erase-person/erase-person.controller';
 import { ErasePersonHandler } from './erase-person/erase-person.handler';
@@ -105,6 +106,7 @@ import { ImportService } from './import/import.service';
     NetworkMapWriter,
     DepartmentCalendar,
     SetAcademicYearStartHandler,
+    GetAcademicYearStartHandler,
     ErasePersonHandler,
     PersonNames,
     ListNetworksHandler,

@@ -19,6 +19,10 @@ export interface ResolvedPeriod {
   to: IsoDate;
 }
 
+/** The period as an answer states it (without how it was asked); null for none. */
+export const statedPeriod = (period: ResolvedPeriod | null): Omit<ResolvedPeriod, 'period'> | null =>
+  period ? { label: period.label, from: period.from, to: period.to } : null;
+
 const resolved = (period: Period, start: AcademicYearStart, label: string): ResolvedPeriod => {
   const span: DaySpan = daySpanOfPeriod(period, start);
   return { period, label, from: span.first, to: span.last };

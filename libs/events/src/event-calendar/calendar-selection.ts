@@ -1,10 +1,11 @@
-import { AcademicYearStart, LocalText } from '@app/kernel';
+import { AcademicYearStart } from '@app/kernel';
 import { FindQuery, Where } from '@app/read-store';
 import { EventFormatMode, EventKind, EventStatus } from '../event/event-vocabulary';
 import { fallsIn, whenSortKey } from '../event/when';
 import { printWhenIn } from '../event/print-when';
 import { ResolvedPeriod } from './calendar-period';
 import { EventCalendarFields, EventCalendarView, refWord } from './event-calendar.projection';
+import type { EventSummary } from './list-events.query';
 
 /** What a calendar can be filtered by besides the period. */
 export interface CalendarFilter {
@@ -68,9 +69,6 @@ export const selectCalendar = (docs: readonly EventCalendarView[], filter: Calen
     .map((doc) => ({ doc, key: whenSortKey(doc.when, start) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0))
     .map(({ doc }) => doc);
-
-/** An event as the API answers it: its fields, and when it takes place in words. */
-export type EventSummary = EventCalendarFields & { whenText: LocalText };
 
 export const presentEvent = (doc: EventCalendarView): EventSummary => {
   const { refs: _r, sortKey: _k, spanFirst: _f, spanLast: _l, formatMode: _m, precision: _p, ...fields } = doc;

@@ -4,8 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
-import { EventDetailsView, EventPage } from './list-events.handler';
-import { GetEventQuery, ListEventsQuery, ListEventsQueryDto } from './list-events.query';
+import { EventDetailsView, EventPage, GetEventQuery, ListEventsQuery, ListEventsQueryDto } from './list-events.query';
 import { EventDetailsDto, EventPageDto } from './event.response';
 
 @ApiTags('events')
@@ -34,7 +33,7 @@ export class EventCalendarController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<EventDetailsView> {
-    const view = await this.queries.execute<GetEventQuery, EventDetailsView>(new GetEventQuery(principal.department, id, query.consistentWith));
+    const view = await this.queries.execute(new GetEventQuery(principal.department, id, query.consistentWith));
     reply.header('ETag', `"${view.revision}"`);
     return view;
   }

@@ -1,27 +1,12 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/kernel';
+import { GetAcademicYearStartQuery } from '@app/networks';
 import { ReadModels } from '@app/platform';
-import { ResolvedPeriod, periodOf } from './calendar-period';
-import { EventSummary, calendarQuery, presentEvent, selectCalendar } from './calendar-selection';
-import { DepartmentYearStart } from './department-year-start';
+import { EventPeople } from '../event-writer/event-people';
+import { periodOf, statedPeriod } from './calendar-period';
+import { calendarQuery, presentEvent, selectCalendar } from './calendar-selection';
 import { EventCalendarView, eventCalendarProjection } from './event-calendar.projection';
-import { EventPeopleNames, EventPersonView } from './event-people-names';
-import { GetEventQuery, ListEventsQuery } from './list-events.query';
-
-export interface EventPage {
-  /** The period asked for, with its days; null for the whole calendar. */
-  period: Omit<ResolvedPeriod, 'period'> | null;
-  items: EventSummary[];
-  total: number;
-  totalExact: boolean;
-  offset: number;
-  limit: number;
-}
-
-export type EventDetailsView = Omit<EventSummary, 'people'> & { people: EventPersonView[] };
-
-/** The period as an answer states it. */
-export const statedPeriod = (period: ResolvedPeriod | null): EventPage['period'] => (period ? { label: period.label, from: period.from, to: period.to } : null);
+import { EventDetailsView, EventPage, GetEventQuery, ListEventsQuery } from './list-events.query';
 
 /*
  * A calendar reads the department's events that the index finds for its filters and period
@@ -30,15 +15,15 @@ export const statedPeriod = (period: ResolvedPeriod | null): EventPage['period']
  * events of the period that match, not the page (a department holds hundreds a year).
  */
 @QueryHandler(ListEventsQuery)
-export class ListEventsHandler implements IQueryHandler<ListEventsQuery, EventPage> {
+export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
   constructor(
     private readonly readModels: ReadModels,
-    private readonly yearStart: DepartmentYearStart,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute(query: ListEventsQuery): Promise<EventPage> {
     const { department, filter } = query;
-    const start = await this.yearStart.of(department);
+    const start = await this.queries.execute(new GetAcademicYearStartQuery(department));
     const period = periodOf(filter, start);
     const read = await this.readModels.for(query, filter.consistentWith);
     const calendarFilter = { network: filter.network, kind: filter.kind, series: filter.series, host: filter.host, status: filter.status, format: filter.format };
@@ -51,10 +36,10 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery, EventPa
 }
 
 @QueryHandler(GetEventQuery)
-export class GetEventHandler implements IQueryHandler<GetEventQuery, EventDetailsView> {
+export class GetEventHandler implements IQueryHandler<GetEventQuery> {
   constructor(
     private readonly readModels: ReadModels,
-    private readonly people: EventPeopleNames,
+    private readonly people: EventPeople,
   ) {}
 
   async execute(query: GetEventQuery): Promise<EventDetailsView> {

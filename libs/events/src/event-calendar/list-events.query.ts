@@ -1,8 +1,12 @@
+import { Query } from '@nestjs/cqrs';
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ConsistencyQueryDto, IsCalendarDate, IsQueryWholeNumber, PagingQueryDto } from '@app/platform/http';
+import type { LocalText } from '@app/kernel';
 import { EVENT_FORMATS, EVENT_KINDS, EVENT_STATUSES, EventFormatMode, EventKind, EventStatus } from '../event/event-vocabulary';
-import { eventCalendarProjection } from './event-calendar.projection';
+import type { EventPerson } from '../event/event.events';
+import type { ResolvedPeriod } from './calendar-period';
+import { EventCalendarFields, eventCalendarProjection } from './event-calendar.projection';
 
 /** A period in one of four ways: an academic year, a calendar year, a month, or from and to. */
 export class EventPeriodQueryDto extends ConsistencyQueryDto {
@@ -31,21 +35,49 @@ export class ListEventsQueryDto extends PagedEventPeriodQueryDto {
   @ApiPropertyOptional({ enum: EVENT_FORMATS }) @IsOptional() @IsIn(EVENT_FORMATS) format?: EventFormatMode;
 }
 
+/** An event as the queries answer it: its fields, and when it takes place in words. */
+export type EventSummary = EventCalendarFields & { whenText: LocalText };
+
+/** A person of an event as readers see them: the role, and the name or the fact that it was erased on request. */
+export interface EventPersonView extends EventPerson {
+  fullName: string | null;
+  erased: boolean;
+  erasedAt?: string;
+}
+
+/** A page of a calendar, with the period it was asked for. */
+export interface EventPage {
+  /** The period asked for, with its days; null for the whole calendar. */
+  period: Omit<ResolvedPeriod, 'period'> | null;
+  items: EventSummary[];
+  total: number;
+  totalExact: boolean;
+  offset: number;
+  limit: number;
+}
+
+/** One event as `GetEventQuery` answers it: its people with their names. */
+export type EventDetailsView = Omit<EventSummary, 'people'> & { people: EventPersonView[] };
+
 /** The department's calendar: events filtered, in date order, a page at a time. */
-export class ListEventsQuery {
+export class ListEventsQuery extends Query<EventPage> {
   static readonly reads = [eventCalendarProjection];
   constructor(
     readonly department: string,
     readonly filter: ListEventsQueryDto,
-  ) {}
+  ) {
+    super();
+  }
 }
 
-/** One event, with its people's names from the vault. */
-export class GetEventQuery {
+/** One event, with its people's names from the vault; 404 for an unknown one or another department's. */
+export class GetEventQuery extends Query<EventDetailsView> {
   static readonly reads = [eventCalendarProjection];
   constructor(
     readonly department: string,
     readonly eventId: string,
     readonly consistentWith?: number,
-  ) {}
+  ) {
+    super();
+  }
 }

@@ -3,8 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
-import { EventHistory } from './get-event-history.handler';
-import { GetEventHistoryQuery } from './get-event-history.query';
+import { EventHistory, GetEventHistoryQuery } from './get-event-history.query';
 import { EventHistoryDto } from './event-history.response';
 
 @ApiTags('events')

@@ -1,25 +1,9 @@
-import { Actor, EventSource, LocalText, RecordedEvent, assertNever, describeEvent, effectiveAtOf } from '@app/kernel';
+import { FieldChange, LocalText, RecordedChange, RecordedEvent, assertNever, describeEvent, recordedChangeOf } from '@app/kernel';
 import { defineProjection } from '@app/read-store';
 import { EventEvent, eventEvents } from '../event/event.events';
 
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
-
 /** One change of an event, as an auditor reads it: who, when, why, what, from what to what. */
-export interface EventHistoryEntry {
-  eventId: string;
-  type: EventEvent['type'];
-  revision: number;
-  position: number;
-  recordedAt: string;
-  effectiveAt: string | null;
-  actor: Actor;
-  source: EventSource;
-  reason: string | null;
-  correlationId: string;
+export interface EventHistoryEntry extends RecordedChange<EventEvent['type']> {
   /** The contract's few words for it, in uk/ru/en (never a person's name). */
   description: LocalText;
   changes: FieldChange[];
@@ -80,19 +64,8 @@ export const evolveEventHistory = (doc: EventHistoryView | null, event: Recorded
   const changes = Object.keys(set)
     .filter((field) => !same(before[field], set[field]))
     .map((field) => ({ field, from: before[field] ?? null, to: set[field] ?? null }));
-  const meta = event.metadata;
-  const reasonInData = 'reason' in event.data ? event.data.reason : null;
   const entry: EventHistoryEntry = {
-    eventId: event.id,
-    type: event.type,
-    revision: event.revision,
-    position: event.position,
-    recordedAt: meta.recordedAt,
-    effectiveAt: effectiveAtOf(eventEvents, event),
-    actor: meta.actor,
-    source: meta.source,
-    reason: meta.reason ?? reasonInData ?? null,
-    correlationId: meta.correlationId,
+    ...recordedChangeOf(eventEvents, event),
     description: describeEvent(eventEvents, event),
     changes,
   };

@@ -1,16 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/kernel';
 import { ReadModels } from '@app/platform';
-import { EventHistoryEntry, EventHistoryView, eventHistoryProjection } from './event-history.projection';
-import { GetEventHistoryQuery } from './get-event-history.query';
-
-export interface EventHistory {
-  eventId: string;
-  entries: EventHistoryEntry[];
-}
+import { EventHistoryView, eventHistoryProjection } from './event-history.projection';
+import { EventHistory, GetEventHistoryQuery } from './get-event-history.query';
 
 @QueryHandler(GetEventHistoryQuery)
-export class GetEventHistoryHandler implements IQueryHandler<GetEventHistoryQuery, EventHistory> {
+export class GetEventHistoryHandler implements IQueryHandler<GetEventHistoryQuery> {
   constructor(private readonly readModels: ReadModels) {}
 
   async execute(query: GetEventHistoryQuery): Promise<EventHistory> {

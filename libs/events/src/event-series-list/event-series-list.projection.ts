@@ -5,7 +5,7 @@ import { EventKind } from '../event/event-vocabulary';
 import { refWord } from '../event-calendar/event-calendar.projection';
 
 /** One series as its list and its page show it: the name it has now and the names it had. */
-export interface EventSeriesView {
+export interface EventSeriesFields {
   id: string;
   department: string;
   name: string;
@@ -17,6 +17,10 @@ export interface EventSeriesView {
   updatedAt: string;
   /** Revision of the series' stream: replays change nothing. */
   revision: number;
+}
+
+/** A series' document: its fields, and its networks as the words it is found by. */
+export interface EventSeriesView extends EventSeriesFields {
   /** Its networks as words (`n<id>`), for the network filter. */
   refs: string;
   [field: string]: unknown;

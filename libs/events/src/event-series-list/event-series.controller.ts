@@ -3,8 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
-import { EventSeriesDetails } from './event-series.handler';
-import { GetEventSeriesQuery, ListEventSeriesQuery, ListEventSeriesQueryDto } from './event-series.query';
+import { EventSeriesDetails, EventSeriesPage, GetEventSeriesQuery, ListEventSeriesQuery, ListEventSeriesQueryDto } from './event-series.query';
 import { EventSeriesDetailsDto, EventSeriesPageDto } from './event-series.response';
 
 @ApiTags('events')
@@ -18,7 +17,7 @@ export class EventSeriesController {
   @ApiOperation({ summary: 'The series of recurring events of your department (by network, by kind), in name order, paged' })
   @ApiOkResponse({ type: EventSeriesPageDto })
   @ApiProblems(400, 401, 503)
-  list(@Query() filter: ListEventSeriesQueryDto, @CurrentPrincipal() principal: Principal) {
+  list(@Query() filter: ListEventSeriesQueryDto, @CurrentPrincipal() principal: Principal): Promise<EventSeriesPage> {
     return this.queries.execute(new ListEventSeriesQuery(principal.department, filter));
   }
 

@@ -1,29 +1,13 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { AcademicYearStart, NotFound, academicYearOf } from '@app/kernel';
+import { GetAcademicYearStartQuery } from '@app/networks';
 import { ReadModels } from '@app/platform';
-import { ReadPage, Where } from '@app/read-store';
-import { EventStatus } from '../event/event-vocabulary';
+import { Where } from '@app/read-store';
 import { daySpanOf, fallsIn } from '../event/when';
-import { EventSummary, calendarQuery, presentEvent, selectCalendar } from '../event-calendar/calendar-selection';
-import { DepartmentYearStart } from '../event-calendar/department-year-start';
+import { calendarQuery, presentEvent, selectCalendar } from '../event-calendar/calendar-selection';
 import { EventCalendarView, eventCalendarProjection, refWord } from '../event-calendar/event-calendar.projection';
 import { EventSeriesView, eventSeriesListProjection } from './event-series-list.projection';
-import { GetEventSeriesQuery, ListEventSeriesQuery } from './event-series.query';
-
-export type EventSeriesSummary = Omit<EventSeriesView, 'refs'>;
-
-/** One academic year of a series: how many of its events it holds in each status, and who took part. */
-export interface SeriesYear {
-  academicYear: string;
-  events: number;
-  byStatus: Record<EventStatus, number>;
-  participants: number;
-}
-
-export type EventSeriesDetails = EventSeriesSummary & {
-  events: Array<EventSummary & { academicYear: string | null }>;
-  years: SeriesYear[];
-};
+import { EventSeriesDetails, EventSeriesPage, EventSeriesSummary, GetEventSeriesQuery, ListEventSeriesQuery, SeriesYear } from './event-series.query';
 
 const presentSeries = ({ refs: _refs, ...series }: EventSeriesView): EventSeriesSummary => series;
 
@@ -36,10 +20,10 @@ export const academicYearOfEvent = (doc: EventCalendarView, start: AcademicYearS
 };
 
 @QueryHandler(ListEventSeriesQuery)
-export class ListEventSeriesHandler implements IQueryHandler<ListEventSeriesQuery, ReadPage<EventSeriesSummary>> {
+export class ListEventSeriesHandler implements IQueryHandler<ListEventSeriesQuery> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute(query: ListEventSeriesQuery): Promise<ReadPage<EventSeriesSummary>> {
+  async execute(query: ListEventSeriesQuery): Promise<EventSeriesPage> {
     const { department, filter } = query;
     const read = await this.readModels.for(query, filter.consistentWith);
     const where: Where = { department };
@@ -55,20 +39,20 @@ export class ListEventSeriesHandler implements IQueryHandler<ListEventSeriesQuer
       offset: filter.offset ?? 0,
       limit: filter.limit ?? 50,
     });
-    return { ...page, items: page.items.map(presentSeries) as EventSeriesView[] };
+    return { ...page, items: page.items.map(presentSeries) };
   }
 }
 
 @QueryHandler(GetEventSeriesQuery)
-export class GetEventSeriesHandler implements IQueryHandler<GetEventSeriesQuery, EventSeriesDetails> {
+export class GetEventSeriesHandler implements IQueryHandler<GetEventSeriesQuery> {
   constructor(
     private readonly readModels: ReadModels,
-    private readonly yearStart: DepartmentYearStart,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute(query: GetEventSeriesQuery): Promise<EventSeriesDetails> {
     const { department, seriesId } = query;
-    const start = await this.yearStart.of(department);
+    const start = await this.queries.execute(new GetAcademicYearStartQuery(department));
     const read = await this.readModels.for(query, query.consistentWith);
     const series = await read.get<EventSeriesView>(eventSeriesListProjection, seriesId);
     if (!series || series.department !== department) throw new NotFound('event-series', seriesId);

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { AcademicYearStart, DEFAULT_YEAR_START, NotFound, eventsOf, fold } from '@app/kernel';
+import { Query, QueryBus } from '@nestjs/cqrs';
+import { NotFound, eventsOf, fold } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
-import { GetInstitutionMembershipsQuery, GetNetworkQuery, departmentCalendarEvents, departmentCalendarStream } from '@app/networks';
+import { GetAcademicYearStartQuery, GetInstitutionMembershipsQuery, GetNetworkQuery } from '@app/networks';
 import { EventFacts, MembershipFacts, NetworkFacts, SeriesFacts } from '../event/event-facts';
 import { eventSeriesDecider, eventSeriesStream, seriesFactsOf } from '../event/event-series.decider';
 import { eventSeriesEvents } from '../event/event-series.events';
@@ -14,22 +14,12 @@ export interface FactsWanted {
   seriesId: string | null;
 }
 
-/** A network's view as the networks module's `GetNetworkQuery` answers it (the fields read here). */
-interface NetworkAnswer {
-  status: 'active' | 'dissolved';
-  dissolvedOn: string | null;
-}
-/** An institution's memberships as `GetInstitutionMembershipsQuery` answers them. */
-interface MembershipsAnswer {
-  memberships: { networkId: string; from: string; to: string | null }[];
-}
-
 /**
  * Gathers the facts the events deciders take ({@link EventFacts}), once per command (a
  * prepare step): networks and institutions through the networks module's public queries on
  * the QueryBus, each consistent with the log as it stood when the facts were asked for (so
  * every network and institution a request could have seen is there); the series from its
- * stream; the academic year's start from the department's calendar stream.
+ * stream; the academic year's start through the networks module's `GetAcademicYearStartQuery`.
  *
  * An institution is looked up with `GetInstitutionMembershipsQuery` alone: it answers 404 for
  * an institution the department has not registered (the decider then refuses it) and
@@ -50,7 +40,7 @@ export class EventFactsReader {
       Promise.all(networkIds.map((id) => this.network(department, id, consistentWith))),
       Promise.all(institutionIds.map((id) => this.memberships(department, id, consistentWith))),
       wanted.seriesId ? this.series(department, wanted.seriesId) : Promise.resolve(null),
-      this.yearStart(department),
+      this.queries.execute(new GetAcademicYearStartQuery(department)),
     ]);
     const own = new Set(networkIds);
     return {
@@ -71,18 +61,19 @@ export class EventFactsReader {
   }
 
   private async network(department: string, networkId: string, consistentWith: number): Promise<NetworkFacts | null> {
-    const view = await this.unlessNotFound<NetworkAnswer>(new GetNetworkQuery(department, networkId, consistentWith));
+    const view = await this.unlessNotFound(new GetNetworkQuery(department, networkId, consistentWith));
     return view && { networkId, dissolvedOn: view.status === 'dissolved' ? view.dissolvedOn : null };
   }
 
   private async memberships(department: string, institutionId: string, consistentWith: number): Promise<MembershipFacts[] | null> {
-    const answer = await this.unlessNotFound<MembershipsAnswer>(new GetInstitutionMembershipsQuery(department, institutionId, consistentWith));
+    const answer = await this.unlessNotFound(new GetInstitutionMembershipsQuery(department, institutionId, consistentWith));
     return answer && answer.memberships.map(({ networkId, from, to }) => ({ networkId, institutionId, from, to }));
   }
 
-  private async unlessNotFound<T>(query: object): Promise<T | null> {
+  /** The query's answer; null when it answers 404 (not the department's). */
+  private async unlessNotFound<T>(query: Query<T>): Promise<T | null> {
     try {
-      return (await this.queries.execute(query as never)) as T;
+      return await this.queries.execute(query);
     } catch (error) {
       if (error instanceof NotFound) return null;
       throw error;
@@ -93,11 +84,5 @@ export class EventFactsReader {
   async series(department: string, seriesId: string): Promise<SeriesFacts | null> {
     const state = fold(eventSeriesDecider, eventsOf(eventSeriesEvents, await this.store.readStream(eventSeriesStream(seriesId))));
     return state.status === 'established' && state.department === department ? seriesFactsOf(state) : null;
-  }
-
-  private async yearStart(department: string): Promise<AcademicYearStart> {
-    const [last] = await this.store.readStream(departmentCalendarStream(department), { direction: 'backwards', maxCount: 1 });
-    const events = last ? eventsOf(departmentCalendarEvents, [last]) : [];
-    return events.length ? { month: events[0].data.month, day: events[0].data.day } : DEFAULT_YEAR_START;
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandContext, RuleViolated, deterministicId, newId } from '@app/kernel';
 import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
 import { EventPerson, EventRole } from '../event/event.events';
+import type { EventPersonView } from '../event-calendar/list-events.query';
 
 /** A person as a request names them: someone new by `fullName`, or someone the event already has by `personId` (the DTO lets exactly one through). */
 export type PersonGiven = { fullName?: string; personId?: string; role: EventRole };
@@ -11,10 +12,11 @@ export type PeopleGiven = Array<{ given: PersonGiven; personId: string }>;
 
 /**
  * The people of an event go to the personal-data vault by name; the event records only their
- * ids and roles (docs/personal-data.md). As for a network's head, the names are recorded once
- * per command, in its prepare step, under new ids (derived from the Idempotency-Key, so a
- * repeat records the same ids and names again, which changes nothing). When the decision is
- * then refused, the vault keeps names no event names, which no reader shows.
+ * ids and roles (docs/personal-data.md), and readers get the names back from the vault. As for
+ * a network's head, the names are recorded once per command, in its prepare step, under new ids
+ * (derived from the Idempotency-Key, so a repeat records the same ids and names again, which
+ * changes nothing). When the decision is then refused, the vault keeps names no event names,
+ * which no reader shows: readers ask only for the ids their read models hold.
  */
 @Injectable()
 export class EventPeople {
@@ -33,6 +35,18 @@ export class EventPeople {
       out.push({ given, personId });
     }
     return out;
+  }
+
+  /** The people with their names from the vault: an erased one as erased, one the vault does not know without a name. */
+  async named(department: string, people: readonly EventPerson[]): Promise<EventPersonView[]> {
+    if (people.length === 0) return [];
+    const found = await this.vault.lookup(department, [...new Set(people.map((p) => p.personId))]);
+    return people.map((person): EventPersonView => {
+      const entry = found.get(person.personId);
+      if (entry?.status === 'present') return { ...person, fullName: entry.fullName, erased: false };
+      if (entry?.status === 'erased') return { ...person, fullName: null, erased: true, erasedAt: entry.erasedAt };
+      return { ...person, fullName: null, erased: false };
+    });
   }
 }
 

@@ -3,8 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, IdPipe } from '@app/platform/http';
-import { InstitutionEventsPage } from './institution-events.handler';
-import { GetInstitutionEventsQuery, InstitutionEventsQueryDto } from './institution-events.query';
+import { GetInstitutionEventsQuery, InstitutionEventsPage, InstitutionEventsQueryDto } from './institution-events.query';
 import { InstitutionEventsPageDto } from './institution-events.response';
 
 @ApiTags('events')

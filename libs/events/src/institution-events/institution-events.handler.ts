@@ -1,22 +1,10 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { GetInstitutionQuery } from '@app/networks';
+import { GetAcademicYearStartQuery, GetInstitutionQuery } from '@app/networks';
 import { ReadModels } from '@app/platform';
-import { periodOf } from '../event-calendar/calendar-period';
-import { EventSummary, calendarQuery, presentEvent, selectCalendar } from '../event-calendar/calendar-selection';
-import { DepartmentYearStart } from '../event-calendar/department-year-start';
+import { periodOf, statedPeriod } from '../event-calendar/calendar-period';
+import { calendarQuery, presentEvent, selectCalendar } from '../event-calendar/calendar-selection';
 import { EventCalendarView, eventCalendarProjection } from '../event-calendar/event-calendar.projection';
-import { EventPage, statedPeriod } from '../event-calendar/list-events.handler';
-import { GetInstitutionEventsQuery } from './institution-events.query';
-
-/** How the institution is in the event: host (a member or an outside host), participant (a member or not). */
-export interface InstitutionInvolvement {
-  hosted: boolean;
-  outsideHost: boolean;
-  tookPart: boolean;
-  outsideParticipant: boolean;
-}
-
-export type InstitutionEventsPage = Omit<EventPage, 'items'> & { institutionId: string; items: Array<EventSummary & { involvement: InstitutionInvolvement }> };
+import { GetInstitutionEventsQuery, InstitutionEventsPage, InstitutionInvolvement } from './institution-events.query';
 
 const involvementOf = (doc: EventCalendarView, institutionId: string): InstitutionInvolvement => ({
   hosted: doc.hostIds.includes(institutionId),
@@ -26,16 +14,15 @@ const involvementOf = (doc: EventCalendarView, institutionId: string): Instituti
 });
 
 @QueryHandler(GetInstitutionEventsQuery)
-export class GetInstitutionEventsHandler implements IQueryHandler<GetInstitutionEventsQuery, InstitutionEventsPage> {
+export class GetInstitutionEventsHandler implements IQueryHandler<GetInstitutionEventsQuery> {
   constructor(
     private readonly readModels: ReadModels,
     private readonly queries: QueryBus,
-    private readonly yearStart: DepartmentYearStart,
   ) {}
 
   async execute(query: GetInstitutionEventsQuery): Promise<InstitutionEventsPage> {
     const { department, institutionId, filter } = query;
-    const start = await this.yearStart.of(department);
+    const start = await this.queries.execute(new GetAcademicYearStartQuery(department));
     const period = periodOf(filter, start);
     // An unknown institution (or another department's) is a 404, as for its other pages.
     await this.queries.execute(new GetInstitutionQuery(department, institutionId, filter.consistentWith));

@@ -1,3 +1,4 @@
+import { Query } from '@nestjs/cqrs';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ConsistencyQueryDto } from '@app/platform/http';
@@ -12,12 +13,14 @@ export class NetworkCalendarFeedQueryDto extends ConsistencyQueryDto {
   lang?: (typeof FEED_LANGUAGES)[number];
 }
 
-/** A network's events (own or audience) as an iCalendar feed; the network and the hosts' names come from the networks module's queries. */
-export class GetNetworkCalendarFeedQuery {
+/** A network's events (own or audience) as an iCalendar feed, its text; the network and the hosts' names come from the networks module's queries. */
+export class GetNetworkCalendarFeedQuery extends Query<string> {
   static readonly reads = [eventCalendarProjection];
   constructor(
     readonly department: string,
     readonly networkId: string,
     readonly filter: NetworkCalendarFeedQueryDto,
-  ) {}
+  ) {
+    super();
+  }
 }

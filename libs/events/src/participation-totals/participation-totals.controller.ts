@@ -6,8 +6,7 @@ import { CLOCK } from '@app/platform';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, IdPipe } from '@app/platform/http';
 import { EventPeriodQueryDto } from '../event-calendar/list-events.query';
-import { ParticipationTotals } from './participation-totals.handler';
-import { GetParticipationTotalsQuery } from './participation-totals.query';
+import { GetParticipationTotalsQuery, ParticipationTotals } from './participation-totals.query';
 import { ParticipationTotalsDto } from './participation-totals.response';
 
 @ApiTags('events')

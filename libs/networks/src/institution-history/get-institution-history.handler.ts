@@ -1,16 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/kernel';
 import { ReadModels } from '@app/platform';
-import { HistoryEntry, InstitutionHistoryView, institutionHistoryProjection } from './institution-history.projection';
-import { GetInstitutionHistoryQuery } from './get-institution-history.query';
-
-export interface InstitutionHistory {
-  institutionId: string;
-  entries: HistoryEntry[];
-}
+import { InstitutionHistoryView, institutionHistoryProjection } from './institution-history.projection';
+import { GetInstitutionHistoryQuery, InstitutionHistory } from './get-institution-history.query';
 
 @QueryHandler(GetInstitutionHistoryQuery)
-export class GetInstitutionHistoryHandler implements IQueryHandler<GetInstitutionHistoryQuery, InstitutionHistory> {
+export class GetInstitutionHistoryHandler implements IQueryHandler<GetInstitutionHistoryQuery> {
   constructor(private readonly readModels: ReadModels) {}
 
   async execute(query: GetInstitutionHistoryQuery): Promise<InstitutionHistory> {

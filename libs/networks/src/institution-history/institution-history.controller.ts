@@ -3,8 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
-import { InstitutionHistory } from './get-institution-history.handler';
-import { GetInstitutionHistoryQuery } from './get-institution-history.query';
+import { GetInstitutionHistoryQuery, InstitutionHistory } from './get-institution-history.query';
 import { InstitutionHistoryDto } from './institution-history.response';
 
 @ApiTags('institutions')

@@ -1,25 +1,11 @@
-import { Actor, EventSource, RecordedEvent, effectiveAtOf } from '@app/kernel';
+import { FieldChange, RecordedChange, RecordedEvent, recordedChangeOf } from '@app/kernel';
 import { defineProjection } from '@app/read-store';
 import { InstitutionEvent, institutionEvents } from '../institution/institution.events';
 
-export interface FieldChange {
-  field: string;
-  from: unknown;
-  to: unknown;
-}
+export type { FieldChange };
 
 /** One change of an institution, as an auditor reads it. */
-export interface HistoryEntry {
-  eventId: string;
-  type: string;
-  revision: number;
-  position: number;
-  recordedAt: string;
-  effectiveAt: string | null;
-  actor: Actor;
-  source: EventSource;
-  reason: string | null;
-  correlationId: string;
+export interface HistoryEntry extends RecordedChange {
   changes: FieldChange[];
 }
 
@@ -71,18 +57,8 @@ export const evolveInstitutionHistory = (
     entries: [],
   };
   const set = valuesSet(event);
-  const meta = event.metadata;
   const entry: HistoryEntry = {
-    eventId: event.id,
-    type: event.type,
-    revision: event.revision,
-    position: event.position,
-    recordedAt: meta.recordedAt,
-    effectiveAt: effectiveAtOf(institutionEvents, event),
-    actor: meta.actor,
-    source: meta.source,
-    reason: meta.reason ?? ('reason' in event.data ? (event.data.reason ?? null) : null),
-    correlationId: meta.correlationId,
+    ...recordedChangeOf(institutionEvents, event),
     changes: diff(base.current, set),
   };
   return { ...base, current: { ...base.current, ...set }, entries: [...base.entries, entry] };

@@ -4,9 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
-import { InstitutionPage } from './list-institutions.handler';
-import { GetInstitutionQuery, ListInstitutionsQuery, ListInstitutionsQueryDto } from './list-institutions.query';
-import { InstitutionView } from './institution-list.projection';
+import { GetInstitutionQuery, Institution, InstitutionPage, ListInstitutionsQuery, ListInstitutionsQueryDto } from './list-institutions.query';
 import { InstitutionDto, InstitutionPageDto } from './institution.response';
 
 @ApiTags('institutions')
@@ -34,8 +32,8 @@ export class InstitutionListController {
     @Query() query: ConsistencyQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InstitutionView> {
-    const view = await this.queries.execute<GetInstitutionQuery, InstitutionView>(new GetInstitutionQuery(principal.department, id, query.consistentWith));
+  ): Promise<Institution> {
+    const view = await this.queries.execute(new GetInstitutionQuery(principal.department, id, query.consistentWith));
     reply.header('ETag', `"${view.revision}"`);
     return view;
   }

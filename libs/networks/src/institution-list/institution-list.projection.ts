@@ -3,7 +3,8 @@ import { defineProjection } from '@app/read-store';
 import { InstitutionEvent, InstitutionKind, institutionEvents } from '../institution/institution.events';
 
 /** One institution as operators list and look it up. */
-export interface InstitutionView {
+/** An institution as the register shows it: what `GetInstitutionQuery` answers (the query contract's `Institution`). */
+export interface InstitutionFields {
   id: string;
   department: string;
   fullName: string;
@@ -19,6 +20,10 @@ export interface InstitutionView {
   updatedAt: string;
   /** Revision of the institution's stream: what `If-Match` compares with. */
   revision: number;
+}
+
+/** An institution's document in the register: its fields and the words it is searched by. */
+export interface InstitutionView extends InstitutionFields {
   /** Lower-cased names, for text search. */
   search: string;
   [field: string]: unknown;

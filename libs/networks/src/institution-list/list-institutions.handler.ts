@@ -1,11 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFound } from '@app/kernel';
 import { ReadModels } from '@app/platform';
-import { FindQuery, ReadPage, Where } from '@app/read-store';
+import { FindQuery, Where } from '@app/read-store';
 import { InstitutionView, institutionListProjection } from './institution-list.projection';
-import { GetInstitutionQuery, ListInstitutionsQuery, ListInstitutionsQueryDto } from './list-institutions.query';
-
-export type InstitutionPage = ReadPage<InstitutionView>;
+import { GetInstitutionQuery, Institution, InstitutionPage, ListInstitutionsQuery, ListInstitutionsQueryDto } from './list-institutions.query';
 
 /** The read-store query of a list request; the projection's indexes are made for these. */
 export const institutionListQuery = (department: string, filter: ListInstitutionsQueryDto): FindQuery & { offset: number; limit: number } => {
@@ -26,27 +24,27 @@ export const institutionListQuery = (department: string, filter: ListInstitution
 };
 
 /** What a reader gets: the view without its search helper field. */
-export const presentInstitution = ({ search: _search, ...view }: InstitutionView): Omit<InstitutionView, 'search'> => view;
+export const presentInstitution = ({ search: _search, ...view }: InstitutionView): Institution => view;
 
 @QueryHandler(ListInstitutionsQuery)
-export class ListInstitutionsHandler implements IQueryHandler<ListInstitutionsQuery, InstitutionPage> {
+export class ListInstitutionsHandler implements IQueryHandler<ListInstitutionsQuery> {
   constructor(private readonly readModels: ReadModels) {}
 
   async execute(query: ListInstitutionsQuery): Promise<InstitutionPage> {
     const read = await this.readModels.for(query, query.filter.consistentWith);
     const page = await read.page<InstitutionView>(institutionListProjection, institutionListQuery(query.department, query.filter));
-    return { ...page, items: page.items.map(presentInstitution) as InstitutionView[] };
+    return { ...page, items: page.items.map(presentInstitution) };
   }
 }
 
 @QueryHandler(GetInstitutionQuery)
-export class GetInstitutionHandler implements IQueryHandler<GetInstitutionQuery, InstitutionView> {
+export class GetInstitutionHandler implements IQueryHandler<GetInstitutionQuery> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute(query: GetInstitutionQuery): Promise<InstitutionView> {
+  async execute(query: GetInstitutionQuery): Promise<Institution> {
     const read = await this.readModels.for(query, query.consistentWith);
     const doc = await read.get<InstitutionView>(institutionListProjection, query.institutionId);
     if (!doc || doc.department !== query.department) throw new NotFound('institution', query.institutionId);
-    return presentInstitution(doc) as InstitutionView;
+    return presentInstitution(doc);
   }
 }

@@ -7,7 +7,7 @@ import { institutionNames } from '../institution-list/institution-names';
 import { loadNetwork } from '../network-list/network-list.handlers';
 import { TimelineEntryView, networkTimelineProjection } from '../network-timeline/network-timeline.projection';
 import { changesIn } from './changes';
-import { GetChangesQuery, PeriodQueryDto } from './get-changes.query';
+import { GetChangesQuery, NetworkChanges, PeriodQueryDto } from './get-changes.query';
 
 /** The period a request names: `period=2019/2020`, or `from` and `to`, or the current academic year. */
 export const resolvePeriod = (
@@ -55,7 +55,7 @@ export class GetChangesHandler implements IQueryHandler<GetChangesQuery> {
     private readonly calendar: DepartmentCalendar,
   ) {}
 
-  async execute(query: GetChangesQuery) {
+  async execute(query: GetChangesQuery): Promise<NetworkChanges> {
     const { department, networkId, period, today } = query;
     const range = resolvePeriod(period, today, await this.calendar.yearStart(department));
     const read = await this.readModels.for(query, period.consistentWith);

@@ -1,9 +1,11 @@
+import { Query } from '@nestjs/cqrs';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ConsistencyQueryDto, IsCalendarDate, IsQueryWholeNumber } from '@app/platform/http';
 import { institutionListProjection } from '../institution-list/institution-list.projection';
 import { networkListProjection } from '../network-list/network-list.projection';
 import { networkTimelineProjection } from '../network-timeline/network-timeline.projection';
+import type { MembershipChange } from './changes';
 
 /** A period: an academic year (`2019/2020`) or two dates; the current academic year by default. */
 export class PeriodQueryDto extends ConsistencyQueryDto {
@@ -28,13 +30,27 @@ export class ChangesQueryDto extends PeriodQueryDto {
   limit?: number;
 }
 
+/** A page of a network's composition changes in a period, each with the institution's short name. */
+export interface NetworkChanges {
+  network: { id: string; name: string };
+  /** The period asked for (its label null for a range of dates). */
+  period: { label: string | null; from: string; to: string };
+  changes: Array<MembershipChange & { shortName: string | null }>;
+  offset: number;
+  limit: number;
+  /** Whether more changes follow this page. */
+  more: boolean;
+}
+
 /** Who joined, left, moved or changed role in a network in a period: its timeline entries, the network and the institutions' names. */
-export class GetChangesQuery {
+export class GetChangesQuery extends Query<NetworkChanges> {
   static readonly reads = [networkListProjection, networkTimelineProjection, institutionListProjection];
   constructor(
     readonly department: string,
     readonly networkId: string,
     readonly period: ChangesQueryDto,
     readonly today: string,
-  ) {}
+  ) {
+    super();
+  }
 }

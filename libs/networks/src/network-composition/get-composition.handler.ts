@@ -3,10 +3,10 @@ import { ReadModels } from '@app/platform';
 import { FindQuery } from '@app/read-store';
 import { institutionNames } from '../institution-list/institution-names';
 import { loadNetwork } from '../network-list/network-list.handlers';
-import { PersonName, PersonNames } from '../network-list/network-person-names';
+import { PersonNames } from '../network-list/network-person-names';
 import { NetworkMembershipView, networkMembershipsProjection } from '../network-memberships/network-memberships.projection';
-import { Composition, compositionOn } from './composition';
-import { GetCompositionQuery } from './get-composition.query';
+import { compositionOn } from './composition';
+import { CompositionAnswer, GetCompositionQuery } from './get-composition.query';
 
 /**
  * The memberships of a network that may hold on a date (they end after it and began by it),
@@ -20,16 +20,8 @@ export const compositionQuery = (networkId: string, on: string): FindQuery => ({
   ],
 });
 
-export interface CompositionAnswer {
-  network: { id: string; name: string; number: string | null; kind: string; status: string };
-  on: string;
-  anchor: (Composition['anchor'] & { shortName: string | null; fullName: string | null }) | null;
-  head: (NonNullable<Composition['head']> & Omit<PersonName, 'personId'>) | null;
-  members: Array<Composition['members'][number] & { shortName: string | null; fullName: string | null; kind: string | null }>;
-}
-
 @QueryHandler(GetCompositionQuery)
-export class GetCompositionHandler implements IQueryHandler<GetCompositionQuery, CompositionAnswer> {
+export class GetCompositionHandler implements IQueryHandler<GetCompositionQuery> {
   constructor(
     private readonly readModels: ReadModels,
     private readonly people: PersonNames,

@@ -6,12 +6,12 @@ import { FindQuery, ReadModelReader, Where } from '@app/read-store';
 import { holdsOn } from '../network-map/network-map.decider';
 import { NetworkMembershipView, networkMembershipsProjection } from '../network-memberships/network-memberships.projection';
 import { NetworkView, networkListProjection } from './network-list.projection';
-import { GetNetworkQuery, ListNetworksQuery, ListNetworksQueryDto } from './network-queries';
+import { GetNetworkQuery, ListNetworksQuery, ListNetworksQueryDto, Network, NetworkPage } from './network-queries';
 
 /** A network as readers get it: details and current state, without the spans (see composition). */
-export const presentNetwork = (view: NetworkView, currentMembers: number) => {
+export const presentNetwork = (view: NetworkView, currentMembers: number): Network => {
   // `memberships`: what documents written before memberships had their own still hold.
-  const { memberships: _m, anchors: _a, heads: _h, search: _s, ...details } = view as NetworkView & { memberships?: unknown };
+  const { memberships: _m, anchors: _a, heads: _h, search: _s, ...details } = view;
   return { ...details, currentMembers };
 };
 
@@ -68,7 +68,7 @@ export class ListNetworksHandler implements IQueryHandler<ListNetworksQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(query: ListNetworksQuery) {
+  async execute(query: ListNetworksQuery): Promise<NetworkPage> {
     const read = await this.readModels.for(query, query.filter.consistentWith);
     const page = await read.page<NetworkView>(networkListProjection, networkListQuery(query.department, query.filter));
     const today = toIsoDate(this.clock.now());
@@ -84,7 +84,7 @@ export class GetNetworkHandler implements IQueryHandler<GetNetworkQuery> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(query: GetNetworkQuery) {
+  async execute(query: GetNetworkQuery): Promise<Network> {
     const read = await this.readModels.for(query, query.consistentWith);
     const view = await loadNetwork(read, query.department, query.networkId);
     return presentNetwork(view, await membersOn(read, view.id, toIsoDate(this.clock.now())));

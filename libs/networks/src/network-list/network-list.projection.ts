@@ -3,12 +3,8 @@ import { defineProjection } from '@app/read-store';
 import { AnchorSpan, HeadSpan, NetworkMapState, NetworkRecord, evolveNetworkMap } from '../network-map/network-map.decider';
 import { NetworkKind, NetworkMapEvent, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
 
-/**
- * One network with its details, anchors and heads over time. Its memberships are documents of
- * their own (`network-memberships`): a network's document does not grow with its members, so
- * an admission does not rewrite the whole membership history.
- */
-export interface NetworkView {
+/** A network's details and state, without its spans in time (anchors, heads: the composition's). */
+export interface NetworkFields {
   id: string;
   department: string;
   kind: NetworkKind;
@@ -22,6 +18,14 @@ export interface NetworkView {
   updatedAt: string;
   /** Revision of the map's last event concerning this network: its ETag. */
   revision: number;
+}
+
+/**
+ * One network with its details, anchors and heads over time. Its memberships are documents of
+ * their own (`network-memberships`): a network's document does not grow with its members, so
+ * an admission does not rewrite the whole membership history.
+ */
+export interface NetworkView extends NetworkFields {
   anchors: AnchorSpan[];
   heads: HeadSpan[];
   search: string;

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
 import { NetworkDto, NetworkPageDto } from './network.responses';
-import { GetNetworkQuery, ListNetworksQuery, ListNetworksQueryDto } from './network-queries';
+import { GetNetworkQuery, ListNetworksQuery, ListNetworksQueryDto, Network, NetworkPage } from './network-queries';
 
 @ApiTags('networks')
 @ApiBearerAuth()
@@ -18,7 +18,7 @@ export class NetworkQueriesController {
   @ApiOperation({ summary: 'List the networks of your department, filtered and paged' })
   @ApiOkResponse({ type: NetworkPageDto })
   @ApiProblems(400, 401, 503)
-  list(@Query() filter: ListNetworksQueryDto, @CurrentPrincipal() principal: Principal) {
+  list(@Query() filter: ListNetworksQueryDto, @CurrentPrincipal() principal: Principal): Promise<NetworkPage> {
     return this.queries.execute(new ListNetworksQuery(principal.department, filter));
   }
 
@@ -32,8 +32,8 @@ export class NetworkQueriesController {
     @Query() query: ConsistencyQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const network = await this.queries.execute<GetNetworkQuery, { revision: number }>(new GetNetworkQuery(principal.department, id, query.consistentWith));
+  ): Promise<Network> {
+    const network = await this.queries.execute(new GetNetworkQuery(principal.department, id, query.consistentWith));
     reply.header('ETag', `"${network.revision}"`);
     return network;
   }

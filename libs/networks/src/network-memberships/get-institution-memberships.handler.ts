@@ -5,7 +5,7 @@ import { FindQuery } from '@app/read-store';
 import { institutionNames } from '../institution-list/institution-names';
 import { NetworkView, networkListProjection } from '../network-list/network-list.projection';
 import { NetworkMembershipView, networkMembershipsProjection } from './network-memberships.projection';
-import { GetInstitutionMembershipsQuery } from './get-institution-memberships.query';
+import { GetInstitutionMembershipsQuery, InstitutionMemberships } from './get-institution-memberships.query';
 
 /** The networks an institution belonged to, by index, in the order it joined them. */
 export const institutionMembershipsQuery = (department: string, institutionId: string): FindQuery => ({
@@ -21,7 +21,7 @@ export const institutionMembershipsQuery = (department: string, institutionId: s
 export class GetInstitutionMembershipsHandler implements IQueryHandler<GetInstitutionMembershipsQuery> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute(query: GetInstitutionMembershipsQuery) {
+  async execute(query: GetInstitutionMembershipsQuery): Promise<InstitutionMemberships> {
     const { department, institutionId } = query;
     const read = await this.readModels.for(query, query.consistentWith);
     const known = await institutionNames(read, department, [institutionId]);

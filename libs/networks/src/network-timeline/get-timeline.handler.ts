@@ -4,7 +4,7 @@ import { FindQuery } from '@app/read-store';
 import { loadNetwork } from '../network-list/network-list.handlers';
 import { PersonNames } from '../network-list/network-person-names';
 import { TimelineEntryView, networkTimelineProjection, timelineEntryOf } from './network-timeline.projection';
-import { GetTimelineQuery } from './get-timeline.query';
+import { GetTimelineQuery, NetworkTimeline } from './get-timeline.query';
 
 /** The default and the largest page of a timeline. */
 export const TIMELINE_PAGE = { default: 500, max: 1000 } as const;
@@ -26,7 +26,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimelineQuery> {
     private readonly people: PersonNames,
   ) {}
 
-  async execute(query: GetTimelineQuery) {
+  async execute(query: GetTimelineQuery): Promise<NetworkTimeline> {
     const { department, networkId, after, limit = TIMELINE_PAGE.default } = query;
     const read = await this.readModels.for(query, query.consistentWith);
     await loadNetwork(read, department, networkId);

@@ -1,8 +1,10 @@
+import { Query } from '@nestjs/cqrs';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { ConsistencyQueryDto, IsQueryWholeNumber } from '@app/platform/http';
 import { networkListProjection } from '../network-list/network-list.projection';
-import { networkTimelineProjection } from './network-timeline.projection';
+import type { PersonName } from '../network-list/network-person-names';
+import { TimelineEntry, networkTimelineProjection } from './network-timeline.projection';
 
 /** A page of a timeline: the entries after a position (the `next` of the page before), oldest first. */
 export class TimelineQueryDto extends ConsistencyQueryDto {
@@ -17,8 +19,16 @@ export class TimelineQueryDto extends ConsistencyQueryDto {
   limit?: number;
 }
 
+/** A page of a network's timeline; a head's appointment carries the head's name from the vault. */
+export interface NetworkTimeline {
+  networkId: string;
+  entries: Array<TimelineEntry & { person?: PersonName }>;
+  /** The position to ask for the next page after (`after`); null on the last page. */
+  next: number | null;
+}
+
 /** Every change of a network, oldest first: its timeline entries, and the network (that it exists in the department). */
-export class GetTimelineQuery {
+export class GetTimelineQuery extends Query<NetworkTimeline> {
   static readonly reads = [networkListProjection, networkTimelineProjection];
   constructor(
     readonly department: string,
@@ -26,5 +36,7 @@ export class GetTimelineQuery {
     readonly consistentWith?: number,
     readonly after?: number,
     readonly limit?: number,
-  ) {}
+  ) {
+    super();
+  }
 }

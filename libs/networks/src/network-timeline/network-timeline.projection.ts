@@ -1,20 +1,10 @@
-import { Actor, EventSource, RecordedEvent, effectiveAtOf } from '@app/kernel';
+import { RecordedChange, RecordedEvent, recordedChangeOf } from '@app/kernel';
 import { defineProjection } from '@app/read-store';
 import { NetworkMapEvent, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
 import { membershipChangeDate } from '../network-changes/changes';
 
 /** One change of a network as an auditor reads it. `data` is the recorded fact; it never holds a person's name. */
-export interface TimelineEntry {
-  eventId: string;
-  type: NetworkMapEvent['type'];
-  position: number;
-  revision: number;
-  recordedAt: string;
-  effectiveAt: string | null;
-  actor: Actor;
-  source: EventSource;
-  reason: string | null;
-  correlationId: string;
+export interface TimelineEntry extends RecordedChange<NetworkMapEvent['type']> {
   data: Record<string, unknown>;
 }
 
@@ -45,23 +35,18 @@ export const timelineEntryOf = ({ id: _id, networkId: _n, department: _d, change
 export const evolveNetworkTimeline = (doc: TimelineEntryView | null, event: RecordedEvent<NetworkMapEvent>, id: string): TimelineEntryView | null => {
   // An entry is written once; a replay finds it there and leaves it.
   if (doc) return doc;
-  const meta = event.metadata;
   const networkId = networkOfEntry(id);
+  // A timeline entry has always given its position before its revision; the answers keep that order.
+  const { eventId, type, position, ...change } = recordedChangeOf(networkMapEvents, event);
   return {
     id,
     networkId,
-    department: meta.department,
+    department: event.metadata.department,
     changeOn: membershipChangeDate(event, networkId),
-    eventId: event.id,
-    type: event.type,
-    position: event.position,
-    revision: event.revision,
-    recordedAt: meta.recordedAt,
-    effectiveAt: effectiveAtOf(networkMapEvents, event),
-    actor: meta.actor,
-    source: meta.source,
-    reason: meta.reason ?? ('reason' in event.data ? event.data.reason : null),
-    correlationId: meta.correlationId,
+    eventId,
+    type,
+    position,
+    ...change,
     data: { ...event.data },
   };
 };
