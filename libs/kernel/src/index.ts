@@ -9,3 +9,4 @@ export * from './abort-race';
 export * from './event-contract';
 export * from './upcasters';
 export * from './stream-names';
+export * from './reporting-period';

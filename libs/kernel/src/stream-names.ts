@@ -37,6 +37,8 @@ export const STREAM_CATEGORIES = {
   Event: {},
   /** One recurring event of a network (the yearly open-door day): its name, kind and networks (events). */
   EventSeries: {},
+  /** One network's plan for one period (`Plan-<plan id>`, the id derived from department, network and period): drafted, approved, amended, closed (planning). */
+  Plan: {},
 } as const satisfies Record<string, StreamCategoryRule>;
 
 export interface StreamCategoryRule {
