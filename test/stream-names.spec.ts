@@ -10,6 +10,7 @@ import { departmentCalendarStream, institutionStream, networkMapStream } from '@
 import { externalCodeClaimStream } from '@app/networks/institution/external-code-claim';
 import { personStream } from '@app/personal-data';
 import { eventSeriesStream, eventStream } from '@app/events';
+import { planStream } from '@app/planning';
 
 /**
  * Every stream-name helper of every module, one stream of each kind (including the pair the old
@@ -26,6 +27,7 @@ const streams: { kind: StreamCategory; streamId: string; type: string }[] = [
   { kind: 'BootstrapKey', streamId: BOOTSTRAP_STREAM, type: 'ApiKeyIssued' },
   { kind: 'Event', streamId: eventStream(newId()), type: 'EventPlanned' },
   { kind: 'EventSeries', streamId: eventSeriesStream(newId()), type: 'EventSeriesEstablished' },
+  { kind: 'Plan', streamId: planStream(newId()), type: 'PlanDrafted' },
 ];
 
 /** The streams of the categories that had names before the categories (the newer ones never had). */
@@ -49,7 +51,7 @@ describe('stream categories', () => {
   it('gives each kind of stream an EventStoreDB category ($ce-) of its own, where the old names mixed them', () => {
     const today = groupBy(streams, ceCategory);
     expect(today).toEqual(Object.fromEntries(streams.map((s) => [s.kind, [s.kind]])));
-    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries']);
+    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries', 'Plan']);
     const old = groupBy(
       withOldNames.map((s) => ({ kind: s.kind, streamId: legacyStreamName(s.streamId)!.name })),
       ceCategory,

@@ -1,0 +1,15 @@
+/**
+ * The planning module: a network's plan for a period, from draft to closed (docs/planning.md).
+ * Its public surface, for the other modules (reporting, audit) and the apps.
+ *
+ * The published event contracts: every event a plan's stream records (`PlanEvent`, with
+ * `PlanDrafted` … `PlanCorrected` and their data: `PlanContent`, `PlanItem`, `PlanApproval`,
+ * `PlanClosing`...), their table (`planningEvents`, and `planEvents` of the plan's stream), the
+ * stream helpers (`planStream`, `planIdOf`: one plan per network and period is in the id) and the
+ * vocabulary (statuses, task results, item resolutions, the default assessment scale), each with
+ * its uk/ru/en labels. The period a plan is for (`ReportingPeriod`) is the kernel's.
+ *
+ * The decider, the facts it takes and the plan's fold stay inside the module. There is no Nest
+ * module, read model or registry entry yet: the write and read sides are built on this core.
+ */
+export * from './planning.events';
