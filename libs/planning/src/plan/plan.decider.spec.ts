@@ -344,6 +344,12 @@ describe('plan decider', () => {
       spec.given(mApprovedHistory).when(amend({ content: { theme: 'x' }, approval: { ...amendmentApproval, approvedOn: '2020-08-01' } })).thenThrows(RuleViolated, code('approval-date-order'));
     });
 
+    it('keeps the draft’s rules in an amendment: registered parties, dates within the period', () => {
+      const agreement = { agreementId: 'a-1', number: null, signedOn: null, partyInstitutionIds: ['unknown'], subject: 'О взаимодействии', validUntil: null };
+      spec.given(mApprovedHistory).when(amend({ content: { agreements: [agreement] } })).thenThrows(RuleViolated, code('institution-not-registered'));
+      spec.given(mApprovedHistory).when(amend({ changeItems: [{ planItemId: 'm-item-1', changes: { when: inMonth('2021-10') } }] })).thenThrows(RuleViolated, code('item-outside-period'));
+    });
+
     it('shows again the approved text of every revision', () => {
       const history = decided(mApprovedHistory, amend({ content: { theme: MURYGINO_THEME }, removeItemIds: ['m-item-3'] }));
       const state = fold(planDecider, history);

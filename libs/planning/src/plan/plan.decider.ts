@@ -637,7 +637,7 @@ const amendPlan = (command: AmendPlan, state: PlanState): PlanEvent[] => {
   for (const change of changedItems) items = applyItemChange(items, change);
   items = [...items, ...addedItems];
   const projects = (diff.changes.projects ?? plan.content.projects).map((p) => ({ ...p, planItemIds: p.planItemIds.filter((id) => !removeIds.includes(id)) }));
-  if (diff.changes.projects) assertContent({ ...plan.content, ...diff.changes, projects }, items, d.facts, plan.content);
+  if (diff.changes.projects || diff.changes.agreements) assertContent({ ...plan.content, ...diff.changes, projects }, items, d.facts, plan.content);
   return [
     {
       type: 'PlanAmended',
@@ -810,7 +810,7 @@ const correctPlan = (command: CorrectPlan, state: PlanState): PlanEvent[] => {
   const closingDiff = diffOf(current, givenClosing);
   const changes = { ...contentDiff.changes, ...closingDiff.changes };
   if (!Object.keys(changes).length) refuse('nothing-to-change', 'the closed plan already says that');
-  if (contentDiff.changes.projects) assertContent({ ...plan.content, ...contentDiff.changes }, plan.items, d.facts, plan.content);
+  if (contentDiff.changes.projects || contentDiff.changes.agreements) assertContent({ ...plan.content, ...contentDiff.changes }, plan.items, d.facts, plan.content);
   return [{ type: 'PlanCorrected', data: { planId: plan.planId, networkId: plan.networkId, reason, corrections: changes, previous: { ...contentDiff.previous, ...closingDiff.previous } } }];
 };
 
