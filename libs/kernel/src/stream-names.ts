@@ -37,6 +37,11 @@ export const STREAM_CATEGORIES = {
   Event: {},
   /** One recurring event of a network (the yearly open-door day): its name, kind and networks (events). */
   EventSeries: {},
+  /**
+   * One issue of a key under an Idempotency-Key, by a UUID derived from the department and the
+   * key: which key that request issued, so that a repeat issues none (identity).
+   */
+  ApiKeyIssue: {},
 } as const satisfies Record<string, StreamCategoryRule>;
 
 export interface StreamCategoryRule {
