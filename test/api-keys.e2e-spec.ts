@@ -10,6 +10,7 @@ import { Clock, metadataFor } from '@app/kernel';
 import { CLOCK, loadConfig } from '@app/platform';
 import { createApi } from '../apps/api/src/create-app';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
+import { secondDepartmentAdmin } from './support/second-department';
 
 describe('API keys and roles', () => {
   let api: ApiHarness;
@@ -184,6 +185,108 @@ describe('API key operations: list, revoke, expiry, network heads, stored hashes
     expect((await api.as(deputy.secret).post(`/api-keys/${admins[0].keyId}/revoke`).send({ reason: 'handed over' })).status).toBe(200);
     expect((await api.as().get('/api-keys')).status).toBe(401);
     expect((await api.as(deputy.secret).post(`/api-keys/${deputy.keyId}/revoke`).send({ reason: 'x' })).body.type).toBe('urn:okrug:problem:last-admin-key');
+  });
+});
+
+describe('POST /api-keys with an Idempotency-Key', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+  const issue = (actorId: string, idempotencyKey?: string, key = ADMIN_KEY, body: object = {}) => {
+    const req = api.as(key).post('/api-keys');
+    return (idempotencyKey === undefined ? req : req.set('Idempotency-Key', idempotencyKey)).send({ actorId, role: 'operator', label: 'a key', ...body });
+  };
+  const keysOf = async (actorId: string, key = ADMIN_KEY) =>
+    ((await api.as(key).get('/api-keys')).body.items as { keyId: string; actorId: string; status: string }[]).filter((k) => k.actorId === actorId);
+  const refusedAsRepeatOf = (res: request.Response, keyId: string) => {
+    expect(res.status).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ type: 'urn:okrug:problem:idempotency-key-reused', status: 409, keyId });
+    expect(res.body.detail).toContain(keyId);
+    expect(res.body.detail).toMatch(/shown once/);
+    expect(res.body.detail).toMatch(/revoke/);
+    expect(res.body).not.toHaveProperty('secret');
+  };
+
+  it('issues one key for the same key twice; the repeat names it and shows no secret', async () => {
+    const first = await issue('operator.retried', 'issue-retried');
+    expect(first.status).toBe(201);
+    expect(first.body.secret).toMatch(/^okrug_/);
+    // A different body changes nothing: the key names the request.
+    const again = await issue('operator.retried', 'issue-retried', ADMIN_KEY, { label: 'another label' });
+    refusedAsRepeatOf(again, first.body.keyId);
+    expect(again.text).not.toContain(first.body.secret);
+    expect(await keysOf('operator.retried')).toEqual([expect.objectContaining({ keyId: first.body.keyId, status: 'active' })]);
+    expect((await api.as(first.body.secret).get('/institutions')).status).toBe(200);
+  });
+
+  /**
+   * Holds the reads of issue streams (`ApiKeyIssue-…`) until `count` requests are waiting, so that
+   * every request has looked before any appends: the interleaving in which none sees the others'
+   * claim. (In one process on SQLite the first request is otherwise recorded before the next is
+   * read off its socket.) Released after `ms` at the latest, so a change that no longer reads the
+   * stream shows as `met: false`, not as a hang.
+   */
+  const holdIssueReads = (count: number, ms = 2_000) => {
+    const store = api.app.get<symbol, EventStore>(EVENT_STORE);
+    const readStream = store.readStream.bind(store);
+    const waiting: Array<() => void> = [];
+    const barrier = { met: false, release: () => waiting.splice(0).forEach((go) => go()) };
+    const timer = setTimeout(barrier.release, ms);
+    store.readStream = async (streamId, options) => {
+      if (streamId.startsWith('ApiKeyIssue-') && !barrier.met) {
+        await new Promise<void>((go) => {
+          waiting.push(go);
+          if (waiting.length === count) {
+            barrier.met = true;
+            clearTimeout(timer);
+            barrier.release();
+          }
+        });
+      }
+      return readStream(streamId, options);
+    };
+    return { barrier, restore: () => { clearTimeout(timer); barrier.release(); store.readStream = readStream; } };
+  };
+
+  it('issues exactly one key for requests with the same key at once', async () => {
+    for (const count of [2, 5]) {
+      const actorId = `operator.concurrent-${count}`;
+      const hold = holdIssueReads(count);
+      const answers = await Promise.all(Array.from({ length: count }, () => issue(actorId, `issue-concurrent-${count}`))).finally(hold.restore);
+      expect({ count, allLookedFirst: hold.barrier.met }).toEqual({ count, allLookedFirst: true });
+      const issued = answers.filter((res) => res.status === 201);
+      expect({ count, issued: issued.length }).toEqual({ count, issued: 1 });
+      for (const res of answers.filter((r) => r !== issued[0])) refusedAsRepeatOf(res, issued[0].body.keyId);
+      expect((await keysOf(actorId)).map((k) => k.keyId)).toEqual([issued[0].body.keyId]);
+    }
+  });
+
+  it('issues a key for each different key, and for each request without one', async () => {
+    const a = await issue('operator.two-keys', 'issue-a');
+    const b = await issue('operator.two-keys', 'issue-b');
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.keyId).not.toBe(b.body.keyId);
+    const plain = [await issue('operator.no-key'), await issue('operator.no-key')];
+    expect(plain.map((res) => res.status)).toEqual([201, 201]);
+    expect((await keysOf('operator.two-keys')).map((k) => k.keyId).sort()).toEqual([a.body.keyId, b.body.keyId].sort());
+    expect(await keysOf('operator.no-key')).toHaveLength(2);
+  });
+
+  it('lets a refused request be sent again with the same key, and another department use the same key', async () => {
+    const refused = await issue('operator.fixed', 'issue-fixed', ADMIN_KEY, { expiresAt: '2020-01-01T00:00:00Z' });
+    expect(refused.status).toBe(422);
+    expect((await issue('operator.fixed', 'issue-fixed')).status).toBe(201);
+    const otherAdmin = await secondDepartmentAdmin(api, 'kramatorsk');
+    const there = await issue('operator.fixed', 'issue-fixed', otherAdmin);
+    expect(there.status).toBe(201);
+    expect(there.body.department).toBe('kramatorsk');
+    expect(await keysOf('operator.fixed')).toHaveLength(1);
+    expect(await keysOf('operator.fixed', otherAdmin)).toHaveLength(1);
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STREAM_CATEGORIES, StreamCategory, legacyStreamName, newId, streamCategory } from '@app/kernel';
 import { SqliteEventStore } from '@app/event-store';
-import { BOOTSTRAP_STREAM, apiKeyStream, departmentStream } from '@app/identity';
+import { BOOTSTRAP_STREAM, apiKeyIssueStream, apiKeyStream, departmentStream } from '@app/identity';
 import { departmentCalendarStream, institutionStream, networkMapStream } from '@app/networks';
 // The claim streams are the networks module's own mechanism, not part of what it publishes.
 import { externalCodeClaimStream } from '@app/networks/institution/external-code-claim';
@@ -28,6 +28,7 @@ const streams: { kind: StreamCategory; streamId: string; type: string }[] = [
   { kind: 'Event', streamId: eventStream(newId()), type: 'EventPlanned' },
   { kind: 'EventSeries', streamId: eventSeriesStream(newId()), type: 'EventSeriesEstablished' },
   { kind: 'Plan', streamId: planStream(newId()), type: 'PlanDrafted' },
+  { kind: 'ApiKeyIssue', streamId: apiKeyIssueStream('bakhmut', 'retry-1'), type: 'ApiKeyIssueClaimed' },
 ];
 
 /** The streams of the categories that had names before the categories (the newer ones never had). */
@@ -51,7 +52,7 @@ describe('stream categories', () => {
   it('gives each kind of stream an EventStoreDB category ($ce-) of its own, where the old names mixed them', () => {
     const today = groupBy(streams, ceCategory);
     expect(today).toEqual(Object.fromEntries(streams.map((s) => [s.kind, [s.kind]])));
-    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries', 'Plan']);
+    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries', 'Plan', 'ApiKeyIssue']);
     const old = groupBy(
       withOldNames.map((s) => ({ kind: s.kind, streamId: legacyStreamName(s.streamId)!.name })),
       ceCategory,

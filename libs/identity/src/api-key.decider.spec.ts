@@ -1,4 +1,4 @@
-import { RuleViolated } from '@app/kernel';
+import { IdempotencyKeyReused, RuleViolated } from '@app/kernel';
 import { DeciderSpecification } from '@app/testing/decider-specification';
 import { ApiKeyIssued, ApiKeyRevoked, IssueApiKey, apiKeyDecider } from './api-key.decider';
 
@@ -32,7 +32,11 @@ describe('API key decider', () => {
       spec.given([]).when(issue({ ...head, networkIds: undefined })).thenThrows(RuleViolated, /must name the networks/);
       spec.given([]).when(issue({ networkIds: ['n-1'] })).thenThrows(RuleViolated, /networkIds are for network heads/);
     });
-    it('refuses a key naming a network that is not its department’s, before any other rule', () => {
+    it('issues nothing for a request whose Idempotency-Key issued a key already, whatever its body says, before any other rule', () => {
+      spec.given([]).when(issue({ keyIssuedBefore: 'k-0' })).thenThrows(IdempotencyKeyReused, (e) => expect(e).toMatchObject({ code: 'idempotency-key-reused', first: { keyId: 'k-0' } }));
+      spec.given([]).when(issue({ ...head, networksElsewhere: ['n-9'], expiresAt: ISSUED_AT, keyIssuedBefore: 'k-0' })).thenThrows(IdempotencyKeyReused, /issued API key k-0 already/);
+    });
+    it('refuses a key naming a network that is not its department’s, before the key’s other rules', () => {
       spec.given([]).when(issue({ ...head, networksElsewhere: ['n-9'] })).thenThrows(RuleViolated, (e) => expect(e).toMatchObject({ code: 'network-not-registered', message: 'network n-9 is not a network of your department' }));
       spec.given([]).when(issue({ networkIds: ['n-9'], networksElsewhere: ['n-9'] })).thenThrows(RuleViolated, (e) => expect(e).toMatchObject({ code: 'network-not-registered' }));
     });

@@ -1,4 +1,5 @@
 import { Decider, RuleViolated, assertNever } from '@app/kernel';
+import { issuedBefore } from './api-key-issue.decider';
 import { ApiKeyEvent, ApiKeyIssued } from './api-key.events';
 
 export * from './api-key.events';
@@ -6,11 +7,13 @@ export * from './api-key.events';
 /**
  * Issues a key. Besides what the event records, it carries what the decision needs to know:
  * the instant it is issued at (an expiry must lie after it) and the networks it names that are
- * not networks of its department, as the handler looked them up.
+ * not networks of its department, as the handler looked them up; and, for a request with an
+ * Idempotency-Key, the key that key issued already, as the issue's stream has it
+ * (`keyIssuedBefore`).
  */
 export type IssueApiKey = {
   type: 'IssueApiKey';
-  data: ApiKeyIssued['data'] & { issuedAt: string; networksElsewhere?: string[] };
+  data: ApiKeyIssued['data'] & { issuedAt: string; networksElsewhere?: string[]; keyIssuedBefore?: string };
 };
 /**
  * Revokes a key. `otherActiveAdminKeys`: how many active admin keys its department has besides
@@ -28,7 +31,9 @@ const refuse = (rule: string, message: string): never => {
 };
 
 const issue = ({ data }: IssueApiKey, state: ApiKeyState): ApiKeyEvent[] => {
-  const { issuedAt, networksElsewhere, ...issued } = data;
+  const { issuedAt, networksElsewhere, keyIssuedBefore, ...issued } = data;
+  // A repeat is answered from the first request whatever its body says; that answer held the secret, so it issues nothing.
+  if (keyIssuedBefore !== undefined) throw issuedBefore(keyIssuedBefore);
   if (networksElsewhere?.length) refuse('network-not-registered', `network ${networksElsewhere[0]} is not a network of your department`);
   if (issued.expiresAt !== undefined && !(Date.parse(issued.expiresAt) > Date.parse(issuedAt))) {
     refuse('expiry-in-the-past', `expiresAt ${issued.expiresAt} is not in the future`);

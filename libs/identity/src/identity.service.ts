@@ -4,8 +4,10 @@ import { EVENT_STORE, EventStore, NO_STREAM_REVISION, StreamAppend, decideAndApp
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { CLOCK } from '@app/platform';
 import type { Role } from '@app/platform/access';
-import { ApiKeyIssued, ApiKeyState, BOOTSTRAP_STREAM, RevokeApiKey, apiKeyDecider, apiKeyStream } from './api-key.decider';
+import { ApiKeyIssued, ApiKeyState, BOOTSTRAP_STREAM, IssueApiKey, RevokeApiKey, apiKeyDecider, apiKeyStream } from './api-key.decider';
 import { ApiKeyHasher, apiKeyIdOf, legacyApiKeyHash, newApiKeySecret } from './api-key-secret';
+import { ApiKeyIssueState, apiKeyIssueDecider, apiKeyIssueStream } from './api-key-issue.decider';
+import { apiKeyIssueEvents } from './api-key-issue.events';
 import { API_KEYS, ApiKeyView } from './api-keys.projection';
 import { DepartmentEvent, DepartmentState, adminKeysLeft, departmentDecider, departmentStream } from './department.decider';
 import { apiKeyEvents } from './api-key.events';
@@ -83,6 +85,12 @@ export class IdentityService {
    * Issues a key for an actor. The secret is returned once; only its keyed hash is recorded.
    * `networksElsewhere`: the networks the request names that are not networks of its
    * department, as the caller looked them up (the API's handler does; see IssueApiKeyHandler).
+   *
+   * With an Idempotency-Key, the issue is also recorded in the stream that key names in the
+   * department (`ApiKeyIssue-…`), in the same append as the key's `ApiKeyIssued` and expected not
+   * to exist yet; that stream is read on every attempt. A repeat — later, or at once, when its
+   * append fails on that stream and it is decided again — issues nothing and is refused with
+   * 409 `idempotency-key-reused` naming the key issued first: its secret cannot be shown again.
    */
   async issue(request: IssueRequest, context: CommandContext, options: { streamId?: string; networksElsewhere?: string[] } = {}): Promise<IssuedKey> {
     const secret = request.secret ?? newApiKeySecret();
@@ -99,14 +107,48 @@ export class IdentityService {
       ...(request.networkIds !== undefined ? { networkIds: [...new Set(request.networkIds)] } : {}),
       ...(expiresAt !== undefined ? { expiresAt } : {}),
     };
+    const idempotencyKey = context.idempotencyKey;
+    const issueStream = idempotencyKey === undefined ? undefined : apiKeyIssueStream(context.department, idempotencyKey);
     const result = await decideAndAppend({
       store: this.store,
       decider: apiKeyDecider,
       streamId: options.streamId ?? apiKeyStream(keyId),
       aggregateId: keyId,
-      command: {
+      // The issue's stream, on every attempt: a request with the same key that got in first is seen there.
+      readOthers: async (): Promise<{ revision: number; state: ApiKeyIssueState } | undefined> => {
+        if (issueStream === undefined) return undefined;
+        const events = await this.store.readStream(issueStream);
+        return { revision: events.length ? events[events.length - 1].revision : NO_STREAM_REVISION, state: fold(apiKeyIssueDecider, eventsOf(apiKeyIssueEvents, events)) };
+      },
+      command: (_state, _prepared, issueRead): IssueApiKey => ({
         type: 'IssueApiKey',
-        data: { ...data, issuedAt: context.receivedAt.toISOString(), ...(options.networksElsewhere?.length ? { networksElsewhere: options.networksElsewhere } : {}) },
+        data: {
+          ...data,
+          issuedAt: context.receivedAt.toISOString(),
+          ...(options.networksElsewhere?.length ? { networksElsewhere: options.networksElsewhere } : {}),
+          ...(issueRead?.state.keyId !== undefined ? { keyIssuedBefore: issueRead.state.keyId } : {}),
+        },
+      }),
+      companions: (_events, _state, issueRead) => {
+        if (issueStream === undefined || idempotencyKey === undefined || !issueRead) return undefined;
+        const claimed = apiKeyIssueDecider.decide({ type: 'ClaimApiKeyIssue', data: { department: context.department, keyId } }, issueRead.state);
+        if (!claimed.length) return undefined;
+        // Before the key: on a store that appends stream after stream, a repeat that loses the race writes nothing.
+        return {
+          before: [
+            {
+              streamId: issueStream,
+              expectedRevision: issueRead.revision === NO_STREAM_REVISION ? 'no_stream' : issueRead.revision,
+              // Never the id another attempt's claim has (it names this key): the store must take a second claim for a conflict, not for a retry of the first.
+              events: claimed.map((event, index) => ({
+                id: deterministicId(context.department, idempotencyKey, issueStream, keyId, String(index)),
+                type: event.type,
+                data: event.data,
+                metadata: metadataFor(context),
+              })),
+            },
+          ],
+        };
       },
       context,
     });

@@ -1,7 +1,7 @@
 /**
  * Typed errors of the domain and its ports. One exception filter maps them to RFC 7807
  * problem responses: invalid 400, unauthorised 401, forbidden 403, not found 404,
- * conflict 409, stale 412, rule broken 422, unavailable 503.
+ * conflict 409 (a concurrent writer, a reused idempotency key), stale 412, rule broken 422, unavailable 503.
  */
 export abstract class DomainError extends Error {
   /** A stable, machine-readable code, used as the problem `type` suffix. */
@@ -44,6 +44,18 @@ export class NotFound extends DomainError {
 /** Another writer changed the stream between our read and our append. Retry may succeed. */
 export class ConcurrencyConflict extends DomainError {
   readonly code = 'concurrency-conflict';
+}
+
+/**
+ * The request's Idempotency-Key was used before and its first answer cannot be given again
+ * (it held a secret, shown once): the repeat changes nothing. `first` names what the first
+ * request made (`{ keyId }`), carried into the problem document.
+ */
+export class IdempotencyKeyReused extends DomainError {
+  readonly code = 'idempotency-key-reused';
+  constructor(message: string, readonly first: Record<string, string>) {
+    super(message);
+  }
 }
 
 /** The client's If-Match revision is not the current one. */

@@ -4,6 +4,7 @@ import {
   DomainError,
   FieldError,
   Forbidden,
+  IdempotencyKeyReused,
   InvalidInput,
   NotFound,
   NotYetConsistent,
@@ -50,7 +51,7 @@ const statusOf = (error: DomainError): number => {
   if (error instanceof Unauthenticated) return 401;
   if (error instanceof Forbidden) return 403;
   if (error instanceof NotFound) return 404;
-  if (error instanceof ConcurrencyConflict) return 409;
+  if (error instanceof ConcurrencyConflict || error instanceof IdempotencyKeyReused) return 409;
   if (error instanceof StaleRevision) return 412;
   if (error instanceof RuleViolated) return 422;
   if (error instanceof NotYetConsistent) return 503;
@@ -64,6 +65,7 @@ export const toProblem = (error: unknown, instance?: string): Problem => {
     const problem: Problem = { type: problemType(error.code), title: TITLES[status] ?? 'Error', status, detail: error.message };
     if (error instanceof InvalidInput) problem.errors = error.errors;
     if (error instanceof StaleRevision) problem.currentRevision = error.actual;
+    if (error instanceof IdempotencyKeyReused) Object.assign(problem, { title: 'The Idempotency-Key was used before', ...error.first });
     if (error instanceof NotYetConsistent) Object.assign(problem, { wanted: error.wanted, reached: error.reached });
     return { ...problem, instance };
   }

@@ -1,5 +1,5 @@
 import { EventDetails, EventFormat, EventLink, HeldDetails, Participation } from '../event/event.events';
-import { When } from '../event/when';
+import { When, validWhen } from '../event/when';
 import { EventDetailsInput, FormatInput, HeldInput, LinkInput, ParticipationInput, WhenInput } from './event-input';
 
 /*
@@ -11,8 +11,13 @@ import { EventDetailsInput, FormatInput, HeldInput, LinkInput, ParticipationInpu
 export const idsOf = (ids: readonly string[]): string[] => ids.map((id) => id.toLowerCase());
 const idOrNull = (id: string | null | undefined): string | null => (id ? id.toLowerCase() : null);
 
-/** The decider checks the when in full (`validWhen`); a request's shape is its input. */
-export const whenOf = (when: WhenInput): When => when as unknown as When;
+/**
+ * The when a request gives (one object with the fields of every precision, as its DTO has them)
+ * as the domain's `When`: the fields of its precision, read and checked by `validWhen`, as the
+ * decider reads it again. The handlers refuse a malformed one before (`assertWhens`), so this
+ * never throws for them; given one, it throws what `validWhen` throws, field by field under `field`.
+ */
+export const whenOf = (when: WhenInput, field = 'when'): When => validWhen(when, field);
 
 export const formatOf = (format: FormatInput): EventFormat => ({ mode: format.mode, platform: format.platform ?? null, link: format.link ?? null });
 

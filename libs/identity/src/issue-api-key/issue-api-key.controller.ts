@@ -11,9 +11,9 @@ export class IssueApiKeyController extends WriteController {
   @WriteEndpoint({
     summary: 'Issue an API key for an actor of your department (admins only)',
     status: 201,
-    idempotencyKey: false,
+    idempotencyKey: 'Repeat a request safely: a repeat with the same key issues no second key and answers 409 idempotency-key-reused with the keyId of the first (whose secret was shown once)',
     response: IssuedApiKeyDto,
-    problems: [400, 401, 403, 422],
+    problems: [400, 401, 403, 409, 422],
   })
   issue(@Body() body: IssueApiKeyDto, @Caller() caller: CommandContext) {
     // The department is always the admin's own: the body cannot name another.

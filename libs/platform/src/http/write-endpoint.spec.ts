@@ -32,6 +32,12 @@ class ThingsController {
     return caller;
   }
 
+  @Post('told')
+  @WriteEndpoint({ summary: 'A write whose repeat is answered otherwise', idempotencyKey: 'A repeat is refused', problems: [409] })
+  told(@Caller() caller: CommandContext) {
+    return caller;
+  }
+
   @Post(':id/rename')
   @WriteEndpoint({ summary: 'Rename a thing', ifMatch: 'The thing’s revision', problems: [412] })
   rename(@Caller() caller: CommandContext) {
@@ -75,8 +81,9 @@ describe('WriteEndpoint and Caller', () => {
     expect(headersOf('/things/{id}/rename')[1]).toEqual(['If-Match', 'The thing’s revision']);
   });
 
-  it('leaves Idempotency-Key out of the document when asked to; the caller’s context still has it', async () => {
+  it('leaves Idempotency-Key out of the document when asked to, or describes it as told; the caller’s context still has it', async () => {
     expect(headersOf('/things/quiet')).toEqual([]);
+    expect(headersOf('/things/told')).toEqual([['Idempotency-Key', 'A repeat is refused']]);
     const res = await request(app.getHttpServer()).post('/things/quiet').set('Idempotency-Key', 'k-2').expect(200);
     expect(res.body.idempotencyKey).toBe('k-2');
   });

@@ -18,10 +18,12 @@ export interface WriteEndpointOptions {
   /** The endpoint takes If-Match; a string is the header's description in the OpenAPI document. */
   ifMatch?: boolean | string;
   /**
-   * Whether the document lists the Idempotency-Key header (the default). The keys, the academic
-   * year and erasures have never listed it, and their document stays as it was; `@Caller()` still reads it.
+   * Whether the document lists the Idempotency-Key header (the default); a string is its
+   * description, for a write whose repeat is answered otherwise (an API key's issue). The
+   * revocation of keys, the academic year and erasures have never listed it, and their document
+   * stays as it was; `@Caller()` still reads it.
    */
-  idempotencyKey?: boolean;
+  idempotencyKey?: boolean | string;
   /** For something new (201): where it is, `:id` being the answer's id (`/networks/:id`), sent as `Location`. */
   location?: string;
   /** The answer's type; WriteResultDto unless the endpoint answers something else. */
@@ -51,7 +53,9 @@ export const WriteEndpoint = (options: WriteEndpointOptions) => {
     HttpCode(status),
     ApiOperation({ summary: options.summary }),
     // In this order the document lists Idempotency-Key before If-Match, as it always has.
-    ...(options.idempotencyKey === false ? [] : [ApiHeader({ name: 'Idempotency-Key', required: false, description: IDEMPOTENCY_KEY })]),
+    ...(options.idempotencyKey === false
+      ? []
+      : [ApiHeader({ name: 'Idempotency-Key', required: false, description: typeof options.idempotencyKey === 'string' ? options.idempotencyKey : IDEMPOTENCY_KEY })]),
     ...(options.ifMatch ? [ApiHeader({ name: 'If-Match', required: false, description: typeof options.ifMatch === 'string' ? options.ifMatch : IF_MATCH })] : []),
     status === 201 ? ApiCreatedResponse({ type }) : ApiOkResponse({ type }),
     ApiProblems(...options.problems),
