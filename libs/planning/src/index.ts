@@ -9,7 +9,25 @@
  * vocabulary (statuses, task results, item resolutions, the default assessment scale), each with
  * its uk/ru/en labels. The period a plan is for (`ReportingPeriod`) is the kernel's.
  *
- * The decider, the facts it takes and the plan's fold stay inside the module. There is no Nest
- * module, read model or registry entry yet: the write and read sides are built on this core.
+ * The decider, the facts it takes and the plan's fold stay inside the module. Its Nest module
+ * has the write endpoints (docs/planning.md, "Recording plans (API)").
  */
+import type { Projection, Reactor } from '@app/read-store';
+import { PlanningModule } from './planning.module';
+import { planningEvents } from './planning.events';
+
 export * from './planning.events';
+
+export { PlanningModule } from './planning.module';
+
+const projections: readonly Projection[] = [];
+const reactors: readonly Reactor[] = [];
+
+/** The module as the registry composes it (`libs/modules`): its Nest module, its processors and its event contracts. */
+export const planning = {
+  name: 'planning',
+  nestModule: PlanningModule,
+  projections,
+  reactors,
+  eventContracts: [planningEvents],
+};
