@@ -84,8 +84,9 @@ export const planViewProjection = defineProjection<PlanView, PlanEvent>({
   events: planEvents,
   // Plans by period and status across the department (in network order), and a network's plans.
   indexes: [
-    { name: 'by-period', fields: ['department', 'periodLabel', 'status', 'networkId'] },
-    { name: 'by-network', fields: ['department', 'networkId', 'periodLabel'] },
+    { name: 'by-period', fields: ['department', 'periodLabel', 'networkId', 'id'] },
+    { name: 'by-status', fields: ['department', 'status', 'periodLabel', 'networkId', 'id'] },
+    { name: 'by-network', fields: ['department', 'networkId', 'periodLabel', 'id'] },
   ],
   documentId: (event) => event.data.planId,
   evolve: evolvePlanView,
