@@ -15,7 +15,7 @@ describe('department isolation: every endpoint, another department’s ids', () 
   let api: ApiHarness;
   let doc: OpenApiDocument;
   let keyB: string;
-  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '', event: '', series: '', planItem: '', eventPerson: '' };
+  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '', event: '', series: '', planItem: '', eventPerson: '', plan: '' };
 
   beforeAll(async () => {
     api = await ApiHarness.start();
@@ -56,6 +56,7 @@ describe('department isolation: every endpoint, another department’s ids', () 
     a.event = (await post('/events', event)).id;
     for (const topic of ['Семінар керівників шкіл', 'Семінар керівників закладів', 'Семінар']) await post(`/events/${a.event}/corrections`, { topic });
     a.eventPerson = ((await api.app.get<EventStore>(EVENT_STORE).readStream(eventStream(a.event)))[0].data as { people: { personId: string }[] }).people[0].personId;
+    a.plan = (await post('/plans', { networkId: a.network, period: { kind: 'academic-year', academicYear: '2020/2021' } })).id;
     keyB = await secondDepartmentAdmin(api, 'kramatorsk');
     doc = (await api.http.get('/docs-json')).body;
   });
@@ -67,7 +68,7 @@ describe('department isolation: every endpoint, another department’s ids', () 
   const notDepartmentRecords = (op: Operation) => op.path.startsWith('/projections') || op.path === '/health';
 
   const idOfA = (path: string): string =>
-    path.startsWith('/networks') ? a.network : path.startsWith('/events') ? a.event : path.startsWith('/event-series') ? a.series : a.institution;
+    path.startsWith('/networks') ? a.network : path.startsWith('/plans') ? a.plan : path.startsWith('/events') ? a.event : path.startsWith('/event-series') ? a.series : a.institution;
   const idsOfA = (op: Operation): Record<string, string> => ({
     id: idOfA(op.path),
     institutionId: a.member,
@@ -96,6 +97,10 @@ describe('department isolation: every endpoint, another department’s ids', () 
       api.as().get(`/events/${a.event}/history`),
       api.as().get(`/event-series/${a.series}`),
       api.as().get(`/institutions/${a.member}/events`),
+      api.as().get(`/plans/${a.plan}`),
+      api.as().get(`/plans/${a.plan}/fulfilment`),
+      api.as().get(`/plans/${a.plan}/history`),
+      api.as().get(`/networks/${a.network}/plan?academicYear=2020/2021`),
     ]);
     return parts.map((p) => p.body);
   };

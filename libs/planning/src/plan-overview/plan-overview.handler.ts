@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { GetAcademicYearStartQuery, ListNetworksQuery, Network } from '@app/networks';
 import { ReadModels } from '@app/platform';
-import { daySpanOfReportingPeriod, reportingPeriodLabel } from '@app/kernel';
+import { academicYearOf, academicYearPeriod, daySpanOfReportingPeriod, reportingPeriodLabel } from '@app/kernel';
 import { planIdOf } from '../plan/plan.events';
 import { PLAN_STATUSES } from '../plan/plan-vocabulary';
 import { fulfilmentOfPlan, fulfilmentPlanDoc } from '../plan-fulfilment/plan-fulfilment.reader';
@@ -10,7 +10,7 @@ import { PlanView, planViewProjection } from '../plan-view/plan-view.projection'
 import { GetPlanOverviewQuery, NetworkPlanRow, PlanOverview } from './plan-overview.query';
 
 /*
- * Every network of the department (from the networks module's list, a page of 500 at a time)
+ * The period asked (the academic year running today by default). Every network of the department (from the networks module's list, a page of 500 at a time)
  * that was not dissolved before the period began, or that has a plan for it, with its plan's
  * status, items planned / held / cancelled (the fulfilment as recorded now) and the assessment.
  */
@@ -23,8 +23,9 @@ export class GetPlanOverviewHandler implements IQueryHandler<GetPlanOverviewQuer
 
   async execute(query: GetPlanOverviewQuery): Promise<PlanOverview> {
     const { department, filter, today } = query;
-    const period = reportingPeriodOfFilter(filter, true)!;
     const start = await this.queries.execute(new GetAcademicYearStartQuery(department));
+    // None given: the academic year running today.
+    const period = reportingPeriodOfFilter(filter, false) ?? academicYearPeriod(academicYearOf(today, start).label);
     const span = daySpanOfReportingPeriod(period, start);
     const networks: Network[] = [];
     for (let offset = 0; ; offset += 500) {

@@ -28,7 +28,7 @@ export interface PlanOverview {
   totals: { networks: number; withPlan: number; byStatus: Record<PlanStatus | 'none', number>; planned: number; held: number; cancelled: number };
 }
 
-/** The department's plans for a period, one row per network (active, or with a plan for it). */
+/** The department's plans for a period (the academic year running today by default), one row per network (active, or with a plan for it). */
 export class GetPlanOverviewQuery extends Query<PlanOverview> {
   static readonly reads = [planViewProjection, planFulfilmentProjection];
   constructor(

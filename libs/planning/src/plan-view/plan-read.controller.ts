@@ -33,7 +33,7 @@ export class PlanReadController {
 
   @Get('overview')
   @Access('read')
-  @ApiOperation({ summary: 'The department’s plans for a period: each network with its plan’s status, items planned, held and cancelled, and the assessment' })
+  @ApiOperation({ summary: 'The department’s plans for a period (the current academic year by default): each network with its plan’s status, items planned, held and cancelled, and the assessment' })
   @ApiOkResponse({ type: PlanOverviewDto })
   @ApiProblems(400, 401, 503)
   overview(@Query() filter: PlanPeriodQueryDto, @CurrentPrincipal() principal: Principal): Promise<PlanOverview> {
