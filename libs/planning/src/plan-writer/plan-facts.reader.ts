@@ -37,15 +37,17 @@ export class PlanFactsReader {
 
   async gather(department: string, wanted: PlanFactsWanted): Promise<PlanFacts> {
     const consistentWith = await this.store.headPosition();
-    const institutionIds = [...new Set(wanted.institutionIds ?? [])];
-    const seriesIds = [...new Set(wanted.seriesIds ?? [])];
+    // Last year's carried-over items come into the draft with their hosts and series: the facts cover them.
+    const previousPlan = wanted.previousPlanId ? await this.previousPlanOf(department, wanted.previousPlanId) : null;
+    const carried = previousPlan?.carriedOverItems ?? [];
+    const institutionIds = [...new Set([...(wanted.institutionIds ?? []), ...carried.flatMap((i) => i.hostIds)])];
+    const seriesIds = [...new Set([...(wanted.seriesIds ?? []), ...carried.flatMap((i) => (i.seriesId ? [i.seriesId] : []))])];
     const eventIds = [...new Set([...(wanted.eventIds ?? []), ...(wanted.realisingEventIds ?? [])])];
-    const [network, institutions, series, events, previousPlan, yearStart] = await Promise.all([
+    const [network, institutions, series, events, yearStart] = await Promise.all([
       this.network(department, wanted.networkId, consistentWith),
       Promise.all(institutionIds.map((id) => this.memberships(department, id, consistentWith))),
       Promise.all(seriesIds.map((id) => this.series(department, id, consistentWith))),
       Promise.all(eventIds.map((id) => this.event(department, id, consistentWith))),
-      wanted.previousPlanId ? this.previousPlan(department, wanted.previousPlanId) : Promise.resolve(null),
       this.queries.execute(new GetAcademicYearStartQuery(department)),
     ]);
     const found = events.filter((e): e is RealisingEventFacts => e !== null);
@@ -85,6 +87,10 @@ export class PlanFactsReader {
   }
 
   /** Last year's plan of the department, folded from its stream; null when not recorded (or another department's). */
+  async previousPlanOf(department: string, planId: string): Promise<PreviousPlanFacts | null> {
+    return this.previousPlan(department, planId);
+  }
+
   private async previousPlan(department: string, planId: string): Promise<PreviousPlanFacts | null> {
     const state = fold(planDecider, eventsOf(planEvents, await this.store.readStream(planStream(planId))));
     return state.status !== 'none' && state.department === department ? previousPlanFactsOf(state) : null;

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
 import { CommandContext, WriteResult, deterministicId, newId } from '@app/kernel';
-import { PlanFactsReader } from './plan-facts.reader';
+import type { PlanFacts, PlanRecord } from '../plan/plan.decider';
+import { PlanFactsReader, PlanFactsWanted } from './plan-facts.reader';
+import { planNames } from './plan-mapping';
 import { PlanPeople } from './plan-people';
 import { PlanWriter } from './plan.writer';
 
@@ -18,6 +20,18 @@ export abstract class PlanHandler<C extends Command<WriteResult>> {
   ) {}
 
   abstract execute(command: C): Promise<WriteResult>;
+
+  /** The facts of a decision on the plan: what it has and what the command names. */
+  protected factsOf(context: CommandContext, plan: PlanRecord, names: Omit<PlanFactsWanted, 'networkId'> = {}): Promise<PlanFacts> {
+    const known = planNames(plan);
+    return this.facts.gather(context.department, {
+      ...names,
+      networkId: plan.networkId,
+      institutionIds: [...known.institutionIds, ...(names.institutionIds ?? [])],
+      seriesIds: [...known.seriesIds, ...(names.seriesIds ?? [])],
+      eventIds: [...known.eventIds, ...(names.eventIds ?? [])],
+    });
+  }
 }
 
 /** The body as the decider reads it: plain data, without the fields a DTO left undefined. */
