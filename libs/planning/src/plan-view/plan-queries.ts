@@ -135,13 +135,14 @@ export class GetPlanQuery extends Query<PlanAnswer> {
   }
 }
 
-/** A network's plan for a period (its id is derived from department, network and period). */
+/** A network's plan for a period, the academic year running `today` by default (its id is derived from department, network and period). */
 export class GetNetworkPlanQuery extends Query<PlanAnswer> {
   static readonly reads = [planViewProjection];
   constructor(
     readonly department: string,
     readonly networkId: string,
     readonly filter: NetworkPlanQueryDto,
+    readonly today: IsoDate,
   ) {
     super();
   }

@@ -1,5 +1,6 @@
-import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { IsoDate, NotFound } from '@app/kernel';
+import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { IsoDate, NotFound, academicYearOf, academicYearPeriod } from '@app/kernel';
+import { GetAcademicYearStartQuery } from '@app/networks';
 import type { Where } from '@app/read-store';
 import { ReadModels } from '@app/platform';
 import { planIdOf } from '../plan/plan.events';
@@ -101,12 +102,17 @@ export class GetPlanHandler implements IQueryHandler<GetPlanQuery> {
 
 @QueryHandler(GetNetworkPlanQuery)
 export class GetNetworkPlanHandler implements IQueryHandler<GetNetworkPlanQuery> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly queries: QueryBus,
+  ) {}
 
   async execute(query: GetNetworkPlanQuery): Promise<PlanAnswer> {
-    const { department, networkId, filter } = query;
-    const period = reportingPeriodOfFilter(filter, true)!;
+    const { department, networkId, filter, today } = query;
+    const given = reportingPeriodOfFilter(filter, false);
     textChoiceOf(filter);
+    // None given: the academic year running today, by the department's start day.
+    const period = given ?? academicYearPeriod(academicYearOf(today, await this.queries.execute(new GetAcademicYearStartQuery(department))).label);
     const read = await this.readModels.for(query, filter.consistentWith);
     const planId = planIdOf(department, networkId, period);
     const doc = await read.get<PlanView>(planViewProjection, planId);
