@@ -25,7 +25,10 @@ export interface PlanHistoryView {
 export const PLAN_HISTORY = 'plan-history';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const itemKey = (planItemId: string): string => `items.${planItemId}`;
+/** An item's key in `current`: no dot, which a document store may take for a path. */
+const itemKey = (planItemId: string): string => `item:${planItemId}`;
+/** The field a change names for it. */
+const fieldName = (key: string): string => (key.startsWith('item:') ? `items.${key.slice(5)}` : key);
 const itemsOf = (items: PlanItem[]): Record<string, unknown> => Object.fromEntries(items.map((i) => [itemKey(i.planItemId), i]));
 
 /** The values an event sets, keyed by field, and, where it records them, the values it replaced. */
@@ -83,10 +86,10 @@ export const evolvePlanHistory = (doc: PlanHistoryView | null, event: RecordedEv
   const before = { ...base.current, ...(previous ?? {}) };
   const changes = Object.keys(set)
     .filter((field) => !same(before[field], set[field]))
-    .map((field) => ({ field, from: before[field] ?? null, to: set[field] ?? null }));
+    .map((field) => ({ field: fieldName(field), from: before[field] ?? null, to: set[field] ?? null }));
   const entry: PlanHistoryEntry = { ...recordedChangeOf(planEvents, event), description: describeEvent(planEvents, event), changes };
   const current = { ...base.current, ...set };
-  for (const [field, value] of Object.entries(set)) if (value === null && field.startsWith('items.')) delete current[field];
+  for (const [field, value] of Object.entries(set)) if (value === null && field.startsWith('item:')) delete current[field];
   return { ...base, revision: event.revision, current, entries: [...base.entries, entry] };
 };
 
