@@ -25,7 +25,7 @@ export class PlanWriter {
    */
   async draft<P>(context: CommandContext, planId: string, networkId: string, decide: { prepare: () => Promise<P>; command: (prepared: P) => PlanCommand }): Promise<WriteResult> {
     assertMayPlanFor(context, networkId);
-    return this.decide(context, planId, { prepare: () => decide.prepare(), command: (state, prepared: P) => decide.command(prepared) });
+    return this.decide(context, planId, { prepare: () => decide.prepare(), command: (_state, prepared: P) => decide.command(prepared) });
   }
 
   /** Decides a command on a plan of the caller's department. */
