@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { eventStream } from '@app/events';
+import { planStream } from '@app/planning';
 import { ApiHarness } from './support/api-harness';
 import { OpenApiDocument, Operation, fillPath, operationsOf, validBody } from './support/openapi-calls';
 import { secondDepartmentAdmin } from './support/second-department';
@@ -15,7 +16,7 @@ describe('department isolation: every endpoint, another department’s ids', () 
   let api: ApiHarness;
   let doc: OpenApiDocument;
   let keyB: string;
-  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '', event: '', series: '', planItem: '', eventPerson: '' };
+  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '', event: '', series: '', planItem: '', eventPerson: '', plan: '', item: '' };
 
   beforeAll(async () => {
     api = await ApiHarness.start();
@@ -56,6 +57,11 @@ describe('department isolation: every endpoint, another department’s ids', () 
     a.event = (await post('/events', event)).id;
     for (const topic of ['Семінар керівників шкіл', 'Семінар керівників закладів', 'Семінар']) await post(`/events/${a.event}/corrections`, { topic });
     a.eventPerson = ((await api.app.get<EventStore>(EVENT_STORE).readStream(eventStream(a.event)))[0].data as { people: { personId: string }[] }).people[0].personId;
+    // A plan with a planned event, changed several times.
+    a.plan = (await post('/plans', { networkId: a.network, period: { kind: 'academic-year', academicYear: '2019/2020' } })).id;
+    for (const goal of ['Мета округу', 'Мета округу на рік', 'Мета']) await post(`/plans/${a.plan}/content`, { goal });
+    await post(`/plans/${a.plan}/items`, { kind: 'seminar', topic: 'Семінар керівників', when: { precision: 'month', month: '2020-03' }, hostIds: [a.member] });
+    a.item = ((await api.app.get<EventStore>(EVENT_STORE).readStream(planStream(a.plan))).at(-1)!.data as { item: { planItemId: string } }).item.planItemId;
     keyB = await secondDepartmentAdmin(api, 'kramatorsk');
     doc = (await api.http.get('/docs-json')).body;
   });
@@ -67,15 +73,24 @@ describe('department isolation: every endpoint, another department’s ids', () 
   const notDepartmentRecords = (op: Operation) => op.path.startsWith('/projections') || op.path === '/health';
 
   const idOfA = (path: string): string =>
-    path.startsWith('/networks') ? a.network : path.startsWith('/events') ? a.event : path.startsWith('/event-series') ? a.series : a.institution;
+    path.startsWith('/networks')
+      ? a.network
+      : path.startsWith('/events')
+        ? a.event
+        : path.startsWith('/event-series')
+          ? a.series
+          : path.startsWith('/plans')
+            ? a.plan
+            : a.institution;
   const idsOfA = (op: Operation): Record<string, string> => ({
     id: idOfA(op.path),
     institutionId: a.member,
     personId: a.person,
     keyId: a.keyId,
     planItemId: a.planItem,
+    itemId: a.item,
   });
-  const unknownIds = (): Record<string, string> => ({ id: randomUUID(), institutionId: randomUUID(), personId: randomUUID(), keyId: randomUUID(), planItemId: randomUUID() });
+  const unknownIds = (): Record<string, string> => ({ id: randomUUID(), institutionId: randomUUID(), personId: randomUUID(), keyId: randomUUID(), planItemId: randomUUID(), itemId: randomUUID() });
   const bodyIdsOfA = (field: string) => (/series/i.test(field) ? a.series : /network/i.test(field) ? a.otherNetwork : /person/i.test(field) ? a.eventPerson : a.other);
 
   const call = (op: Operation, key: string, params: Record<string, string>, bodyId: (field: string) => string, ifMatch?: string) => {
@@ -96,6 +111,10 @@ describe('department isolation: every endpoint, another department’s ids', () 
       api.as().get(`/events/${a.event}/history`),
       api.as().get(`/event-series/${a.series}`),
       api.as().get(`/institutions/${a.member}/events`),
+      api.as().get(`/plans/${a.plan}`),
+      api.as().get(`/plans/${a.plan}/fulfilment`),
+      api.as().get(`/plans/${a.plan}/history`),
+      api.as().get(`/networks/${a.network}/plan?academicYear=2019/2020`),
     ]);
     return parts.map((p) => p.body);
   };
@@ -130,7 +149,7 @@ describe('department isolation: every endpoint, another department’s ids', () 
     expect(await snapshotOfA()).toEqual(before);
   });
 
-  it('refuses B an event or a series naming A’s networks, institutions or series as it refuses unknown ones, recording nothing', async () => {
+  it('refuses B an event, a series or a plan naming A’s networks, institutions or series as it refuses unknown ones, recording nothing', async () => {
     const headBefore = await head();
     const event = (ids: { network: string; host: string; series?: string }) => ({
       kind: 'seminar',
@@ -146,6 +165,7 @@ describe('department isolation: every endpoint, another department’s ids', () 
     const cases: Array<[string, (ids: { network: string; host: string; series: string }) => object]> = [
       ['/events', (ids) => event({ network: ids.network, host: ids.host })],
       ['/event-series', (ids) => ({ name: 'Серія', kind: 'seminar', networkIds: [ids.network] })],
+      ['/plans', (ids) => ({ networkId: ids.network, period: { kind: 'academic-year', academicYear: '2020/2021' } })],
     ];
     for (const [url, body] of cases) {
       const theirs = await asB(url, body({ network: a.network, host: a.member, series: a.series }));

@@ -1,5 +1,5 @@
 import { DiscoveryService } from '@nestjs/core';
-import { toIsoDate } from '@app/kernel';
+import { academicYearOf, toIsoDate } from '@app/kernel';
 import { PLATFORM_OPTIONS, PlatformOptions, ProjectionsService, ReadModels } from '@app/platform';
 import { READ_STORE, ReadStore } from '@app/read-store';
 import { ApiHarness } from './support/api-harness';
@@ -54,6 +54,8 @@ describe('queries wait for exactly the read models they read', () => {
     };
     ids.event = (await post('/events', event, 201)).body.id;
     await post(`/events/${ids.event}/holding`, { when: { precision: 'date', from: '2020-03-12' }, participation: { counts: { teachers: 9 }, institutionIds: [ids.member] } });
+    // The network's plan for the academic year running today: every plans query has something to read.
+    ids.plan = (await post('/plans', { networkId: ids.network, period: { kind: 'academic-year', academicYear: academicYearOf(today).label } }, 201)).body.id;
     doc = (await api.http.get('/docs-json')).body;
     await api.app.get(ProjectionsService).waitFor(lastPosition);
   });
@@ -71,13 +73,14 @@ describe('queries wait for exactly the read models they read', () => {
     if (path.startsWith('/networks/')) return fillPath(path, { id: ids.network });
     if (path.startsWith('/events/')) return fillPath(path, { id: ids.event });
     if (path.startsWith('/event-series/')) return fillPath(path, { id: ids.series });
+    if (path.startsWith('/plans/')) return fillPath(path, { id: ids.plan });
     if (!path.includes('{')) return path;
     throw new Error(`no record seeded for ${path}`);
   };
 
   it('finds the query endpoints', () => {
     expect(consistentQueries().map((op) => op.path)).toEqual(
-      expect.arrayContaining(['/institutions', '/institutions/{id}', '/institutions/{id}/history', '/institutions/{id}/memberships', '/networks', '/networks/{id}', '/networks/{id}/composition', '/networks/{id}/changes', '/networks/{id}/timeline', '/events', '/events/{id}', '/events/{id}/history', '/institutions/{id}/events', '/networks/{id}/participation', '/networks/{id}/events.ics', '/event-series', '/event-series/{id}']),
+      expect.arrayContaining(['/institutions', '/institutions/{id}', '/institutions/{id}/history', '/institutions/{id}/memberships', '/networks', '/networks/{id}', '/networks/{id}/composition', '/networks/{id}/changes', '/networks/{id}/timeline', '/events', '/events/{id}', '/events/{id}/history', '/institutions/{id}/events', '/networks/{id}/participation', '/networks/{id}/events.ics', '/event-series', '/event-series/{id}', '/plans', '/plans/{id}', '/plans/{id}/fulfilment', '/plans/{id}/history', '/plans/overview', '/networks/{id}/plan']),
     );
   });
 

@@ -3,6 +3,7 @@ import type { SomeEventContracts } from '@app/kernel';
 import { events } from '@app/events';
 import { identity } from '@app/identity';
 import { networks } from '@app/networks';
+import { planning } from '@app/planning';
 import type { Projection, Reactor } from '@app/read-store';
 
 /**
@@ -28,7 +29,7 @@ export interface OkrugModule {
  * it, so a module, a read model or a reactor is added in one place. The order is the order of
  * status and health listings.
  */
-export const okrugModules: readonly OkrugModule[] = [identity, networks, events];
+export const okrugModules: readonly OkrugModule[] = [identity, networks, events, planning];
 
 /** Every projection of every module: the runner keeps a checkpoint for each. */
 export const allProjections: readonly Projection[] = okrugModules.flatMap((module) => module.projections);
