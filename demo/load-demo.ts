@@ -9,6 +9,7 @@
  * Everything lands in the department of the key.
  */
 import { DemoData, DemoNetwork, demoDataProblems, eventsImportFile, expectedComposition, readDemoData } from './data-set';
+import { DEMO_PLANS, DemoPlan } from './plans';
 
 export interface LoadDemoOptions {
   /** Base URL of the server, e.g. http://localhost:3000. */
@@ -18,6 +19,8 @@ export interface LoadDemoOptions {
   log?: (line: string) => void;
   /** Another data set than demo-data.json (tests). */
   data?: DemoData;
+  /** Other plans than those of plans.ts (tests). */
+  plans?: DemoPlan[];
 }
 
 /** A network as GET /networks/{id}/composition shows it on a date. */
@@ -51,6 +54,9 @@ export interface LoadDemoResult {
   compositions: CompositionReport[];
   /** The events import's answer: what it created and found unchanged, and the events' ids by the data set's keys. */
   events: { created: number; unchanged: number; ids: Record<string, string>; position: number | null };
+  /** Plan ids by the plans' keys, and their items' ids by `<plan key>:<item key>`. */
+  plans: Record<string, string>;
+  planItems: Record<string, string>;
 }
 
 /** What POST /events/imports answers (the fields read here). */
@@ -257,6 +263,102 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
     });
   log(`  ${imported.counts.created.events} events and ${imported.counts.created.series} series created, ${imported.counts.unchanged.events} events already there`);
 
+  // The plans: drafted, filled, approved; their items linked to the events that realised them; closed where the source closes the year.
+  log('Plans');
+  const plans: Record<string, string> = {};
+  const planItems: Record<string, string> = {};
+  const whenOf = (when: string) => (/^\d{4}-\d{2}$/.test(when) ? { precision: 'month', month: when } : { precision: 'academic-year', academicYear: when });
+  for (const p of options.plans ?? DEMO_PLANS) {
+    const network = data.networks.find((n) => n.key === p.network)!;
+    const label = `plan of ${networkLabel(network)} for ${p.academicYear}`;
+    const key = `demo:plan:${p.key}`;
+    const { id } = await write(label, '/plans', { networkId: networks[p.network], period: { kind: 'academic-year', academicYear: p.academicYear } }, key);
+    plans[p.key] = id;
+    for (const item of p.items) {
+      await write(
+        `${label}: item «${item.topic}»`,
+        `/plans/${id}/items`,
+        {
+          kind: item.kind,
+          topic: item.topic,
+          when: whenOf(item.when),
+          ...(item.description ? { description: item.description } : {}),
+          hostIds: item.hosts.map((h) => institutions[h]),
+          audience: item.audience,
+        },
+        `${key}:item:${item.key}`,
+      );
+    }
+    const current = await client.request<{ items: { planItemId: string; kind: string; topic: string }[] }>(`${label}`, 'GET', `/plans/${id}?consistentWith=${lastPosition}`);
+    for (const item of p.items) {
+      const found = current.items.find((i) => i.kind === item.kind && i.topic === item.topic);
+      if (!found) throw new DemoLoadError(`${label}: the server does not list the item «${item.topic}»`);
+      planItems[`${p.key}:${item.key}`] = found.planItemId;
+    }
+    const content = {
+      ...(p.theme ? { theme: p.theme } : {}),
+      ...(p.goal ? { goal: p.goal } : {}),
+      ...(p.tasks.length ? { tasks: p.tasks.map((text) => ({ text })) } : {}),
+      ...(p.activityKinds.length ? { activityKinds: p.activityKinds } : {}),
+      ...(p.projects.length
+        ? {
+            projects: p.projects.map((project) => ({
+              name: project.name,
+              partnerInstitutionIds: project.partners.map((i) => institutions[i]),
+              planItemIds: project.items.map((i) => planItems[`${p.key}:${i}`]),
+              eventIds: [],
+            })),
+          }
+        : {}),
+      ...(p.agreements.length
+        ? {
+            agreements: p.agreements.map((a) => ({
+              number: a.number,
+              signedOn: a.signedOn,
+              partyInstitutionIds: a.parties.map((i) => institutions[i]),
+              subject: a.subject,
+              validUntil: a.validUntil,
+            })),
+          }
+        : {}),
+    };
+    await write(`${label}: goal, tasks, projects, agreements`, `/plans/${id}/content`, content, `${key}:content`);
+    await write(
+      `${label}: approved on ${p.approval.approvedOn}`,
+      `/plans/${id}/approval`,
+      { approvedOn: p.approval.approvedOn, approvedBy: { body: p.approval.body }, ...(p.approval.decisionNumber ? { decisionNumber: p.approval.decisionNumber } : {}) },
+      `${key}:approval`,
+    );
+    for (const item of p.items) {
+      for (const event of item.heldBy) {
+        await write(
+          `${label}: «${item.topic}» held by ${event}`,
+          `/events/${eventIds[event]}/plan-items`,
+          { planItemId: planItems[`${p.key}:${item.key}`] },
+          `${key}:item:${item.key}:held-by:${event}`,
+        );
+      }
+    }
+    if (p.closing) {
+      const c = p.closing;
+      await write(
+        `${label}: closed on ${c.closedOn} (${c.grade})`,
+        `/plans/${id}/closing`,
+        {
+          closedOn: c.closedOn,
+          assessment: { grade: c.grade, comment: c.comment ?? null },
+          ...(c.conclusions ? { conclusions: c.conclusions } : {}),
+          problems: c.problems,
+          taskResults: [],
+          sections: c.sections,
+          nextYear: { goal: c.nextYear.goal ?? null, tasks: c.nextYear.tasks.map((text) => ({ text })) },
+          itemResolutions: p.items.map((item) => ({ planItemId: planItems[`${p.key}:${item.key}`], resolution: 'held', eventIds: item.heldBy.map((e) => eventIds[e]) })),
+        },
+        `${key}:closing`,
+      );
+    }
+  }
+
   // Each network at the start of its source's academic year; a network a transfer leaves, also the day before.
   const views: { network: DemoNetwork; on: string }[] = [];
   for (const n of data.networks) {
@@ -305,6 +407,8 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
     headAfter,
     compositions,
     events: { created: imported.counts.created.events, unchanged: imported.counts.unchanged.events, ids: eventIds, position: imported.position ?? null },
+    plans,
+    planItems,
   };
 }
 

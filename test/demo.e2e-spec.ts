@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import { readDemoData } from '../demo/data-set';
 import { CompositionReport, LoadDemoResult, loadDemo } from '../demo/load-demo';
+import { DEMO_PLANS } from '../demo/plans';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
 
 /** The demo loader against the real API over real HTTP: everything loads, and a second run records nothing. */
@@ -36,7 +37,8 @@ describe('npm run demo against the API (embedded profile)', () => {
       data.institutions.length +
       data.networks.reduce((sum, n) => sum + 1 + n.members.length + (n.anchor ? 1 : 0) + (n.head ? 1 : 0), 0) +
       data.transfers.length +
-      1; // the events, in one import
+      1 + // the events, in one import
+      DEMO_PLANS.reduce((sum, p) => sum + 3 + p.items.length + p.items.reduce((links, i) => links + i.heldBy.length, 0) + (p.closing ? 1 : 0), 0); // draft, items, content, approval, links, closing
     expect(first.writes).toBe(writes);
     expect(first.recorded).toBe(writes);
     expect(first.headAfter).toBeGreaterThan(first.headBefore!);
@@ -174,6 +176,83 @@ describe('npm run demo against the API (embedded profile)', () => {
       const res = await api.as().get(`/event-series?network=${first.networks['remontnoye-central-district']}&consistentWith=${first.headAfter}`);
       expect(res.status).toBe(200);
       expect(res.body.items.map((s: { name: string; kind: string }) => [s.name, s.kind])).toEqual([['Консультации по составлению рабочих программ', 'consultation']]);
+    });
+  });
+  describe('the plans', () => {
+    const plan = async (key: string) => {
+      const res = await api.as().get(`/plans/${first.plans[key]}?consistentWith=${first.headAfter}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const fulfilment = async (key: string) => {
+      const res = await api.as().get(`/plans/${first.plans[key]}/fulfilment?consistentWith=${first.headAfter}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+
+    it('answers the same plans and items on the second run', () => {
+      expect(Object.keys(first.plans).sort()).toEqual(DEMO_PLANS.map((p) => p.key).sort());
+      expect(second.plans).toEqual(first.plans);
+      expect(second.planItems).toEqual(first.planItems);
+    });
+
+    it('Murygino district No. 3, 2020/2021: approved, with its theme, goal, five tasks, four kinds of activity and three seminars, all held', async () => {
+      const key = 'murygino-district-3-2020-2021';
+      const body = await plan(key);
+      expect(body).toMatchObject({ status: 'approved', revision: 1, networkId: first.networks['murygino-district-3'], content: { theme: 'Качество образования и воспитания в условиях очного, дистанционного и электронного обучения' } });
+      expect(body.content.goal).toMatch(/^создание и поддержка единой системы/);
+      expect(body.content.tasks).toHaveLength(5);
+      expect(body.content.activityKinds).toHaveLength(4);
+      expect(body.items.map((i: { kind: string; when: unknown }) => [i.kind, i.when])).toEqual([
+        ['seminar', { precision: 'academic-year', academicYear: '2020/2021' }],
+        ['seminar', { precision: 'academic-year', academicYear: '2020/2021' }],
+        ['practice-oriented-seminar', { precision: 'academic-year', academicYear: '2020/2021' }],
+      ]);
+      const f = await fulfilment(key);
+      expect(f.items.map((i: { planItemId: string; status: string; held: { eventId: string }[] }) => [i.planItemId, i.status, i.held.map((h) => h.eventId)])).toEqual([
+        [first.planItems[`${key}:seminar-of-heads`], 'held', [first.events.ids['murygino-seminar-of-heads']]],
+        [first.planItems[`${key}:seminar-for-district-1`], 'held', [first.events.ids['murygino-seminar-for-district-1']]],
+        [first.planItems[`${key}:practice-oriented-seminar`], 'held', [first.events.ids['murygino-practice-oriented-seminar']]],
+      ]);
+      expect(f.totals).toMatchObject({ items: 3, held: 3, shareHeld: 1 });
+      // the subject weeks and the olympiad stage were held without an item of the plan
+      expect(f.unforeseen.map((e: { eventId: string }) => e.eventId).sort()).toEqual([first.events.ids['murygino-subject-weeks'], first.events.ids['murygino-olympiad-school-stage']].sort());
+    });
+
+    it('Remontnoye, 2022/2023: four tasks, two network projects, two agreements; closed «удовлетворительно» with next year’s goal and tasks', async () => {
+      const key = 'remontnoye-central-district-2022-2023';
+      const body = await plan(key);
+      expect(body.status).toBe('closed');
+      expect(body.content.goal).toMatch(/^содействие развитию инновационного потенциала/);
+      expect(body.content.tasks).toHaveLength(4);
+      expect(body.content.projects.map((p: { name: string }) => p.name)).toEqual([
+        'Преемственность дошкольного и начального общего образования',
+        'Система организации научной деятельности учащихся в рамках реализации ФГОС',
+      ]);
+      expect(body.content.projects[1].planItemIds).toEqual([first.planItems[`${key}:research-conference`]]);
+      expect(body.content.agreements.map((a: { signedOn: string; partyInstitutionIds: string[] }) => [a.signedOn, a.partyInstitutionIds])).toEqual([
+        ['2022-09-01', [first.institutions['remontnoye-gymnasium-1'], first.institutions['remontnoye-kievka-sosh']]],
+        ['2022-09-01', [first.institutions['remontnoye-gymnasium-1'], first.institutions['remontnoye-valuevka-sosh']]],
+      ]);
+      expect(body.closedOn).toBe('2023-06-30');
+      expect(body.closing.assessment).toMatchObject({ grade: 'satisfactory', label: { ru: 'удовлетворительно' } });
+      expect(body.closing.nextYear.goal).toMatch(/^разработать и апробировать эффективную модель/);
+      expect(body.closing.nextYear.tasks).toHaveLength(2);
+      const f = await fulfilment(key);
+      expect(f.totals).toMatchObject({ items: 2, held: 2, shareHeld: 1 });
+    });
+
+    it('Bakhmut, 2019/2020: the closing with its conclusion, the problem and two tasks for 2020/2021', async () => {
+      const body = await plan('bakhmut-district-nvk-11-2019-2020');
+      expect(body).toMatchObject({ status: 'closed', closedOn: '2020-06-30' });
+      expect(body.closing.assessment).toMatchObject({ grade: 'sufficient', label: { uk: 'достатній рівень' }, comment: 'потребує удосконалення' });
+      expect(body.closing.conclusions).toMatch(/відповідає достатньому рівню/);
+      expect(body.closing.problems).toEqual(['конкурування учасників освітнього округу за контингент учнів та педагогічних працівників']);
+      expect(body.closing.nextYear.tasks.map((t: { text: string }) => t.text)).toEqual([
+        'Продовжити співпрацю щодо наступності дошкільної освіти та школи, базової та профільної школи',
+        'Запровадження інноваційних форм роботи на освітньому окрузі, спрямованих на підвищення якості освітніх послуг та кадрове забезпечення закладів',
+      ]);
+      expect(body.closing.sections).toHaveLength(1);
     });
   });
 });
