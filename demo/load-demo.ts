@@ -390,9 +390,27 @@ export async function loadDemo(options: LoadDemoOptions): Promise<LoadDemoResult
     compositions.push({ networkKey: network.key, networkId: id, on, composition, differences });
   }
 
+  // Each plan's status and fulfilment, as the server reads them.
+  const planLines: string[] = [];
+  for (const p of options.plans ?? DEMO_PLANS) {
+    const network = data.networks.find((n) => n.key === p.network)!;
+    const plan = await client.request<{ status: string; closing?: { assessment?: { label?: { ru?: string; uk?: string } } } | null }>(
+      `plan of ${networkLabel(network)}`,
+      'GET',
+      `/plans/${plans[p.key]}?consistentWith=${lastPosition}`,
+    );
+    const f = await client.request<{ totals: { items: number; held: number } }>(`fulfilment of the plan of ${networkLabel(network)}`, 'GET', `/plans/${plans[p.key]}/fulfilment?consistentWith=${lastPosition}`);
+    const assessment = plan.closing?.assessment?.label;
+    planLines.push(
+      `Plan of ${network.name} for ${p.academicYear}: ${plan.status}${assessment ? ` («${p.source.startsWith('bakhmut') ? assessment.uk : assessment.ru}»)` : ''}, ${f.totals.held} of ${f.totals.items} planned events held`,
+    );
+  }
+
   const headAfter = await client.head();
   log('');
   log(formatCompositions(compositions, shortNames));
+  log('');
+  for (const line of planLines) log(line);
   log('');
   log(
     `${writes} writes: ${recorded} recorded now, ${writes - recorded} already there from an earlier run.` +

@@ -194,6 +194,8 @@ describe('npm run demo against the API (embedded profile)', () => {
       expect(Object.keys(first.plans).sort()).toEqual(DEMO_PLANS.map((p) => p.key).sort());
       expect(second.plans).toEqual(first.plans);
       expect(second.planItems).toEqual(first.planItems);
+      expect(lines).toContain('Plan of Школьный округ № 3 for 2020/2021: approved, 3 of 3 planned events held');
+      expect(lines).toContain('Plan of Центральный образовательный округ for 2022/2023: closed («удовлетворительно»), 2 of 2 planned events held');
     });
 
     it('Murygino district No. 3, 2020/2021: approved, with its theme, goal, five tasks, four kinds of activity and three seminars, all held', async () => {
