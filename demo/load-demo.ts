@@ -1,7 +1,8 @@
 /**
  * Loads the demo data set (demo-data.json) into a running okrug server through its HTTP API:
- * institutions, networks, memberships, anchors, heads and transfers, then prints what each
- * network looks like. Every write carries an Idempotency-Key derived from the data, so running
+ * institutions, networks, memberships, anchors, heads and transfers, the events, and the plans
+ * with their items linked to the events that held them, then prints what each network and plan
+ * looks like. Every write carries an Idempotency-Key derived from the data, so running
  * it again records nothing new.
  *
  *   OKRUG_API_KEY=<key> [OKRUG_URL=http://localhost:3000] npm run demo
