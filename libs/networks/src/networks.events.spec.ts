@@ -49,6 +49,16 @@ describe('the networks module’s event contracts', () => {
       en: 'Institution renamed: Ліцей № 7',
     });
     expect(describeEvent(networkMapEvents, map[7])).toEqual({ uk: 'Роль закладу змінено: учасник', ru: 'Роль учреждения изменена: участник', en: 'Role changed: member' });
+    expect(describeEvent(networkMapEvents, { type: 'NetworkReportingPeriodSet', data: { networkId: 'd-5', department: 'bakhmut', reportingPeriod: 'calendar-year', previous: 'academic-year' } })).toEqual({
+      uk: 'Округ звітує за календарний рік',
+      ru: 'Округ отчитывается за календарный год',
+      en: 'The network reports by calendar year',
+    });
+    expect(describeEvent(networkMapEvents, { type: 'NetworkReportingPeriodSet', data: { networkId: 'd-5', department: 'bakhmut', reportingPeriod: 'academic-year', previous: 'calendar-year' } })).toEqual({
+      uk: 'Округ звітує за навчальний рік',
+      ru: 'Округ отчитывается за учебный год',
+      en: 'The network reports by academic year',
+    });
     for (const e of map) {
       const text = describeEvent(networkMapEvents, e);
       expect([text.uk, text.ru, text.en].every((t) => t.trim().length > 0)).toBe(true);

@@ -22,6 +22,8 @@ import { RenameNetworkController } from './rename-network/rename-network.control
 import { RenameNetworkHandler } from './rename-network/rename-network.handler';
 import { CorrectNetworkDetailsController } from './correct-network-details/correct-network-details.controller';
 import { CorrectNetworkDetailsHandler } from './correct-network-details/correct-network-details.handler';
+import { SetNetworkReportingPeriodController } from './set-network-reporting-period/set-network-reporting-period.controller';
+import { SetNetworkReportingPeriodHandler } from './set-network-reporting-period/set-network-reporting-period.handler';
 import { AppointHeadController } from './appoint-head/appoint-head.controller';
 import { AppointHeadHandler } from './appoint-head/appoint-head.handler';
 import { SetAnchorController } from './set-anchor/set-anchor.controller';
@@ -82,6 +84,7 @@ import { ImportService } from './import/import.service';
     RegisterNetworkController,
     RenameNetworkController,
     CorrectNetworkDetailsController,
+    SetNetworkReportingPeriodController,
     AppointHeadController,
     SetAnchorController,
     AdmitMemberController,
@@ -118,6 +121,7 @@ import { ImportService } from './import/import.service';
     RegisterNetworkHandler,
     RenameNetworkHandler,
     CorrectNetworkDetailsHandler,
+    SetNetworkReportingPeriodHandler,
     AppointHeadHandler,
     SetAnchorHandler,
     AdmitMemberHandler,

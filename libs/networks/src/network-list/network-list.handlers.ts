@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Clock, NotFound, toIsoDate } from '@app/kernel';
+import { Clock, DEFAULT_REPORTING_PERIOD_KIND, NotFound, toIsoDate } from '@app/kernel';
 import { CLOCK, ReadModels } from '@app/platform';
 import { FindQuery, ReadModelReader, Where } from '@app/read-store';
 import { holdsOn } from '../network-map/network-map.decider';
@@ -12,7 +12,8 @@ import { GetNetworkQuery, ListNetworksQuery, ListNetworksQueryDto, Network, Netw
 export const presentNetwork = (view: NetworkView, currentMembers: number): Network => {
   // `memberships`: what documents written before memberships had their own still hold.
   const { memberships: _m, anchors: _a, heads: _h, search: _s, ...details } = view;
-  return { ...details, currentMembers };
+  // `reportingPeriod`: a document written before the setting existed has none, and reports by academic year.
+  return { ...details, reportingPeriod: view.reportingPeriod ?? DEFAULT_REPORTING_PERIOD_KIND, currentMembers };
 };
 
 /**

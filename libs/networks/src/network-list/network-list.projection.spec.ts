@@ -1,6 +1,6 @@
 import { ProjectionSpecification } from '@app/testing/projection-specification';
 import { bakhmutMap, laterInMap } from '../network-map/network-map.fixtures';
-import { networkListProjection } from './network-list.projection';
+import { evolveNetworkView, networkListProjection } from './network-list.projection';
 
 const spec = ProjectionSpecification.for(networkListProjection);
 
@@ -21,6 +21,31 @@ describe('network list projection', () => {
 
   it('moves a network’s revision on a change of a member’s role, which is its ETag', () => {
     spec.given(events.slice(0, 8)).then((docs) => expect(docs.get('d-11')).toMatchObject({ revision: 7, updatedAt: events[7].metadata.recordedAt }));
+  });
+
+  it('keeps how a network reports: by academic year unless registered or set otherwise; a split-off network as recorded', () => {
+    spec.given(events).then((docs) => expect(docs.get('d-11').reportingPeriod).toBe('academic-year'));
+    const log = laterInMap(events, [
+      { type: 'NetworkReportingPeriodSet', data: { networkId: 'd-5', department: 'bakhmut', reportingPeriod: 'calendar-year', previous: 'academic-year' } },
+      {
+        type: 'NetworkSplit',
+        data: { networkId: 'd-5', newNetworkId: 'd-12', department: 'bakhmut', kind: 'educational-district', on: '2021-09-01', reason: 'Поділ', moved: [], reportingPeriod: 'calendar-year', name: 'Округ 12', number: null, description: null, website: null },
+      },
+    ]);
+    // The setting moves the network's revision, its ETag.
+    spec.given(log.slice(0, -1)).then((docs) => expect(docs.get('d-5')).toMatchObject({ reportingPeriod: 'calendar-year', revision: 9 }));
+    spec.given(log).then((docs) => {
+      expect(docs.get('d-5')).toMatchObject({ reportingPeriod: 'calendar-year' });
+      expect(docs.get('d-12')).toMatchObject({ reportingPeriod: 'calendar-year' });
+      expect(docs.get('d-11')).toMatchObject({ reportingPeriod: 'academic-year' });
+    });
+  });
+
+  it('reads a document written before the setting existed as reporting by academic year, and sets it on it', () => {
+    const [registered] = events;
+    const { reportingPeriod: _r, ...old } = evolveNetworkView(null, registered as never, 'd-11')!;
+    const set = laterInMap(events, [{ type: 'NetworkReportingPeriodSet', data: { networkId: 'd-11', department: 'bakhmut', reportingPeriod: 'calendar-year', previous: 'academic-year' } }]).at(-1)!;
+    expect(evolveNetworkView({ ...old, revision: 8 } as never, set as never, 'd-11')).toMatchObject({ reportingPeriod: 'calendar-year', name: 'Освітній округ НВК № 11' });
   });
 
   it('renames, corrects, dissolves, and registers the network a split makes', () => {

@@ -1,4 +1,4 @@
-import { RecordedEvent } from '@app/kernel';
+import { DEFAULT_REPORTING_PERIOD_KIND, RecordedEvent, ReportingPeriodKind } from '@app/kernel';
 import { defineProjection } from '@app/read-store';
 import { AnchorSpan, HeadSpan, NetworkMapState, NetworkRecord, evolveNetworkMap } from '../network-map/network-map.decider';
 import { NetworkKind, NetworkMapEvent, networkMapEvents, networksConcerned } from '../network-map/network-map.events';
@@ -8,6 +8,8 @@ export interface NetworkFields {
   id: string;
   department: string;
   kind: NetworkKind;
+  /** How it plans and reports: `academic-year` (the default) or `calendar-year`. */
+  reportingPeriod: ReportingPeriodKind;
   name: string;
   number: string | null;
   description: string | null;
@@ -45,6 +47,8 @@ export const evolveNetworkView = (doc: NetworkView | null, event: RecordedEvent<
             networkId: id,
             department: doc.department,
             kind: doc.kind,
+            // A document written before the setting existed: the network reports by academic year.
+            reportingPeriod: doc.reportingPeriod ?? DEFAULT_REPORTING_PERIOD_KIND,
             name: doc.name,
             number: doc.number,
             description: doc.description,
@@ -65,6 +69,7 @@ export const evolveNetworkView = (doc: NetworkView | null, event: RecordedEvent<
     id,
     department: record.department,
     kind: record.kind,
+    reportingPeriod: record.reportingPeriod,
     name: record.name,
     number: record.number,
     description: record.description,

@@ -1,10 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REPORTING_PERIOD_KINDS } from '@app/kernel';
 import { NETWORK_KINDS } from '../network-map/network-map.decider';
 
 export class NetworkDto {
   @ApiProperty() id: string;
   @ApiProperty() department: string;
   @ApiProperty({ enum: NETWORK_KINDS }) kind: string;
+  @ApiProperty({ enum: REPORTING_PERIOD_KINDS, description: 'How the network plans and reports: by academic year (the default) or by calendar year' }) reportingPeriod: string;
   @ApiProperty() name: string;
   @ApiPropertyOptional({ nullable: true, type: String }) number: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;

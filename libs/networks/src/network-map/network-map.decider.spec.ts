@@ -37,6 +37,75 @@ describe('network map decider', () => {
     });
   });
 
+  describe('a network’s reporting period', () => {
+    const COUNCIL: NetworkRegistered = {
+      type: 'NetworkRegistered',
+      data: { networkId: 'c-1', department: 'bakhmut', kind: 'educational-district', reportingPeriod: 'calendar-year', name: 'Рада директорів', number: null, description: null, website: null },
+    };
+    const periodOf = (events: NetworkMapEvent[], networkId: string) => events.reduce(evolveNetworkMap, initialNetworkMapState()).networks[networkId].reportingPeriod;
+
+    it('registers a network that reports by calendar year, recording it; one registered without it reports by academic year', () => {
+      spec.given([]).when({ type: 'RegisterNetwork', data: COUNCIL.data }).then([COUNCIL]);
+      expect(periodOf([COUNCIL], 'c-1')).toBe('calendar-year');
+      // Every registration recorded before the setting existed has no reportingPeriod.
+      expect(periodOf([D11], 'd-11')).toBe('academic-year');
+    });
+    it('refuses a registration with an unknown reporting period (400 on the field)', () => {
+      spec
+        .given([])
+        .when({ type: 'RegisterNetwork', data: { ...D11.data, reportingPeriod: 'school-year' as never } })
+        .thenThrows(InvalidInput, (e) => expect((e as InvalidInput).errors.map((f) => f.field)).toEqual(['reportingPeriod']));
+    });
+    it('sets it, recording the department and what it was', () => {
+      spec
+        .given(history)
+        .when({ type: 'SetNetworkReportingPeriod', data: { networkId: 'd-5', reportingPeriod: 'calendar-year' } })
+        .then([{ type: 'NetworkReportingPeriodSet', data: { networkId: 'd-5', department: 'bakhmut', reportingPeriod: 'calendar-year', previous: 'academic-year' } }]);
+      const back: NetworkMapEvent = { type: 'NetworkReportingPeriodSet', data: { networkId: 'd-5', department: 'bakhmut', reportingPeriod: 'calendar-year', previous: 'academic-year' } };
+      expect(periodOf([...history, back], 'd-5')).toBe('calendar-year');
+      spec
+        .given([...history, back])
+        .when({ type: 'SetNetworkReportingPeriod', data: { networkId: 'd-5', reportingPeriod: 'academic-year' } })
+        .then([{ type: 'NetworkReportingPeriodSet', data: { networkId: 'd-5', department: 'bakhmut', reportingPeriod: 'academic-year', previous: 'calendar-year' } }]);
+    });
+    it('refuses what it already is (nothing-to-change), by default and once set', () => {
+      spec
+        .given(history)
+        .when({ type: 'SetNetworkReportingPeriod', data: { networkId: 'd-5', reportingPeriod: 'academic-year' } })
+        .thenThrows(RuleViolated, (e) => expect((e as RuleViolated).code).toBe('nothing-to-change'));
+      spec
+        .given([COUNCIL])
+        .when({ type: 'SetNetworkReportingPeriod', data: { networkId: 'c-1', reportingPeriod: 'calendar-year' } })
+        .thenThrows(RuleViolated, (e) => expect((e as RuleViolated).code).toBe('nothing-to-change'));
+    });
+    it('refuses a dissolved network (network-dissolved), an unknown one (network-not-registered), an unknown period (400)', () => {
+      spec
+        .given([...history, { type: 'NetworkDissolved', data: { networkId: 'd-5', on: '2019-09-01', reason: 'x', released: ['school-7'] } }])
+        .when({ type: 'SetNetworkReportingPeriod', data: { networkId: 'd-5', reportingPeriod: 'calendar-year' } })
+        .thenThrows(RuleViolated, (e) => expect((e as RuleViolated).code).toBe('network-dissolved'));
+      spec
+        .given(history)
+        .when({ type: 'SetNetworkReportingPeriod', data: { networkId: 'd-none', reportingPeriod: 'calendar-year' } })
+        .thenThrows(RuleViolated, (e) => expect((e as RuleViolated).code).toBe('network-not-registered'));
+      spec
+        .given(history)
+        .when({ type: 'SetNetworkReportingPeriod', data: { networkId: 'd-5', reportingPeriod: 'quarter' as never } })
+        .thenThrows(InvalidInput, (e) => expect((e as InvalidInput).errors.map((f) => f.field)).toEqual(['reportingPeriod']));
+    });
+    it('gives a network split off a calendar-year network its setting, recorded in the split', () => {
+      const council = [COUNCIL, admitted('c-1', 'school-7', '2018-09-01'), admitted('c-1', 'school-9', '2018-09-01')];
+      const split = { type: 'SplitNetwork' as const, data: { networkId: 'c-1', newNetworkId: 'c-2', institutionIds: ['school-9'], on: '2020-01-01', reason: 'Дві ради', name: 'Рада 2', number: null, description: null, website: null } };
+      spec.given(council).when(split).then([
+        {
+          type: 'NetworkSplit',
+          data: { networkId: 'c-1', newNetworkId: 'c-2', department: 'bakhmut', kind: 'educational-district', on: '2020-01-01', reason: 'Дві ради', moved: [{ institutionId: 'school-9', role: 'member' }], reportingPeriod: 'calendar-year', name: 'Рада 2', number: null, description: null, website: null },
+        },
+      ]);
+      const events = [...council, ...networkMapDecider.decide(split, council.reduce(evolveNetworkMap, initialNetworkMapState()))];
+      expect(periodOf(events, 'c-2')).toBe('calendar-year');
+    });
+  });
+
   describe('admitting members', () => {
     it('admits an institution as a partner from a date', () => {
       spec

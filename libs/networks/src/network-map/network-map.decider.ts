@@ -1,4 +1,4 @@
-import { Decider, InvalidInput, IsoDate, RuleViolated, assertNever } from '@app/kernel';
+import { DEFAULT_REPORTING_PERIOD_KIND, Decider, InvalidInput, IsoDate, REPORTING_PERIOD_KINDS, ReportingPeriodKind, RuleViolated, assertNever } from '@app/kernel';
 import { MemberRole, MovedMember, NETWORK_DETAIL_FIELDS, NetworkDetails, NetworkKind, NetworkMapEvent } from './network-map.events';
 import { PersistentMap } from './persistent-map';
 
@@ -36,6 +36,8 @@ export interface NetworkRecord extends NetworkDetails {
   networkId: string;
   department: string;
   kind: NetworkKind;
+  /** How the network plans and reports: by academic year unless it set calendar year. */
+  reportingPeriod: ReportingPeriodKind;
   status: 'active' | 'dissolved';
   dissolvedOn: IsoDate | null;
   anchors: AnchorSpan[];
@@ -245,11 +247,18 @@ const dissolve = (network: NetworkRecord, on: IsoDate): NetworkRecord => ({
   heads: closeOpen(network.heads, () => true, on),
 });
 
-/** A network as registered (or split off): active, without anchor or head yet. */
-const newNetworkRecord = (networkId: string, department: string, kind: NetworkKind, details: NetworkDetails): NetworkRecord => ({
+/** A network as registered (or split off): active, without anchor or head yet; by academic year unless its event says otherwise. */
+const newNetworkRecord = (
+  networkId: string,
+  department: string,
+  kind: NetworkKind,
+  details: NetworkDetails,
+  reportingPeriod: ReportingPeriodKind = DEFAULT_REPORTING_PERIOD_KIND,
+): NetworkRecord => ({
   networkId,
   department,
   kind,
+  reportingPeriod,
   ...details,
   status: 'active',
   dissolvedOn: null,
@@ -264,6 +273,8 @@ const networkRecordChange = (event: NetworkMapEvent): { networkId: string; chang
       return { networkId: event.data.networkId, change: (n) => ({ ...n, name: event.data.name }) };
     case 'NetworkDetailsCorrected':
       return { networkId: event.data.networkId, change: (n) => ({ ...n, ...event.data.corrections }) };
+    case 'NetworkReportingPeriodSet':
+      return { networkId: event.data.networkId, change: (n) => ({ ...n, reportingPeriod: event.data.reportingPeriod }) };
     case 'HeadAppointed': {
       const { personId, position, appointedOn } = event.data;
       return {
@@ -286,11 +297,12 @@ const networkRecordChange = (event: NetworkMapEvent): { networkId: string; chang
 const evolveIndex = (index: MapIndex, event: NetworkMapEvent): MapIndex => {
   switch (event.type) {
     case 'NetworkRegistered': {
-      const { networkId, department, kind, ...details } = event.data;
-      return putNetwork(index, newNetworkRecord(networkId, department, kind, details));
+      const { networkId, department, kind, reportingPeriod, ...details } = event.data;
+      return putNetwork(index, newNetworkRecord(networkId, department, kind, details, reportingPeriod));
     }
     case 'NetworkRenamed':
     case 'NetworkDetailsCorrected':
+    case 'NetworkReportingPeriodSet':
     case 'HeadAppointed':
     case 'AnchorSet': {
       const { networkId, change } = networkRecordChange(event)!;
@@ -320,8 +332,8 @@ const evolveIndex = (index: MapIndex, event: NetworkMapEvent): MapIndex => {
       return updateNetwork(moveMembers(index, networkId, intoNetworkId, moved, on), networkId, (n) => dissolve(n, on));
     }
     case 'NetworkSplit': {
-      const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
-      return moveMembers(putNetwork(index, newNetworkRecord(newNetworkId, department, kind, details)), networkId, newNetworkId, moved, on);
+      const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, reportingPeriod, ...details } = event.data;
+      return moveMembers(putNetwork(index, newNetworkRecord(newNetworkId, department, kind, details, reportingPeriod)), networkId, newNetworkId, moved, on);
     }
     case 'NetworkDissolved': {
       const { networkId, on } = event.data;
@@ -363,11 +375,12 @@ const plainUpdateNetwork = (state: NetworkMapState, networkId: string, change: (
 const evolvePlain = (state: NetworkMapState, event: NetworkMapEvent): NetworkMapState => {
   switch (event.type) {
     case 'NetworkRegistered': {
-      const { networkId, department, kind, ...details } = event.data;
-      return { ...state, networks: { ...state.networks, [networkId]: newNetworkRecord(networkId, department, kind, details) } };
+      const { networkId, department, kind, reportingPeriod, ...details } = event.data;
+      return { ...state, networks: { ...state.networks, [networkId]: newNetworkRecord(networkId, department, kind, details, reportingPeriod) } };
     }
     case 'NetworkRenamed':
     case 'NetworkDetailsCorrected':
+    case 'NetworkReportingPeriodSet':
     case 'HeadAppointed':
     case 'AnchorSet': {
       const { networkId, change } = networkRecordChange(event)!;
@@ -403,9 +416,9 @@ const evolvePlain = (state: NetworkMapState, event: NetworkMapEvent): NetworkMap
       return plainUpdateNetwork(next, networkId, (n) => dissolve(n, on));
     }
     case 'NetworkSplit': {
-      const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, ...details } = event.data;
+      const { networkId, newNetworkId, department, kind, on, moved, reason: _reason, reportingPeriod, ...details } = event.data;
       return {
-        networks: { ...state.networks, [newNetworkId]: newNetworkRecord(newNetworkId, department, kind, details) },
+        networks: { ...state.networks, [newNetworkId]: newNetworkRecord(newNetworkId, department, kind, details, reportingPeriod) },
         memberships: plainMoveMembers(state.memberships, networkId, newNetworkId, moved, on),
       };
     }
@@ -453,15 +466,17 @@ export interface InstitutionFacts {
   closedOn: IsoDate | null;
 }
 
+/** `reportingPeriod`: how the network reports; left out, by academic year (and the event leaves it out too). */
 export type RegisterNetwork = {
   type: 'RegisterNetwork';
-  data: { networkId: string; department: string; kind: NetworkKind } & NetworkDetails;
+  data: { networkId: string; department: string; kind: NetworkKind; reportingPeriod?: ReportingPeriodKind } & NetworkDetails;
 };
 export type RenameNetwork = { type: 'RenameNetwork'; data: { networkId: string; name: string; renamedOn: IsoDate } };
 export type CorrectNetworkDetails = {
   type: 'CorrectNetworkDetails';
   data: { networkId: string; corrections: Partial<NetworkDetails>; reason: string };
 };
+export type SetNetworkReportingPeriod = { type: 'SetNetworkReportingPeriod'; data: { networkId: string; reportingPeriod: ReportingPeriodKind } };
 export type AppointHead = { type: 'AppointHead'; data: { networkId: string; personId: string; position: string; appointedOn: IsoDate } };
 export type SetAnchor = { type: 'SetAnchor'; data: { networkId: string; institutionId: string; from: IsoDate } };
 export type AdmitMember = {
@@ -491,6 +506,7 @@ export type NetworkMapCommand =
   | RegisterNetwork
   | RenameNetwork
   | CorrectNetworkDetails
+  | SetNetworkReportingPeriod
   | AppointHead
   | SetAnchor
   | AdmitMember
@@ -564,13 +580,36 @@ const assertMovable = (network: NetworkRecord, span: MembershipSpan, on: IsoDate
   }
 };
 
+/** A reporting period's kind as a command gives it: one of the two, else 400 on the field. */
+const knownReportingPeriod = (value: unknown): ReportingPeriodKind => {
+  if (!(REPORTING_PERIOD_KINDS as readonly unknown[]).includes(value)) {
+    throw new InvalidInput('the reporting period is invalid', [{ field: 'reportingPeriod', messages: [`reportingPeriod must be one of ${REPORTING_PERIOD_KINDS.join(', ')}`] }]);
+  }
+  return value as ReportingPeriodKind;
+};
+
 const registerNetwork = (command: RegisterNetwork, state: NetworkMapState): NetworkMapEvent[] => {
-  if (networkIn(state, command.data.networkId)) refuse('network-already-registered', `network ${command.data.networkId} is already registered`);
-  const name = command.data.name.trim();
+  const { reportingPeriod, ...data } = command.data;
+  if (networkIn(state, data.networkId)) refuse('network-already-registered', `network ${data.networkId} is already registered`);
+  const name = data.name.trim();
   // A scan of the map's networks (dozens), not of its history.
-  const clash = [...allNetworks(state)].find((n) => n.status === 'active' && n.name === name && n.number === command.data.number);
+  const clash = [...allNetworks(state)].find((n) => n.status === 'active' && n.name === name && n.number === data.number);
   if (clash) refuse('network-name-taken', `an active ${clash.kind} network named «${name}» already exists`);
-  return [{ type: 'NetworkRegistered', data: { ...command.data, name } }];
+  // Recorded when named: a registration without it reports by academic year, as every earlier one.
+  return [{ type: 'NetworkRegistered', data: { ...data, name, ...(reportingPeriod === undefined ? {} : { reportingPeriod: knownReportingPeriod(reportingPeriod) }) } }];
+};
+
+/** How a network reports from now on; the same again changes nothing. A dissolved network plans nothing more. */
+const setNetworkReportingPeriod = (command: SetNetworkReportingPeriod, state: NetworkMapState): NetworkMapEvent[] => {
+  const network = active(state, command.data.networkId);
+  const reportingPeriod = knownReportingPeriod(command.data.reportingPeriod);
+  if (network.reportingPeriod === reportingPeriod) refuse('nothing-to-change', `the network already reports by ${reportingPeriod}`);
+  return [
+    {
+      type: 'NetworkReportingPeriodSet',
+      data: { networkId: network.networkId, department: network.department, reportingPeriod, previous: network.reportingPeriod },
+    },
+  ];
 };
 
 const renameNetwork = (command: RenameNetwork, state: NetworkMapState): NetworkMapEvent[] => {
@@ -693,10 +732,12 @@ const splitNetwork = (command: SplitNetwork, state: NetworkMapState): NetworkMap
   }
   const reason = requireReason(givenReason, 'a split');
   const moved = membersMovingOn(state, source, on, [...new Set(institutionIds)]);
+  // The new network reports as the one it is split from; by academic year, the default, the event says nothing.
+  const reporting = source.reportingPeriod === DEFAULT_REPORTING_PERIOD_KIND ? {} : { reportingPeriod: source.reportingPeriod };
   return [
     {
       type: 'NetworkSplit',
-      data: { networkId, newNetworkId, department: source.department, kind: source.kind, on, reason, moved, ...details, name: details.name.trim() },
+      data: { networkId, newNetworkId, department: source.department, kind: source.kind, on, reason, moved, ...reporting, ...details, name: details.name.trim() },
     },
   ];
 };
@@ -716,6 +757,8 @@ export const decideNetworkMap = (command: NetworkMapCommand, state: NetworkMapSt
       return renameNetwork(command, state);
     case 'CorrectNetworkDetails':
       return correctNetworkDetails(command, state);
+    case 'SetNetworkReportingPeriod':
+      return setNetworkReportingPeriod(command, state);
     case 'AppointHead':
       return appointHead(command, state);
     case 'SetAnchor':

@@ -1,4 +1,4 @@
-import { EntityRef, EventContracts, IsoDate, LocalText, eventTypes, idsConcerned, isEventOf, streamName, upcaster } from '@app/kernel';
+import { EntityRef, EventContracts, IsoDate, LocalText, ReportingPeriodKind, eventTypes, idsConcerned, isEventOf, streamName, upcaster } from '@app/kernel';
 
 export const NETWORK_KINDS = ['educational-district', 'council-of-heads', 'partnership', 'other'] as const;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
@@ -24,9 +24,14 @@ export interface MovedMember {
   role: MemberRole;
 }
 
+/**
+ * `reportingPeriod`: how the network plans and reports (docs/planning.md), when the registration
+ * named it; a registration without it (every one recorded before the setting existed) reports
+ * by academic year.
+ */
 export type NetworkRegistered = {
   type: 'NetworkRegistered';
-  data: { networkId: string; department: string; kind: NetworkKind } & NetworkDetails;
+  data: { networkId: string; department: string; kind: NetworkKind; reportingPeriod?: ReportingPeriodKind } & NetworkDetails;
 };
 export type NetworkRenamed = { type: 'NetworkRenamed'; data: { networkId: string; name: string; renamedOn: IsoDate } };
 export type NetworkDetailsCorrected = {
@@ -37,6 +42,11 @@ export type HeadAppointed = {
   type: 'HeadAppointed';
   /** The person is a reference; the name is personal data kept outside the event (see docs/personal-data.md). */
   data: { networkId: string; personId: string; position: string; appointedOn: IsoDate };
+};
+/** How the network reports from now on; `previous`, how it reported until now. Plans already drafted keep their period. */
+export type NetworkReportingPeriodSet = {
+  type: 'NetworkReportingPeriodSet';
+  data: { networkId: string; department: string; reportingPeriod: ReportingPeriodKind; previous: ReportingPeriodKind };
 };
 export type AnchorSet = { type: 'AnchorSet'; data: { networkId: string; institutionId: string; from: IsoDate } };
 export type MemberAdmitted = {
@@ -56,10 +66,23 @@ export type NetworksMerged = {
   type: 'NetworksMerged';
   data: { networkId: string; intoNetworkId: string; on: IsoDate; reason: string; moved: MovedMember[] };
 };
-/** Schema version 2: the new network's department and kind are part of the event (see the upcaster below). */
+/**
+ * Schema version 2: the new network's department and kind are part of the event (see the upcaster below).
+ * `reportingPeriod`: the new network reports as the one it is split from, recorded when that is
+ * by calendar year; without it, by academic year.
+ */
 export type NetworkSplit = {
   type: 'NetworkSplit';
-  data: { networkId: string; newNetworkId: string; department: string; kind: NetworkKind; on: IsoDate; reason: string; moved: MovedMember[] } & NetworkDetails;
+  data: {
+    networkId: string;
+    newNetworkId: string;
+    department: string;
+    kind: NetworkKind;
+    on: IsoDate;
+    reason: string;
+    moved: MovedMember[];
+    reportingPeriod?: ReportingPeriodKind;
+  } & NetworkDetails;
 };
 export type NetworkDissolved = {
   type: 'NetworkDissolved';
@@ -72,6 +95,7 @@ export type NetworkMapEvent =
   | NetworkRenamed
   | NetworkDetailsCorrected
   | HeadAppointed
+  | NetworkReportingPeriodSet
   | AnchorSet
   | MemberAdmitted
   | MemberLeft
@@ -101,6 +125,12 @@ const ROLE_WORDS: Record<MemberRole, LocalText> = {
   partner: { uk: 'партнер', ru: 'партнёр', en: 'partner' },
 };
 
+/** How a network reports, as its history says it. */
+const REPORTS_BY: Record<ReportingPeriodKind, LocalText> = {
+  'academic-year': { uk: 'Округ звітує за навчальний рік', ru: 'Округ отчитывается за учебный год', en: 'The network reports by academic year' },
+  'calendar-year': { uk: 'Округ звітує за календарний рік', ru: 'Округ отчитывается за календарный год', en: 'The network reports by calendar year' },
+};
+
 /** What the platform knows of each network-map event. */
 export const networkMapEvents: EventContracts<NetworkMapEvent> = {
   NetworkRegistered: {
@@ -126,6 +156,12 @@ export const networkMapEvents: EventContracts<NetworkMapEvent> = {
     concerns: (d) => [network(d.networkId), { kind: 'person', id: d.personId }],
     // The position, never the name: names are personal data, kept in the vault.
     describe: (d) => ({ uk: `Призначено керівника: ${d.position}`, ru: `Назначен руководитель: ${d.position}`, en: `Head appointed: ${d.position}` }),
+  },
+  NetworkReportingPeriodSet: {
+    // From the change on, for the plans drafted after it: plans already drafted keep their period.
+    effectiveOn: () => null,
+    concerns: (d) => [network(d.networkId)],
+    describe: (d) => REPORTS_BY[d.reportingPeriod],
   },
   AnchorSet: {
     effectiveOn: (d) => d.from,

@@ -32,13 +32,15 @@ const dissolve = (n: NetworkRecord, on: string): NetworkRecord => ({ ...n, statu
 const referenceEvolve = (state: Plain, event: NetworkMapEvent): Plain => {
   switch (event.type) {
     case 'NetworkRegistered': {
-      const { networkId, department, kind, ...details } = event.data;
-      return { ...state, networks: { ...state.networks, [networkId]: { networkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] } } };
+      const { networkId, department, kind, reportingPeriod = 'academic-year', ...details } = event.data;
+      return { ...state, networks: { ...state.networks, [networkId]: { networkId, department, kind, reportingPeriod, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] } } };
     }
     case 'NetworkRenamed':
       return update(state, event.data.networkId, (n) => ({ ...n, name: event.data.name }));
     case 'NetworkDetailsCorrected':
       return update(state, event.data.networkId, (n) => ({ ...n, ...event.data.corrections }));
+    case 'NetworkReportingPeriodSet':
+      return update(state, event.data.networkId, (n) => ({ ...n, reportingPeriod: event.data.reportingPeriod }));
     case 'HeadAppointed': {
       const { personId, position, appointedOn } = event.data;
       return update(state, event.data.networkId, (n) => ({ ...n, heads: [...closeOpen(n.heads, () => true, appointedOn), { personId, position, from: appointedOn, to: null }] }));
@@ -69,8 +71,8 @@ const referenceEvolve = (state: Plain, event: NetworkMapEvent): Plain => {
       return update({ ...state, memberships: move(state.memberships, networkId, intoNetworkId, moved, on) }, networkId, (n) => dissolve(n, on));
     }
     case 'NetworkSplit': {
-      const { networkId, newNetworkId, department, kind, on, moved, reason: _r, ...details } = event.data;
-      const created: NetworkRecord = { networkId: newNetworkId, department, kind, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] };
+      const { networkId, newNetworkId, department, kind, on, moved, reason: _r, reportingPeriod = 'academic-year', ...details } = event.data;
+      const created: NetworkRecord = { networkId: newNetworkId, department, kind, reportingPeriod, ...details, status: 'active', dissolvedOn: null, anchors: [], heads: [] };
       return { networks: { ...state.networks, [newNetworkId]: created }, memberships: move(state.memberships, networkId, newNetworkId, moved, on) };
     }
     case 'NetworkDissolved': {
@@ -113,6 +115,11 @@ const randomHistory = (seed: number, steps: number): NetworkMapEvent[] => {
         const networkId = `n-${networks.length}`;
         return { type: 'RegisterNetwork', data: { networkId, department: 'bakhmut', kind: 'educational-district', ...details(`Округ ${networkId}`) } };
       },
+      () => {
+        const networkId = `n-${networks.length}`;
+        return { type: 'RegisterNetwork', data: { networkId, department: 'bakhmut', kind: 'educational-district', reportingPeriod: 'calendar-year', ...details(`Рада ${networkId}`) } };
+      },
+      () => ({ type: 'SetNetworkReportingPeriod', data: { networkId: net(), reportingPeriod: pick(['academic-year', 'calendar-year'] as const) } }),
       () => ({ type: 'AdmitMember', data: { networkId: net(), institution: { institutionId: school(), closedOn: null }, role: role(), from: day } }),
       () => ({ type: 'AdmitMember', data: { networkId: net(), institution: { institutionId: school(), closedOn: null }, role: role(), from: day } }),
       () => ({ type: 'AdmitMember', data: { networkId: net(), institution: { institutionId: school(), closedOn: null }, role: role(), from: day } }),
@@ -177,7 +184,7 @@ describe('network map fold', () => {
     const networks = Object.fromEntries(
       Array.from({ length: 50 }, (_, i): [string, NetworkRecord] => [
         `n-${i}`,
-        { networkId: `n-${i}`, department: 'bakhmut', kind: 'educational-district', name: `Округ ${i}`, number: null, description: null, website: null, status: 'active', dissolvedOn: null, anchors: [], heads: [] },
+        { networkId: `n-${i}`, department: 'bakhmut', kind: 'educational-district', reportingPeriod: 'academic-year', name: `Округ ${i}`, number: null, description: null, website: null, status: 'active', dissolvedOn: null, anchors: [], heads: [] },
       ]),
     );
     let state: NetworkMapState = indexNetworkMap({ networks, memberships: spans });

@@ -61,6 +61,7 @@ export const institutionsConcerned = (event: NetworkMapEvent): string[] => {
     case 'NetworkRegistered':
     case 'NetworkRenamed':
     case 'NetworkDetailsCorrected':
+    case 'NetworkReportingPeriodSet':
     case 'HeadAppointed':
     case 'AnchorSet':
       return [];

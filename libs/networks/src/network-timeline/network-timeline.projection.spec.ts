@@ -41,6 +41,14 @@ describe('network timeline projection and changes in a period', () => {
     });
   });
 
+  it('gives a change of the reporting period an entry that changes no composition', () => {
+    const log = laterInMap(events, [{ type: 'NetworkReportingPeriodSet', data: { networkId: 'd-5', department: 'bakhmut', reportingPeriod: 'calendar-year', previous: 'academic-year' } }]);
+    spec.given(log).then((docs) => {
+      expect(entriesOf(docs, 'd-5').at(-1)).toMatchObject({ type: 'NetworkReportingPeriodSet', changeOn: null, effectiveAt: null, data: { reportingPeriod: 'calendar-year', previous: 'academic-year' } });
+      expect(entriesOf(docs, 'd-11').map((e) => e.type)).not.toContain('NetworkReportingPeriodSet');
+    });
+  });
+
   it('gives a merge, a split and a dissolution an entry in every network they concern', () => {
     const log = laterInMap(events, [
       { type: 'MemberLeft', data: { networkId: 'd-11', institutionId: 'school-7', on: '2021-06-30', reason: 'Закрито' } },

@@ -1,3 +1,4 @@
+import type { ReportingPeriodKind } from '@app/kernel';
 import { DepartmentCommand } from '@app/platform/commands';
 import type { NetworkKind } from '../network-map/network-map.decider';
 
@@ -7,6 +8,7 @@ export interface RegisterNetworkInput {
   number?: string;
   description?: string;
   website?: string;
+  reportingPeriod?: ReportingPeriodKind;
 }
 
 export class RegisterNetworkCommand extends DepartmentCommand<RegisterNetworkInput> {}

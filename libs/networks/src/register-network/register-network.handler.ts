@@ -13,7 +13,10 @@ export class RegisterNetworkHandler extends NetworkMapHandler<RegisterNetworkCom
       context,
       kind: body.kind,
       networkId,
-      command: () => ({ type: 'RegisterNetwork', data: { networkId, department: context.department, kind: body.kind, ...newNetworkDetails(body) } }),
+      command: () => ({
+        type: 'RegisterNetwork',
+        data: { networkId, department: context.department, kind: body.kind, ...newNetworkDetails(body), ...(body.reportingPeriod ? { reportingPeriod: body.reportingPeriod } : {}) },
+      }),
     });
   }
 }
