@@ -18,7 +18,7 @@ export class NetworkPlanController {
 
   @Get(':id/plan')
   @Access('read')
-  @ApiOperation({ summary: 'A network’s plan for a period (academicYear, or year; the current academic year by default): its current text, an approved revision’s (revision), or the revision in force on a day (asOf)' })
+  @ApiOperation({ summary: 'A network’s plan for a period (academicYear, or year; by default the period running today, of the kind the network reports by): its current text, an approved revision’s (revision), or the revision in force on a day (asOf)' })
   @ApiOkResponse({ type: PlanDto })
   @ApiProblems(400, 401, 404, 503)
   async plan(

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryBus, QueryHandler } from '@nestjs/cqrs';
-import { IsoDate, NotFound, academicYearOf, academicYearPeriod } from '@app/kernel';
-import { GetAcademicYearStartQuery } from '@app/networks';
+import { IsoDate, NotFound, ReportingPeriod, reportingPeriodOf } from '@app/kernel';
+import { GetAcademicYearStartQuery, GetNetworkQuery } from '@app/networks';
 import type { Where } from '@app/read-store';
 import { ReadModels } from '@app/platform';
 import { planIdOf } from '../plan/plan.events';
@@ -111,13 +111,22 @@ export class GetNetworkPlanHandler implements IQueryHandler<GetNetworkPlanQuery>
     const { department, networkId, filter, today } = query;
     const given = reportingPeriodOfFilter(filter, false);
     textChoiceOf(filter);
-    // None given: the academic year running today, by the department's start day.
-    const period = given ?? academicYearPeriod(academicYearOf(today, await this.queries.execute(new GetAcademicYearStartQuery(department))).label);
+    // None given: the period running today, of the kind the network reports by (the academic year by the department's start day, or the calendar year).
+    const period = given ?? (await this.periodRunningOn(department, networkId, today, filter.consistentWith));
     const read = await this.readModels.for(query, filter.consistentWith);
     const planId = planIdOf(department, networkId, period);
     const doc = await read.get<PlanView>(planViewProjection, planId);
     if (!doc || doc.department !== department) throw new NotFound('plan', planId);
     return planAnswerOf(doc, filter);
+  }
+
+  /** The network's period running on the day; 404 for a network the department does not have. */
+  private async periodRunningOn(department: string, networkId: string, today: IsoDate, consistentWith?: number): Promise<ReportingPeriod> {
+    const [network, yearStart] = await Promise.all([
+      this.queries.execute(new GetNetworkQuery(department, networkId, consistentWith)),
+      this.queries.execute(new GetAcademicYearStartQuery(department)),
+    ]);
+    return reportingPeriodOf(today, network.reportingPeriod, yearStart);
   }
 }
 

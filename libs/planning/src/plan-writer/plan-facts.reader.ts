@@ -67,8 +67,8 @@ export class PlanFactsReader {
 
   private async network(department: string, networkId: string, consistentWith: number): Promise<PlanNetworkFacts | null> {
     const view = await this.unlessNotFound(new GetNetworkQuery(department, networkId, consistentWith));
-    // The networks module does not record a reporting-period setting yet: every network reports by academic year.
-    return view && { networkId, dissolvedOn: view.status === 'dissolved' ? view.dissolvedOn : null, reportingPeriod: 'academic-year' };
+    // How the network reports is the networks module's setting (academic-year unless it set calendar-year).
+    return view && { networkId, dissolvedOn: view.status === 'dissolved' ? view.dissolvedOn : null, reportingPeriod: view.reportingPeriod };
   }
 
   private async memberships(department: string, institutionId: string, consistentWith: number): Promise<MembershipFacts[] | null> {
