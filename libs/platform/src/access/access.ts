@@ -19,8 +19,8 @@ export type Role = (typeof ROLES)[number];
  *   admins and auditors.
  * - `records`: changes institutions and networks (registrations, renames, corrections,
  *   composition, restructurings, imports); admins and operators.
- * - `network-plans`: changes a network's plans (later issues); admins, operators, and network
- *   heads for the networks their key names (the path's `id`).
+ * - `network-plans`: changes how a network the path names plans (its reporting period); admins,
+ *   operators, and network heads for the networks their key names (the path's `id`).
  * - `network-events`: records and changes the events networks hold; admins, operators, and
  *   network heads. An event names its networks in the body (planning) or in its stream (every
  *   later change), not in the path, so the guard checks only the role and the command's handler
