@@ -11,7 +11,7 @@ import { AssessmentGrade, DEFAULT_ASSESSMENT_SCALE, PlanItem, PlanStatus, PlanTa
  * How a prepare step gathers them, each with `consistentWith` the log's head when asked:
  * - `network`: the networks module's `GetNetworkQuery(department, networkId)`; `NotFound` →
  *   null (`network-not-registered`), else its `dissolvedOn` and its reporting period setting
- *   (`academic-year` until the networks module records the setting, docs/planning.md).
+ *   (`reportingPeriod` of its answer: `academic-year` unless the network set `calendar-year`, docs/planning.md).
  * - `registeredInstitutionIds`: of the institutions the command names (hosts, partners, parties),
  *   those `GetInstitutionQuery` finds; `memberships`: their stays in the plan's network
  *   (`GetInstitutionMembershipsQuery`), which decide which hosts are outside hosts.
