@@ -11,7 +11,7 @@ export class ClosePlanHandler extends PlanHandler<ClosePlanCommand> {
     const { closedOn, ...input } = plain(body);
     const closing = closingOf(input, minter(context, 'plan-task'));
     return this.writer.change(context, id, {
-      prepare: (plan) => this.factsOf(context, plan, { realisingEventIds: realisingEventIdsOf(input) }),
+      prepare: (plan) => this.factsOf(context, plan, { realisingEventIds: realisingEventIdsOf(input), assessmentScale: true }),
       command: (plan, facts) => ({ type: 'ClosePlan', data: { planId: plan.planId, closedOn, today: toIsoDate(context.receivedAt), facts, ...(closing as Required<typeof closing>) } }),
     });
   }

@@ -4,6 +4,7 @@ import { NotFound, eventsOf, fold } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { GetEventQuery, GetEventSeriesQuery } from '@app/events';
 import { GetAcademicYearStartQuery, GetInstitutionMembershipsQuery, GetNetworkQuery } from '@app/networks';
+import { GetAssessmentScaleQuery } from '../assessment-scale/get-assessment-scale.query';
 import { DEFAULT_ASSESSMENT_SCALE, MembershipFacts, PlanFacts, PlanNetworkFacts, PreviousPlanFacts, RealisingEventFacts, SeriesFacts, planDecider, previousPlanFactsOf } from '../plan/plan.decider';
 import { planEvents, planStream } from '../plan/plan.events';
 
@@ -18,6 +19,8 @@ export interface PlanFactsWanted {
   realisingEventIds?: readonly string[];
   /** Last year's plan a draft continues. */
   previousPlanId?: string | null;
+  /** The department's assessment scale (closing, correcting); the default one otherwise. */
+  assessmentScale?: boolean;
 }
 
 /**
@@ -25,8 +28,8 @@ export interface PlanFactsWanted {
  * step): the network and the institutions through the networks module's public queries, the
  * series and the events through the events module's, each consistent with the log as it stood
  * when the facts were asked for; last year's plan from its stream; the academic year's start
- * through `GetAcademicYearStartQuery`. The department's own assessment scale is not recorded
- * yet: the default one (docs/planning.md).
+ * through `GetAcademicYearStartQuery`; the department's assessment scale, when asked for, through
+ * `GetAssessmentScaleQuery` (the default one while it has set none).
  */
 @Injectable()
 export class PlanFactsReader {
@@ -43,12 +46,13 @@ export class PlanFactsReader {
     const institutionIds = [...new Set([...(wanted.institutionIds ?? []), ...carried.flatMap((i) => i.hostIds)])];
     const seriesIds = [...new Set([...(wanted.seriesIds ?? []), ...carried.flatMap((i) => (i.seriesId ? [i.seriesId] : []))])];
     const eventIds = [...new Set([...(wanted.eventIds ?? []), ...(wanted.realisingEventIds ?? [])])];
-    const [network, institutions, series, events, yearStart] = await Promise.all([
+    const [network, institutions, series, events, yearStart, scale] = await Promise.all([
       this.network(department, wanted.networkId, consistentWith),
       Promise.all(institutionIds.map((id) => this.memberships(department, id, consistentWith))),
       Promise.all(seriesIds.map((id) => this.series(department, id, consistentWith))),
       Promise.all(eventIds.map((id) => this.event(department, id, consistentWith))),
       this.queries.execute(new GetAcademicYearStartQuery(department)),
+      wanted.assessmentScale ? this.queries.execute(new GetAssessmentScaleQuery(department)) : null,
     ]);
     const found = events.filter((e): e is RealisingEventFacts => e !== null);
     return {
@@ -61,7 +65,7 @@ export class PlanFactsReader {
       realisingEvents: found,
       previousPlan,
       yearStart,
-      assessmentScale: DEFAULT_ASSESSMENT_SCALE,
+      assessmentScale: scale?.grades ?? DEFAULT_ASSESSMENT_SCALE,
     };
   }
 

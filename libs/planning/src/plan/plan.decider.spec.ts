@@ -494,6 +494,46 @@ describe('plan decider', () => {
     });
   });
 
+  describe('a closed plan after the department changed its scale', () => {
+    // Closed as "satisfactory" on the default scale; the department's own scale since has no such grade.
+    const ownScale = [
+      { grade: 'excellent', label: { uk: 'відмінно', ru: 'отлично', en: 'excellent' } },
+      { grade: 'good', label: { uk: 'добре', ru: 'хорошо', en: 'good' } },
+    ];
+    const facts = { ...mHeldFacts, assessmentScale: ownScale };
+    const correct = (corrections: object) => ({ type: 'CorrectPlan' as const, data: { planId: M, reason: 'Уточнение', corrections, facts } });
+    const recordedWords = { uk: 'задовільно', ru: 'удовлетворительно', en: 'satisfactory' };
+
+    it('keeps the grade and words its closing recorded: a correction of anything else leaves them', () => {
+      spec.given(mClosedHistory).when(correct({ conclusions: 'Уточнённые выводы' })).then([
+        { type: 'PlanCorrected', data: { planId: M, networkId: MURYGINO.district3, reason: 'Уточнение', corrections: { conclusions: 'Уточнённые выводы' }, previous: { conclusions: null } } },
+      ]);
+      const after = fold(planDecider, decided(mClosedHistory, correct({ conclusions: 'Уточнённые выводы' })));
+      expect(after.status === 'closed' && after.closing?.assessment).toEqual({ grade: 'satisfactory', label: recordedWords, comment: null });
+    });
+
+    it('lets a correction keep a grade no longer on the scale, with its recorded words', () => {
+      spec.given(mClosedHistory).when(correct({ assessment: { grade: 'satisfactory', comment: 'потребує удосконалення' } })).then([
+        {
+          type: 'PlanCorrected',
+          data: {
+            planId: M,
+            networkId: MURYGINO.district3,
+            reason: 'Уточнение',
+            corrections: { assessment: { grade: 'satisfactory', label: recordedWords, comment: 'потребує удосконалення' } },
+            previous: { assessment: { grade: 'satisfactory', label: recordedWords, comment: null } },
+          },
+        },
+      ]);
+    });
+
+    it('takes another grade only from the department’s scale as it is now', () => {
+      spec.given(mClosedHistory).when(correct({ assessment: { grade: 'high', comment: null } })).thenThrows(RuleViolated, code('assessment-grade-unknown'));
+      const [corrected] = planDecider.decide(correct({ assessment: { grade: 'good', comment: null } }), fold(planDecider, mClosedHistory));
+      expect(corrected).toMatchObject({ data: { corrections: { assessment: { grade: 'good', label: ownScale[1].label } } } });
+    });
+  });
+
   describe('next year’s plan', () => {
     const facts = remontnoyeFacts();
     const drafted = decided([], draftOf(REMONTNOYE.department, REMONTNOYE.central, REMONTNOYE.period, facts, '2022-08-25'));
