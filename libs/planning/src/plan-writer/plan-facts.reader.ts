@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryBus } from '@nestjs/cqrs';
-import { NotFound, eventsOf, fold } from '@app/kernel';
+import { IsoDate, NotFound, eventsOf, fold } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { GetEventQuery, GetEventSeriesQuery } from '@app/events';
 import { GetAcademicYearStartQuery, GetInstitutionMembershipsQuery, GetNetworkQuery } from '@app/networks';
 import { GetAssessmentScaleQuery } from '../assessment-scale/get-assessment-scale.query';
+import { GetPlanFulfilmentQuery } from '../plan-fulfilment/plan-fulfilment.query';
 import { DEFAULT_ASSESSMENT_SCALE, MembershipFacts, PlanFacts, PlanNetworkFacts, PreviousPlanFacts, RealisingEventFacts, SeriesFacts, planDecider, previousPlanFactsOf } from '../plan/plan.decider';
 import { planEvents, planStream } from '../plan/plan.events';
 
@@ -88,6 +89,19 @@ export class PlanFactsReader {
   private async event(department: string, eventId: string, consistentWith: number): Promise<RealisingEventFacts | null> {
     const view = await this.unlessNotFound(new GetEventQuery(department, eventId, consistentWith));
     return view && { eventId, status: view.status, planItemIds: view.planItemIds };
+  }
+
+  /**
+   * The events held for these items of the plan, as its fulfilment read model has them (consistent
+   * with the log's head): what a closing that leaves an item out resolves it `held` by. Their
+   * status and the items they name are then looked up again as the other facts are (`realisingEventIds`).
+   */
+  async heldEventIdsOf(department: string, planId: string, planItemIds: readonly string[], today: IsoDate): Promise<string[]> {
+    if (!planItemIds.length) return [];
+    const consistentWith = await this.store.headPosition();
+    const fulfilment = await this.unlessNotFound(new GetPlanFulfilmentQuery(department, planId, { consistentWith }, today));
+    const wanted = new Set(planItemIds);
+    return [...new Set((fulfilment?.items ?? []).filter((i) => wanted.has(i.planItemId)).flatMap((i) => i.held.map((e) => e.eventId)))];
   }
 
   /** Last year's plan of the department, folded from its stream; null when not recorded (or another department's). */

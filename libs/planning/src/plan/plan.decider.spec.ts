@@ -367,7 +367,10 @@ describe('plan decider', () => {
 
     it('requires every planned event resolved: held, cancelled with a reason, or carried over', () => {
       const resolutions = mClose().data.itemResolutions;
-      spec.given(mApprovedHistory).when(mClose({ itemResolutions: resolutions.slice(0, 2) })).thenThrows(RuleViolated, code('items-unresolved'));
+      // The third seminar's event was postponed, not held: nothing resolves it.
+      const notHeld = muryginoFacts({ realisingEvents: [held('ev-1', 'm-item-1'), held('ev-2', 'm-item-2'), { ...held('ev-3', 'm-item-3'), status: 'postponed' }] });
+      spec.given(mApprovedHistory).when(mClose({ itemResolutions: resolutions.slice(0, 2), facts: notHeld })).thenThrows(RuleViolated, code('items-unresolved'));
+      spec.given(mApprovedHistory).when(mClose({ itemResolutions: [], facts: muryginoFacts() })).thenThrows(RuleViolated, code('items-unresolved'));
       spec
         .given(mApprovedHistory)
         .when(mClose({ itemResolutions: [...resolutions.slice(0, 2), { planItemId: 'm-item-3', resolution: 'cancelled', reason: ' ' }] }))
@@ -378,6 +381,45 @@ describe('plan decider', () => {
       );
       // Written in the plan's order, whatever the order given.
       expect(closed.type === 'PlanClosed' && closed.data.itemResolutions.map((r) => r.resolution)).toEqual(['held', 'cancelled', 'carried-over']);
+    });
+
+    it('resolves an item it is not told about as held when events that realise it were held, by those events', () => {
+      // Only the cancelled seminar is named; the first was held twice (two events), the third once.
+      const facts = muryginoFacts({
+        realisingEvents: [held('ev-1b', 'm-item-1'), { ...held('ev-2', 'm-item-2'), status: 'cancelled' }, held('ev-3', 'm-item-3'), held('ev-1a', 'm-item-1'), { ...held('ev-9', 'other-item') }],
+      });
+      spec
+        .given(mApprovedHistory)
+        .when(mClose({ facts, itemResolutions: [{ planItemId: 'm-item-2', resolution: 'cancelled', reason: 'Карантин' }] }))
+        .then([
+          {
+            type: 'PlanClosed',
+            data: {
+              planId: M,
+              networkId: MURYGINO.district3,
+              closedOn: '2021-06-30',
+              assessment: { grade: 'satisfactory', label: { uk: 'задовільно', ru: 'удовлетворительно', en: 'satisfactory' }, comment: null },
+              conclusions: null,
+              problems: [],
+              taskResults: [],
+              sections: [],
+              nextYear: { goal: null, tasks: [] },
+              itemResolutions: [
+                { planItemId: 'm-item-1', resolution: 'held', eventIds: ['ev-1a', 'ev-1b'] },
+                { planItemId: 'm-item-2', resolution: 'cancelled', reason: 'Карантин' },
+                { planItemId: 'm-item-3', resolution: 'held', eventIds: ['ev-3'] },
+              ],
+            },
+          },
+        ]);
+      // What the closing says of an item stands, even when an event of it was held.
+      const [closed] = planDecider.decide(mClose({ facts, itemResolutions: [{ planItemId: 'm-item-3', resolution: 'carried-over', reason: null }, { planItemId: 'm-item-2', resolution: 'cancelled', reason: 'Карантин' }] }), fold(planDecider, mApprovedHistory));
+      expect(closed.type === 'PlanClosed' && closed.data.itemResolutions.map((r) => r.resolution)).toEqual(['held', 'cancelled', 'carried-over']);
+      // A correction names its whole list: nothing is filled in.
+      spec
+        .given(mClosedHistory)
+        .when({ type: 'CorrectPlan', data: { planId: M, reason: 'r', corrections: { itemResolutions: [{ planItemId: 'm-item-2', resolution: 'cancelled', reason: 'Карантин' }] }, facts } })
+        .thenThrows(RuleViolated, code('items-unresolved'));
     });
 
     it('takes an item as held only by an event that realises it and was held', () => {
