@@ -1,6 +1,5 @@
 import { Decider, FieldError, InvalidInput, RuleViolated, assertNever } from '@app/kernel';
-import { AssessmentGrade, DEFAULT_ASSESSMENT_SCALE } from '../plan/plan-vocabulary';
-import { AssessmentScaleEvent } from './assessment-scale.events';
+import { AssessmentGrade, AssessmentScaleEvent, DEFAULT_ASSESSMENT_SCALE } from './assessment-scale.events';
 
 export * from './assessment-scale.events';
 

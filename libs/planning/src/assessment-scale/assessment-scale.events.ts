@@ -1,6 +1,10 @@
 import { EventContracts, streamName } from '@app/kernel';
 import type { AssessmentGrade } from '../plan/plan-vocabulary';
 
+// A grade and the default scale are the plan's vocabulary; its decider reads them through this file.
+export { DEFAULT_ASSESSMENT_SCALE } from '../plan/plan-vocabulary';
+export type { AssessmentGrade } from '../plan/plan-vocabulary';
+
 /** Stream of a department's assessment scale (`AssessmentScale-<department>`): one event per change, each the whole scale. */
 export const assessmentScaleStream = (department: string): string => streamName('AssessmentScale', department);
 
