@@ -10,7 +10,7 @@ import { departmentCalendarStream, institutionStream, networkMapStream } from '@
 import { externalCodeClaimStream } from '@app/networks/institution/external-code-claim';
 import { personStream } from '@app/personal-data';
 import { eventSeriesStream, eventStream } from '@app/events';
-import { planStream } from '@app/planning';
+import { assessmentScaleStream, planStream } from '@app/planning';
 
 /**
  * Every stream-name helper of every module, one stream of each kind (including the pair the old
@@ -28,6 +28,7 @@ const streams: { kind: StreamCategory; streamId: string; type: string }[] = [
   { kind: 'Event', streamId: eventStream(newId()), type: 'EventPlanned' },
   { kind: 'EventSeries', streamId: eventSeriesStream(newId()), type: 'EventSeriesEstablished' },
   { kind: 'Plan', streamId: planStream(newId()), type: 'PlanDrafted' },
+  { kind: 'AssessmentScale', streamId: assessmentScaleStream('bakhmut'), type: 'AssessmentScaleSet' },
   { kind: 'ApiKeyIssue', streamId: apiKeyIssueStream('bakhmut', 'retry-1'), type: 'ApiKeyIssueClaimed' },
 ];
 
@@ -52,7 +53,7 @@ describe('stream categories', () => {
   it('gives each kind of stream an EventStoreDB category ($ce-) of its own, where the old names mixed them', () => {
     const today = groupBy(streams, ceCategory);
     expect(today).toEqual(Object.fromEntries(streams.map((s) => [s.kind, [s.kind]])));
-    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries', 'Plan', 'ApiKeyIssue']);
+    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries', 'Plan', 'AssessmentScale', 'ApiKeyIssue']);
     const old = groupBy(
       withOldNames.map((s) => ({ kind: s.kind, streamId: legacyStreamName(s.streamId)!.name })),
       ceCategory,

@@ -39,6 +39,8 @@ export const STREAM_CATEGORIES = {
   EventSeries: {},
   /** One network's plan for one period (`Plan-<plan id>`, the id derived from department, network and period): drafted, approved, amended, closed (planning). */
   Plan: {},
+  /** A department's assessment scale (`AssessmentScale-<department>`): the grades a year's closing is assessed on, each change the whole scale (planning). */
+  AssessmentScale: {},
   /**
    * One issue of a key under an Idempotency-Key, by a UUID derived from the department and the
    * key: which key that request issued, so that a repeat issues none (identity).

@@ -7,7 +7,8 @@
  * `PlanClosing`...), their table (`planningEvents`, and `planEvents` of the plan's stream), the
  * stream helpers (`planStream`, `planIdOf`: one plan per network and period is in the id) and the
  * vocabulary (statuses, task results, item resolutions, the default assessment scale), each with
- * its uk/ru/en labels. The period a plan is for (`ReportingPeriod`) is the kernel's.
+ * its uk/ru/en labels; a department's assessment scale (`AssessmentScaleSet` on
+ * `assessmentScaleStream`). The period a plan is for (`ReportingPeriod`) is the kernel's.
  *
  * The decider, the facts it takes and the plan's fold stay inside the module. Its Nest module
  * has the write and read endpoints (docs/planning.md, "Recording plans (API)", "Reading plans (API)").
@@ -35,6 +36,8 @@ export { GetPlanHistoryQuery } from './plan-history/get-plan-history.query';
 export type { PlanHistory } from './plan-history/get-plan-history.query';
 export { GetPlanOverviewQuery } from './plan-overview/plan-overview.query';
 export type { NetworkPlanRow, PlanOverview } from './plan-overview/plan-overview.query';
+export { GetAssessmentScaleQuery } from './assessment-scale/get-assessment-scale.query';
+export type { AssessmentScaleAnswer } from './assessment-scale/get-assessment-scale.query';
 export type { PlanView, PlanRevisionView } from './plan-view/plan-view.projection';
 export type { PlanHistoryEntry } from './plan-history/plan-history.projection';
 export type { FulfilmentDoc, FulfilmentEventDoc, FulfilmentPlanDoc } from './plan-fulfilment/plan-fulfilment.projection';

@@ -3,7 +3,8 @@ import { eventsEvents, inMonth } from '@app/events';
 import { identityEvents } from '@app/identity';
 import { networksEvents } from '@app/networks';
 import { personEvents } from '@app/personal-data';
-import { PlanCommand, planDecider } from './plan/plan.decider';
+import { assessmentScaleDecider } from './assessment-scale/assessment-scale.decider';
+import { PlanCommand, PlanEvent, planDecider } from './plan/plan.decider';
 import { MURYGINO, MURYGINO_PLAN, MURYGINO_SEMINARS, draftOf, muryginoFacts } from './plan/plan.fixtures';
 import { PlanningEvent, planningEvents } from './planning.events';
 
@@ -40,7 +41,13 @@ const commands: PlanCommand[] = [
   },
   { type: 'CorrectPlan', data: { planId: MURYGINO_PLAN, reason: 'Опечатка', corrections: { conclusions: 'Вывод: удовлетворительно' }, facts } },
 ];
-const samples: PlanningEvent[] = commands.reduce<PlanningEvent[]>((history, command) => [...history, ...planDecider.decide(command, fold(planDecider, history))], []);
+const planSamples = commands.reduce<PlanEvent[]>((history, command) => [...history, ...planDecider.decide(command, fold(planDecider, history))], []);
+/** And a department's assessment scale, set. */
+const scaleSamples = assessmentScaleDecider.decide(
+  { type: 'SetAssessmentScale', data: { department: MURYGINO.department, grades: [{ grade: 'satisfactory', label: { uk: 'задовільно', ru: 'удовлетворительно', en: 'satisfactory' } }, { grade: 'unsatisfactory', label: { uk: 'незадовільно', ru: 'неудовлетворительно', en: 'unsatisfactory' } }] } },
+  fold(assessmentScaleDecider, []),
+);
+const samples: PlanningEvent[] = [...planSamples, ...scaleSamples];
 
 describe('the planning module’s event contracts', () => {
   it('join the other modules’ in one registry: no event type has two contracts', () => {
@@ -52,8 +59,8 @@ describe('the planning module’s event contracts', () => {
   });
 
   it('take effect on the approval and closing dates, and carry the reasons of amendments and corrections', () => {
-    expect(samples.map((e) => effectiveOnOf(planningEvents, e))).toEqual([null, null, null, null, null, null, '2020-08-28', '2021-01-10', '2021-06-30', null]);
-    expect(samples.map((e) => metadataExtrasOf(planningEvents, e).reason ?? null)).toEqual([null, null, null, null, null, null, null, 'Карантин', null, 'Опечатка']);
+    expect(samples.map((e) => effectiveOnOf(planningEvents, e))).toEqual([null, null, null, null, null, null, '2020-08-28', '2021-01-10', '2021-06-30', null, null]);
+    expect(samples.map((e) => metadataExtrasOf(planningEvents, e).reason ?? null)).toEqual([null, null, null, null, null, null, null, 'Карантин', null, 'Опечатка', null]);
   });
 
   it('name the people of a plan by id only: the responsible person, who approved', () => {
@@ -77,6 +84,7 @@ describe('the planning module’s event contracts', () => {
       'До плану внесено зміни (редакція 2)',
       'Підбито підсумки року: задовільно',
       'Виправлено план після підбиття підсумків: conclusions',
+      'Встановлено шкалу оцінювання: задовільно, незадовільно',
     ]);
   });
 });

@@ -20,6 +20,10 @@ import { CorrectPlanController } from './correct-plan/correct-plan.controller';
 import { CorrectPlanHandler } from './correct-plan/correct-plan.handler';
 import { DraftNextYearPlanController } from './draft-next-year-plan/draft-next-year-plan.controller';
 import { DraftNextYearPlanHandler } from './draft-next-year-plan/draft-next-year-plan.handler';
+import { AssessmentScaleController } from './assessment-scale/assessment-scale.controller';
+import { AssessmentScales } from './assessment-scale/assessment-scales.service';
+import { GetAssessmentScaleHandler } from './assessment-scale/get-assessment-scale.handler';
+import { SetAssessmentScaleHandler } from './assessment-scale/set-assessment-scale.handler';
 import { PlanFactsReader } from './plan-writer/plan-facts.reader';
 import { PlanPeople } from './plan-writer/plan-people';
 import { PlanWriter } from './plan-writer/plan.writer';
@@ -33,11 +37,14 @@ import { GetNetworkPlanHandler, GetPlanHandler, ListPlansHandler } from './plan-
 /** The read side: a plan (current text, a revision, as of a day), the list, fulfilment, history, the department's overview. */
 const readControllers = [PlanReadController, NetworkPlanController];
 const readProviders = [GetPlanHandler, GetNetworkPlanHandler, ListPlansHandler, GetPlanFulfilmentHandler, GetPlanHistoryHandler, GetPlanOverviewHandler];
+/** The department's assessment scale: set (admins) and read. */
+const scaleControllers = [AssessmentScaleController];
+const scaleProviders = [AssessmentScales, SetAssessmentScaleHandler, GetAssessmentScaleHandler];
 
 /** A network's plans for their periods: recording and reading them (docs/planning.md, "Recording plans (API)", "Reading plans (API)"). */
 @Module({
   imports: [CqrsModule],
-  controllers: [DraftPlanController, EditPlanContentController, AddPlanItemController, ChangePlanItemController, RemovePlanItemController, ApprovePlanController, AmendPlanController, ClosePlanController, CorrectPlanController, DraftNextYearPlanController, ...readControllers],
-  providers: [PlanFactsReader, PlanPeople, PlanWriter, DraftPlanHandler, EditPlanContentHandler, AddPlanItemHandler, ChangePlanItemHandler, RemovePlanItemHandler, ApprovePlanHandler, AmendPlanHandler, ClosePlanHandler, CorrectPlanHandler, DraftNextYearPlanHandler, ...readProviders],
+  controllers: [DraftPlanController, EditPlanContentController, AddPlanItemController, ChangePlanItemController, RemovePlanItemController, ApprovePlanController, AmendPlanController, ClosePlanController, CorrectPlanController, DraftNextYearPlanController, ...readControllers, ...scaleControllers],
+  providers: [PlanFactsReader, PlanPeople, PlanWriter, DraftPlanHandler, EditPlanContentHandler, AddPlanItemHandler, ChangePlanItemHandler, RemovePlanItemHandler, ApprovePlanHandler, AmendPlanHandler, ClosePlanHandler, CorrectPlanHandler, DraftNextYearPlanHandler, ...readProviders, ...scaleProviders],
 })
 export class PlanningModule {}

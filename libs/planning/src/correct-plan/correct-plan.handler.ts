@@ -15,6 +15,7 @@ export class CorrectPlanHandler extends PlanHandler<CorrectPlanCommand> {
         this.factsOf(context, plan, {
           ...contentNames(content),
           realisingEventIds: [...(plan.closing?.itemResolutions ?? []).flatMap((r) => (r.resolution === 'held' ? r.eventIds : [])), ...realisingEventIdsOf(input)],
+          assessmentScale: true,
         }),
       command: (plan, facts) => ({ type: 'CorrectPlan', data: { planId: plan.planId, reason: reason ?? '', corrections: { ...content, ...closing }, facts } }),
     });

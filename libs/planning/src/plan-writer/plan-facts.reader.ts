@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryBus } from '@nestjs/cqrs';
-import { NotFound, eventsOf, fold } from '@app/kernel';
+import { IsoDate, NotFound, eventsOf, fold } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { GetEventQuery, GetEventSeriesQuery } from '@app/events';
 import { GetAcademicYearStartQuery, GetInstitutionMembershipsQuery, GetNetworkQuery } from '@app/networks';
+import { GetAssessmentScaleQuery } from '../assessment-scale/get-assessment-scale.query';
+import { GetPlanFulfilmentQuery } from '../plan-fulfilment/plan-fulfilment.query';
 import { DEFAULT_ASSESSMENT_SCALE, MembershipFacts, PlanFacts, PlanNetworkFacts, PreviousPlanFacts, RealisingEventFacts, SeriesFacts, planDecider, previousPlanFactsOf } from '../plan/plan.decider';
 import { planEvents, planStream } from '../plan/plan.events';
 
@@ -18,6 +20,8 @@ export interface PlanFactsWanted {
   realisingEventIds?: readonly string[];
   /** Last year's plan a draft continues. */
   previousPlanId?: string | null;
+  /** The department's assessment scale (closing, correcting); the default one otherwise. */
+  assessmentScale?: boolean;
 }
 
 /**
@@ -25,8 +29,8 @@ export interface PlanFactsWanted {
  * step): the network and the institutions through the networks module's public queries, the
  * series and the events through the events module's, each consistent with the log as it stood
  * when the facts were asked for; last year's plan from its stream; the academic year's start
- * through `GetAcademicYearStartQuery`. The department's own assessment scale is not recorded
- * yet: the default one (docs/planning.md).
+ * through `GetAcademicYearStartQuery`; the department's assessment scale, when asked for, through
+ * `GetAssessmentScaleQuery` (the default one while it has set none).
  */
 @Injectable()
 export class PlanFactsReader {
@@ -43,12 +47,13 @@ export class PlanFactsReader {
     const institutionIds = [...new Set([...(wanted.institutionIds ?? []), ...carried.flatMap((i) => i.hostIds)])];
     const seriesIds = [...new Set([...(wanted.seriesIds ?? []), ...carried.flatMap((i) => (i.seriesId ? [i.seriesId] : []))])];
     const eventIds = [...new Set([...(wanted.eventIds ?? []), ...(wanted.realisingEventIds ?? [])])];
-    const [network, institutions, series, events, yearStart] = await Promise.all([
+    const [network, institutions, series, events, yearStart, scale] = await Promise.all([
       this.network(department, wanted.networkId, consistentWith),
       Promise.all(institutionIds.map((id) => this.memberships(department, id, consistentWith))),
       Promise.all(seriesIds.map((id) => this.series(department, id, consistentWith))),
       Promise.all(eventIds.map((id) => this.event(department, id, consistentWith))),
       this.queries.execute(new GetAcademicYearStartQuery(department)),
+      wanted.assessmentScale ? this.queries.execute(new GetAssessmentScaleQuery(department)) : null,
     ]);
     const found = events.filter((e): e is RealisingEventFacts => e !== null);
     return {
@@ -61,7 +66,7 @@ export class PlanFactsReader {
       realisingEvents: found,
       previousPlan,
       yearStart,
-      assessmentScale: DEFAULT_ASSESSMENT_SCALE,
+      assessmentScale: scale?.grades ?? DEFAULT_ASSESSMENT_SCALE,
     };
   }
 
@@ -84,6 +89,19 @@ export class PlanFactsReader {
   private async event(department: string, eventId: string, consistentWith: number): Promise<RealisingEventFacts | null> {
     const view = await this.unlessNotFound(new GetEventQuery(department, eventId, consistentWith));
     return view && { eventId, status: view.status, planItemIds: view.planItemIds };
+  }
+
+  /**
+   * The events held for these items of the plan, as its fulfilment read model has them (consistent
+   * with the log's head): what a closing that leaves an item out resolves it `held` by. Their
+   * status and the items they name are then looked up again as the other facts are (`realisingEventIds`).
+   */
+  async heldEventIdsOf(department: string, planId: string, planItemIds: readonly string[], today: IsoDate): Promise<string[]> {
+    if (!planItemIds.length) return [];
+    const consistentWith = await this.store.headPosition();
+    const fulfilment = await this.unlessNotFound(new GetPlanFulfilmentQuery(department, planId, { consistentWith }, today));
+    const wanted = new Set(planItemIds);
+    return [...new Set((fulfilment?.items ?? []).filter((i) => wanted.has(i.planItemId)).flatMap((i) => i.held.map((e) => e.eventId)))];
   }
 
   /** Last year's plan of the department, folded from its stream; null when not recorded (or another department's). */

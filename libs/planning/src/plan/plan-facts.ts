@@ -17,12 +17,15 @@ import { AssessmentGrade, DEFAULT_ASSESSMENT_SCALE, PlanItem, PlanStatus, PlanTa
  *   (`GetInstitutionMembershipsQuery`), which decide which hosts are outside hosts.
  * - `series`: the series the items name (the events module's `GetEventSeriesQuery`).
  * - `recordedEventIds`: of the events a project names, those the department has (`GetEventQuery`).
- * - `realisingEvents`: for closing (and correcting a closing), the events that name the plan's
- *   items (the events module's calendar: its `planItemIds`), with their status.
+ * - `realisingEvents`: for closing (and correcting a closing), the events the closing names and
+ *   those its plan holds, and for a closing the events the plan's fulfilment says were held for
+ *   the items it leaves out (which the decider then resolves as held by them), each with its
+ *   status and `planItemIds` as the events module's `GetEventQuery` has them.
  * - `previousPlan`: for a draft that continues last year's plan, that plan's state from its
  *   stream (`previousPlanFactsOf`).
  * - `yearStart`: the department's academic-year start (`GetAcademicYearStartQuery`).
- * - `assessmentScale`: the department's scale, or {@link DEFAULT_ASSESSMENT_SCALE}.
+ * - `assessmentScale`: for closing and correcting, the department's scale
+ *   (`GetAssessmentScaleQuery`), or {@link DEFAULT_ASSESSMENT_SCALE} while it has set none.
  *
  * They cover the plan as it will be after the command: what the command names and what the plan
  * already has. Names the plan has but the facts miss mean a concurrent writer added them after

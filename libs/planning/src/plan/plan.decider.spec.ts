@@ -367,7 +367,10 @@ describe('plan decider', () => {
 
     it('requires every planned event resolved: held, cancelled with a reason, or carried over', () => {
       const resolutions = mClose().data.itemResolutions;
-      spec.given(mApprovedHistory).when(mClose({ itemResolutions: resolutions.slice(0, 2) })).thenThrows(RuleViolated, code('items-unresolved'));
+      // The third seminar's event was postponed, not held: nothing resolves it.
+      const notHeld = muryginoFacts({ realisingEvents: [held('ev-1', 'm-item-1'), held('ev-2', 'm-item-2'), { ...held('ev-3', 'm-item-3'), status: 'postponed' }] });
+      spec.given(mApprovedHistory).when(mClose({ itemResolutions: resolutions.slice(0, 2), facts: notHeld })).thenThrows(RuleViolated, code('items-unresolved'));
+      spec.given(mApprovedHistory).when(mClose({ itemResolutions: [], facts: muryginoFacts() })).thenThrows(RuleViolated, code('items-unresolved'));
       spec
         .given(mApprovedHistory)
         .when(mClose({ itemResolutions: [...resolutions.slice(0, 2), { planItemId: 'm-item-3', resolution: 'cancelled', reason: ' ' }] }))
@@ -378,6 +381,45 @@ describe('plan decider', () => {
       );
       // Written in the plan's order, whatever the order given.
       expect(closed.type === 'PlanClosed' && closed.data.itemResolutions.map((r) => r.resolution)).toEqual(['held', 'cancelled', 'carried-over']);
+    });
+
+    it('resolves an item it is not told about as held when events that realise it were held, by those events', () => {
+      // Only the cancelled seminar is named; the first was held twice (two events), the third once.
+      const facts = muryginoFacts({
+        realisingEvents: [held('ev-1b', 'm-item-1'), { ...held('ev-2', 'm-item-2'), status: 'cancelled' }, held('ev-3', 'm-item-3'), held('ev-1a', 'm-item-1'), { ...held('ev-9', 'other-item') }],
+      });
+      spec
+        .given(mApprovedHistory)
+        .when(mClose({ facts, itemResolutions: [{ planItemId: 'm-item-2', resolution: 'cancelled', reason: 'Карантин' }] }))
+        .then([
+          {
+            type: 'PlanClosed',
+            data: {
+              planId: M,
+              networkId: MURYGINO.district3,
+              closedOn: '2021-06-30',
+              assessment: { grade: 'satisfactory', label: { uk: 'задовільно', ru: 'удовлетворительно', en: 'satisfactory' }, comment: null },
+              conclusions: null,
+              problems: [],
+              taskResults: [],
+              sections: [],
+              nextYear: { goal: null, tasks: [] },
+              itemResolutions: [
+                { planItemId: 'm-item-1', resolution: 'held', eventIds: ['ev-1a', 'ev-1b'] },
+                { planItemId: 'm-item-2', resolution: 'cancelled', reason: 'Карантин' },
+                { planItemId: 'm-item-3', resolution: 'held', eventIds: ['ev-3'] },
+              ],
+            },
+          },
+        ]);
+      // What the closing says of an item stands, even when an event of it was held.
+      const [closed] = planDecider.decide(mClose({ facts, itemResolutions: [{ planItemId: 'm-item-3', resolution: 'carried-over', reason: null }, { planItemId: 'm-item-2', resolution: 'cancelled', reason: 'Карантин' }] }), fold(planDecider, mApprovedHistory));
+      expect(closed.type === 'PlanClosed' && closed.data.itemResolutions.map((r) => r.resolution)).toEqual(['held', 'cancelled', 'carried-over']);
+      // A correction names its whole list: nothing is filled in.
+      spec
+        .given(mClosedHistory)
+        .when({ type: 'CorrectPlan', data: { planId: M, reason: 'r', corrections: { itemResolutions: [{ planItemId: 'm-item-2', resolution: 'cancelled', reason: 'Карантин' }] }, facts } })
+        .thenThrows(RuleViolated, code('items-unresolved'));
     });
 
     it('takes an item as held only by an event that realises it and was held', () => {
@@ -491,6 +533,46 @@ describe('plan decider', () => {
           },
         },
       ]);
+    });
+  });
+
+  describe('a closed plan after the department changed its scale', () => {
+    // Closed as "satisfactory" on the default scale; the department's own scale since has no such grade.
+    const ownScale = [
+      { grade: 'excellent', label: { uk: 'відмінно', ru: 'отлично', en: 'excellent' } },
+      { grade: 'good', label: { uk: 'добре', ru: 'хорошо', en: 'good' } },
+    ];
+    const facts = { ...mHeldFacts, assessmentScale: ownScale };
+    const correct = (corrections: object) => ({ type: 'CorrectPlan' as const, data: { planId: M, reason: 'Уточнение', corrections, facts } });
+    const recordedWords = { uk: 'задовільно', ru: 'удовлетворительно', en: 'satisfactory' };
+
+    it('keeps the grade and words its closing recorded: a correction of anything else leaves them', () => {
+      spec.given(mClosedHistory).when(correct({ conclusions: 'Уточнённые выводы' })).then([
+        { type: 'PlanCorrected', data: { planId: M, networkId: MURYGINO.district3, reason: 'Уточнение', corrections: { conclusions: 'Уточнённые выводы' }, previous: { conclusions: null } } },
+      ]);
+      const after = fold(planDecider, decided(mClosedHistory, correct({ conclusions: 'Уточнённые выводы' })));
+      expect(after.status === 'closed' && after.closing?.assessment).toEqual({ grade: 'satisfactory', label: recordedWords, comment: null });
+    });
+
+    it('lets a correction keep a grade no longer on the scale, with its recorded words', () => {
+      spec.given(mClosedHistory).when(correct({ assessment: { grade: 'satisfactory', comment: 'потребує удосконалення' } })).then([
+        {
+          type: 'PlanCorrected',
+          data: {
+            planId: M,
+            networkId: MURYGINO.district3,
+            reason: 'Уточнение',
+            corrections: { assessment: { grade: 'satisfactory', label: recordedWords, comment: 'потребує удосконалення' } },
+            previous: { assessment: { grade: 'satisfactory', label: recordedWords, comment: null } },
+          },
+        },
+      ]);
+    });
+
+    it('takes another grade only from the department’s scale as it is now', () => {
+      spec.given(mClosedHistory).when(correct({ assessment: { grade: 'high', comment: null } })).thenThrows(RuleViolated, code('assessment-grade-unknown'));
+      const [corrected] = planDecider.decide(correct({ assessment: { grade: 'good', comment: null } }), fold(planDecider, mClosedHistory));
+      expect(corrected).toMatchObject({ data: { corrections: { assessment: { grade: 'good', label: ownScale[1].label } } } });
     });
   });
 

@@ -770,6 +770,25 @@ const REQUIRED_CLOSING: PlanClosingInput = {
   itemResolutions: [],
 };
 
+/**
+ * The closing's resolutions with those it leaves out filled from the fulfilment: an item the
+ * closing does not resolve, realised by events that were held (`facts.realisingEvents`: the
+ * prepare step gathers every event that names an item), is `held` by those events (in the order
+ * of their ids, as the fulfilment lists them). An item neither given nor held stays unresolved.
+ */
+const withHeldResolutions = (plan: PlanRecord, given: readonly ItemResolution[], facts: PlanFacts): ItemResolution[] => {
+  const resolved = new Set(given.map((r) => r.planItemId));
+  const held = plan.items.flatMap((item): ItemResolution[] => {
+    if (resolved.has(item.planItemId)) return [];
+    const eventIds = facts.realisingEvents
+      .filter((e) => e.status === 'held' && e.planItemIds.includes(item.planItemId))
+      .map((e) => e.eventId)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return eventIds.length ? [{ planItemId: item.planItemId, resolution: 'held', eventIds }] : [];
+  });
+  return [...given, ...held];
+};
+
 const closePlan = (command: ClosePlan, state: PlanState): PlanEvent[] => {
   const { planId, closedOn, today, facts, ...given } = command.data;
   const plan = existing(state, planId);
@@ -782,6 +801,7 @@ const closePlan = (command: ClosePlan, state: PlanState): PlanEvent[] => {
   assertNotInFuture(closedOn, today, 'the closing date');
   const since = lastApproval(plan);
   if (since && closedOn < since) refuse('approval-date-order', `a plan is closed after it was approved (${since}), not on ${closedOn}`);
+  closing.itemResolutions = withHeldResolutions(plan, closing.itemResolutions ?? [], facts);
   const recorded = closingAsRecorded(plan, closing as Omit<PlanClosing, 'assessment'> & { assessment: AssessmentInput }, facts, null);
   return [{ type: 'PlanClosed', data: { planId: plan.planId, networkId: plan.networkId, closedOn, ...recorded } }];
 };
