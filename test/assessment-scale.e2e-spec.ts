@@ -6,7 +6,7 @@ import { secondDepartmentAdmin } from './support/second-department';
 
 /**
  * A department's assessment scale (docs/planning.md, "The assessment scale"): `PUT` and `GET
- * /assessment-scale`, admins set it, every role reads it, each department its own; plans are
+ * /department/assessment-scale`, admins set it, every role reads it, each department its own; plans are
  * closed on the department's scale, and a closing keeps the words it recorded whatever the
  * scale says later. "Today" is 20 April 2021.
  */
@@ -25,7 +25,7 @@ describe('planning: the department’s assessment scale', () => {
   ];
 
   const head = async (): Promise<number> => (await api.http.get('/health')).body.eventStore.head;
-  const put = (body: object, key?: string, headers: Record<string, string> = {}) => api.as(key).put('/assessment-scale').set(headers).send(body);
+  const put = (body: object, key?: string, headers: Record<string, string> = {}) => api.as(key).put('/department/assessment-scale').set(headers).send(body);
   const send = async (url: string, body: object, expected: number, key?: string) => {
     const res = await api.as(key).post(url).send(body);
     if (res.status !== expected) throw new Error(`${url} → ${res.status} (expected ${expected}) ${JSON.stringify(res.body)}`);
@@ -70,7 +70,7 @@ describe('planning: the department’s assessment scale', () => {
   });
 
   it('is the default scale until the department sets its own, and says so', async () => {
-    const res = await api.as().get('/assessment-scale');
+    const res = await api.as().get('/department/assessment-scale');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ department: 'bakhmut', isDefault: true, grades: DEFAULT_ASSESSMENT_SCALE });
   });
@@ -89,7 +89,7 @@ describe('planning: the department’s assessment scale', () => {
       { type: 'AssessmentScaleSet', data: { department: 'bakhmut', grades: SCALE, previous: null } },
     ]);
     for (const key of [undefined, keys.operator, keys.head, keys.auditor]) {
-      const read = await api.as(key).get('/assessment-scale');
+      const read = await api.as(key).get('/department/assessment-scale');
       expect({ status: read.status, body: read.body }).toEqual({ status: 200, body: { department: 'bakhmut', isDefault: false, grades: SCALE } });
     }
   });
@@ -161,12 +161,12 @@ describe('planning: the department’s assessment scale', () => {
     });
 
     it('does not see this department’s scale: it has the default one, and sets its own without touching this one', async () => {
-      expect((await api.as(otherKey).get('/assessment-scale')).body).toEqual({ department: 'kramatorsk', isDefault: true, grades: DEFAULT_ASSESSMENT_SCALE });
+      expect((await api.as(otherKey).get('/department/assessment-scale')).body).toEqual({ department: 'kramatorsk', isDefault: true, grades: DEFAULT_ASSESSMENT_SCALE });
       const own = [{ grade: 'excellent', label: { uk: 'відмінно', ru: 'отлично', en: 'excellent' } }];
       const res = await put({ grades: own }, otherKey);
       expect({ status: res.status, id: res.body.id, revision: res.body.revision }).toEqual({ status: 200, id: 'kramatorsk', revision: 0 });
-      expect((await api.as(otherKey).get('/assessment-scale')).body).toEqual({ department: 'kramatorsk', isDefault: false, grades: own });
-      expect((await api.as().get('/assessment-scale')).body.grades.map((g: { grade: string }) => g.grade)).toEqual(['good', 'high']);
+      expect((await api.as(otherKey).get('/department/assessment-scale')).body).toEqual({ department: 'kramatorsk', isDefault: false, grades: own });
+      expect((await api.as().get('/department/assessment-scale')).body.grades.map((g: { grade: string }) => g.grade)).toEqual(['good', 'high']);
     });
 
     it('closes its plans on its own scale only: this department’s grades are unknown there (422), its own accepted', async () => {

@@ -8,7 +8,7 @@ import { AssessmentScaleAnswer, GetAssessmentScaleQuery } from './get-assessment
 import { SetAssessmentScaleCommand } from './set-assessment-scale.command';
 
 /** The department's assessment scale, as the department's academic-year start is set and read (`/department/academic-year`). */
-@ApiController('assessment-scale', 'plans')
+@ApiController('department/assessment-scale', 'department')
 export class AssessmentScaleController extends WriteController {
   constructor(
     commands: CommandBus,
