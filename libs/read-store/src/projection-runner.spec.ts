@@ -129,6 +129,31 @@ const runnerSuite = (label: string, openEventStore: (file: string) => Promise<Ev
       return position;
     };
 
+    it('moves an idle projection’s checkpoint in memory while catching up, and stores it once live', async () => {
+      const ticks = Array.from({ length: 400 }, () => newEvent('Tick', {}));
+      const head = await h.append(...ticks);
+      const stored: number[] = [];
+      const readStore = Object.create(h.readStore) as SqliteReadStore;
+      readStore.commit = (projection, generation, position, writes) => {
+        if (projection === 'school-list') stored.push(position);
+        return h.readStore.commit(projection, generation, position, writes);
+      };
+      const runner = h.runner({ readStore, batchSize: 10 });
+      await runner.start();
+      await runner.waitFor(head, { timeoutMs: 5000 });
+      // 40 batches, none with a school in it: not 40 commits of an unchanged read model.
+      await waitForCheckpoint(h.readStore, ['school-list'], head, 5000);
+      expect(stored.length).toBeLessThan(5);
+      expect(stored[stored.length - 1]).toBe(head);
+      expect((await runner.status()).find((s) => s.name === 'school-list')).toMatchObject({ state: 'live', position: head });
+      // Live, each batch is stored as it comes, written or not.
+      const tick = await h.append(newEvent('Tick', {}));
+      await waitForCheckpoint(h.readStore, ['school-list'], tick, 5000);
+      const opened = await openSchools(1, 'idle');
+      await waitForCheckpoint(h.readStore, ['school-list'], opened, 5000);
+      expect(await h.readStore.count('schools')).toBe(1);
+    });
+
     it('catches up on the log, in batches, and advances past events it does not handle', async () => {
       await openSchools(7);
       await h.append(newEvent('SchoolRenamed', { schoolId: 's2', name: 'Гимназия' }), newEvent('SchoolClosed', { schoolId: 's3' }));

@@ -108,9 +108,12 @@ parentPort.postMessage({ ready: true });
 `;
 
 interface Pending {
+  key: string;
   resolve: (result: CommitOutcome) => void;
   reject: (error: Error) => void;
 }
+
+const trackKey = (projection: string, generation: number): string => `${projection}\u0000${generation}`;
 
 /**
  * Applies a read store's large commits on a thread of its own. A catch-up commit is mostly
@@ -126,6 +129,8 @@ interface Pending {
  */
 export class SqliteCommitWriter {
   private readonly pending = new Map<number, Pending>();
+  /** Commits sent and not yet answered, by projection and generation. */
+  private readonly sent = new Map<string, number>();
   private next = 0;
   private dead = false;
   private readonly exited: Promise<void>;
@@ -138,6 +143,7 @@ export class SqliteCommitWriter {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
+      this.settled(waiting.key);
       if (this.pending.size === 0) worker.unref();
       if (message.error) {
         const error = new Error(message.error.message) as Error & { code?: string };
@@ -166,16 +172,21 @@ export class SqliteCommitWriter {
     return !this.dead;
   }
 
-  /** Whether commits sent to it are still being applied (a later one must follow them). */
-  get busy(): boolean {
-    return this.pending.size > 0;
+  /**
+   * Whether commits of a projection's generation sent to it are still being applied: a later
+   * one of the same must follow them here. Others may be applied on the store's connection.
+   */
+  busyWith(projection: string, generation: number): boolean {
+    return this.sent.has(trackKey(projection, generation));
   }
 
   apply(commit: PreparedCommit): Promise<CommitOutcome> {
     if (this.dead) return Promise.reject(new Error("the read store's writer thread stopped"));
     const id = ++this.next;
+    const key = trackKey(commit.projection, commit.generation);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { key, resolve, reject });
+      this.sent.set(key, (this.sent.get(key) ?? 0) + 1);
       // A commit under way keeps the process alive until it is answered.
       this.worker.ref();
       this.worker.postMessage({ id, commit });
@@ -193,9 +204,16 @@ export class SqliteCommitWriter {
     clearTimeout(timer);
   }
 
+  private settled(key: string): void {
+    const left = (this.sent.get(key) ?? 1) - 1;
+    if (left > 0) this.sent.set(key, left);
+    else this.sent.delete(key);
+  }
+
   private die(error: Error): void {
     this.dead = true;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
+    this.sent.clear();
   }
 }

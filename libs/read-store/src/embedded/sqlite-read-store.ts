@@ -285,9 +285,9 @@ export class SqliteReadStore implements ReadStore {
       if (prepared === 'skipped') return;
       const writer = this.writer;
       // A large commit (a catch-up's, a rebuild's) goes to the writer thread, and so does any
-      // commit made while it still has some: commits are applied in the order they were made.
+      // of the same projection made while it still has one: they are applied in their order.
       const outcome =
-        writer?.alive && (prepared.writes.length >= this.writerThreadMinWrites || writer.busy)
+        writer?.alive && (prepared.writes.length >= this.writerThreadMinWrites || writer.busyWith(projection, generation))
           ? await writer.apply(prepared)
           : applyCommit(this.db, (text) => this.sql(text), prepared);
       if (outcome !== 'stale') return;
