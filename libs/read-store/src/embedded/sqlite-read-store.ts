@@ -278,11 +278,13 @@ export class SqliteReadStore implements ReadStore {
   async commit(projection: string, generation: number, position: number, writes: DocumentWrite[]): Promise<void> {
     assertGeneration(generation);
     assertPosition(position);
+    let prepared = this.prepareCommit(projection, generation, position, writes);
+    // Only the serialised documents are kept while the commit is under way (the objects are the
+    // caller's): a catch-up's would otherwise outlive a collection or two and be copied each time.
+    writes = [];
     // Another process committing the same projection between the preparation and the commit
     // makes it stale: it is prepared again against what that one wrote (or found applied).
-    for (;;) {
-      const prepared = this.prepareCommit(projection, generation, position, writes);
-      if (prepared === 'skipped') return;
+    while (prepared !== 'skipped') {
       const writer = this.writer;
       // A large commit (a catch-up's, a rebuild's) goes to the writer thread, and so does any
       // of the same projection made while it still has one: they are applied in their order.
@@ -291,6 +293,7 @@ export class SqliteReadStore implements ReadStore {
           ? await writer.apply(prepared)
           : applyCommit(this.db, (text) => this.sql(text), prepared);
       if (outcome !== 'stale') return;
+      prepared = this.prepareCommit(projection, generation, position, writesOf(prepared));
     }
   }
 
@@ -561,6 +564,13 @@ export class SqliteReadStore implements ReadStore {
     return row ? SqliteReadStore.copyName(collection, row.generation) : null;
   }
 }
+
+/** The writes a prepared commit was made from, back from their serialised documents. */
+const writesOf = (prepared: PreparedCommit): DocumentWrite[] =>
+  prepared.writes.map(([copy, id, doc, position]) => {
+    const collection = copy.slice(0, copy.lastIndexOf('#'));
+    return doc === null ? { op: 'delete', collection, id, position } : { op: 'put', collection, doc: JSON.parse(doc) as Document, position };
+  });
 
 /** `$."a"."b"` for `a.b`; the names were checked, so quoting them is enough. */
 const jsonPath = (field: string): string => `$${fieldPath(field).map((segment) => `."${segment}"`).join('')}`;
