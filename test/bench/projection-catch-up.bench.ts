@@ -88,7 +88,7 @@ const networkEvents = (institutionIds: readonly string[], from: number): NewEven
 };
 
 /** Writes `institutions` lives (and, with `networks`, the map of the mixed log) into a fresh store. */
-const seed = async (file: string, institutions: number, networks: boolean): Promise<number> => {
+export const seed = async (file: string, institutions: number, networks: boolean): Promise<number> => {
   const eventStore = await SqliteEventStore.open({ file });
   try {
     const ids: string[] = [];

@@ -129,6 +129,64 @@ const runnerSuite = (label: string, openEventStore: (file: string) => Promise<Ev
       return position;
     };
 
+    it('with its commits on the read store’s writer thread, starts each batch from the documents the last one wrote', async () => {
+      const head = await h.append(...Array.from({ length: 300 }, () => newEvent('Tick', {})));
+      const readStore = await SqliteReadStore.open({ file: h.file, writerThreadMinWrites: 0 });
+      try {
+        const runner = h.runner({ readStore, projections: [counter], batchSize: 7 });
+        await runner.start();
+        await runner.waitFor(head, { timeoutMs: 10_000 });
+        const all = await readStore.get('counters', 'all');
+        expect(all?.count).toBe(300);
+        expect(all?.positions).toEqual(Array.from({ length: 300 }, (_, i) => head - 299 + i));
+        await runner.stop();
+      } finally {
+        await readStore.close();
+      }
+    });
+
+    it('fails a projection whose commit failed, and commits nothing of it past that batch', async () => {
+      const head = await h.append(...Array.from({ length: 50 }, () => newEvent('Tick', {})));
+      let commits = 0;
+      const readStore = Object.create(h.readStore) as SqliteReadStore;
+      readStore.commit = (projection, generation, position, writes) => {
+        if (projection === 'event-counter' && ++commits === 3) return Promise.reject(new Error('disk full'));
+        return h.readStore.commit(projection, generation, position, writes);
+      };
+      const runner = h.runner({ readStore, projections: [counter], batchSize: 10 });
+      await runner.start();
+      await expect(runner.waitFor(head, { timeoutMs: 500 })).rejects.toBeInstanceOf(NotYetConsistent);
+      const status = (await runner.status()).find((s) => s.name === 'event-counter');
+      expect(status).toMatchObject({ state: 'failed', error: 'disk full', position: head - 30 });
+      expect((await h.readStore.checkpoint('event-counter'))?.position).toBe(head - 30);
+      expect((await h.readStore.get('counters', 'all'))?.count).toBe(20);
+    });
+
+    it('moves an idle projection’s checkpoint in memory while catching up, and stores it once live', async () => {
+      const ticks = Array.from({ length: 400 }, () => newEvent('Tick', {}));
+      const head = await h.append(...ticks);
+      const stored: number[] = [];
+      const readStore = Object.create(h.readStore) as SqliteReadStore;
+      readStore.commit = (projection, generation, position, writes) => {
+        if (projection === 'school-list') stored.push(position);
+        return h.readStore.commit(projection, generation, position, writes);
+      };
+      const runner = h.runner({ readStore, batchSize: 10 });
+      await runner.start();
+      await runner.waitFor(head, { timeoutMs: 5000 });
+      // 40 batches, none with a school in it: not 40 commits of an unchanged read model.
+      await waitForCheckpoint(h.readStore, ['school-list'], head, 5000);
+      expect(stored.length).toBeLessThan(5);
+      expect(stored[stored.length - 1]).toBe(head);
+      expect((await runner.status()).find((s) => s.name === 'school-list')).toMatchObject({ state: 'live', position: head });
+      // Live, each batch is stored as it comes, written or not.
+      const tick = await h.append(newEvent('Tick', {}));
+      await waitForCheckpoint(h.readStore, ['school-list'], tick, 5000);
+      const opened = await openSchools(1, 'idle');
+      await waitForCheckpoint(h.readStore, ['school-list'], opened, 5000);
+      expect(await h.readStore.count('schools')).toBe(1);
+    });
+
     it('catches up on the log, in batches, and advances past events it does not handle', async () => {
       await openSchools(7);
       await h.append(newEvent('SchoolRenamed', { schoolId: 's2', name: 'Гимназия' }), newEvent('SchoolClosed', { schoolId: 's3' }));

@@ -82,7 +82,20 @@ export interface ProjectionRunnerOptions {
 interface Track {
   generation: number;
   position: number;
+  /**
+   * For a projection on the feed: the checkpoint as stored, when `position` ran ahead of it over
+   * batches it had nothing in (see `IDLE_CHECKPOINT_MS`); when it was last stored (ms).
+   */
+  stored?: { position: number; at: number };
 }
+
+/**
+ * While the feed catches up, a projection with nothing in a batch moves its checkpoint in memory
+ * and stores it at most this often (ms): a dozen read models over one log otherwise commit an
+ * empty checkpoint each, every batch. Stored again once live, on a stop, and with its next
+ * writes; a restart in between reads those batches again, which changes nothing.
+ */
+const IDLE_CHECKPOINT_MS = 1_000;
 
 /** What both kinds of processor of the feed have. */
 interface Processor {
@@ -251,6 +264,7 @@ export class ProjectionRunner {
     this.running = false;
     this.lifetime.abort();
     await this.feed.stop();
+    await Promise.allSettled([...this.projections.values()].map((worker) => (worker.track ? this.storeIdleCheckpoint(worker, worker.track) : undefined)));
     await Promise.allSettled([...this.rebuilds]);
     for (const worker of this.workers) {
       worker.membership = undefined;
@@ -466,6 +480,7 @@ export class ProjectionRunner {
         hooks: {
           failed: (error: unknown) => this.fail(worker, error),
           live: () => {
+            if (worker.kind === 'projection') void this.storeIdleCheckpoint(worker, track);
             if (worker.phase === 'catching-up') {
               worker.phase = 'live';
               this.logger.log({ msg: `${worker.kind} live`, [worker.kind]: worker.name, generation: track.generation, position: track.position });
@@ -508,7 +523,20 @@ export class ProjectionRunner {
   }
 
   private process(worker: Worker, track: Track, events: readonly RecordedEvent[]): Promise<void> {
-    return worker.kind === 'projection' ? this.apply(worker, track, events) : this.react(worker, track, events);
+    return worker.kind === 'projection' ? this.apply(worker, track, events, { deferIdle: true }) : this.react(worker, track, events);
+  }
+
+  /** Stores the checkpoint of a projection that moved it in memory only (see IDLE_CHECKPOINT_MS). */
+  private async storeIdleCheckpoint(worker: ProjectionWorker, track: Track): Promise<void> {
+    const stored = track.stored;
+    if (!stored || stored.position >= track.position) return;
+    const position = track.position;
+    try {
+      await this.readStore.commit(worker.projection.name, track.generation, position, []);
+      if (track.stored === stored) track.stored = { position, at: Date.now() };
+    } catch (error) {
+      this.logger.warn({ msg: 'could not store a checkpoint; the next commit does', projection: worker.name, position, error: String(error) });
+    }
   }
 
   /**
@@ -562,18 +590,27 @@ export class ProjectionRunner {
    * the batch's events (skipping those it already reflects), and commits the writes with the
    * checkpoint at the batch's last event.
    */
-  private async apply(worker: ProjectionWorker, track: Track, events: readonly RecordedEvent[]): Promise<void> {
+  private async apply(worker: ProjectionWorker, track: Track, events: readonly RecordedEvent[], options: { deferIdle?: boolean } = {}): Promise<void> {
     const { projection } = worker;
     // The same two steps the projection specification harness runs (project-batch.ts), so what
     // the specs prove of a projection is what the runner does with it.
     const { touches, last } = touchesOf(projection, track.position, events);
     if (last === null) return;
+    if (touches.length === 0 && options.deferIdle && this.phaseOf(worker) === 'catching-up') {
+      const stored = (track.stored ??= { position: track.position, at: Date.now() });
+      if (Date.now() - stored.at < IDLE_CHECKPOINT_MS) {
+        track.position = last;
+        if (worker.track === track) this.notify();
+        return;
+      }
+    }
     const writes: DocumentWrite[] = touches.length
       ? evolveTouched(projection, touches, await this.readStore.loadDocuments(projection.collection, track.generation, [...new Set(touches.map((touch) => touch.id))]))
       : [];
 
     await this.readStore.commit(projection.name, track.generation, last, writes);
     track.position = last;
+    if (track.stored) track.stored = { position: last, at: Date.now() };
     if (worker.track === track) this.notify();
   }
 

@@ -29,6 +29,26 @@ readStoreContract('SqliteReadStore', async () => {
   };
 });
 
+// The same contract with every commit applied on the writer thread (catch-up batches go there).
+readStoreContract('SqliteReadStore, commits on the writer thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'okrug-read-store-writer-'));
+  const file = join(dir, 'okrug.sqlite');
+  const open = () => SqliteReadStore.open({ file, writerThreadMinWrites: 0 });
+  let current: ReadStore = await open();
+  return {
+    store: current,
+    reopen: async () => {
+      await current.close();
+      current = await open();
+      return current;
+    },
+    cleanup: async () => {
+      await current.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
 describe('SqliteReadStore indexes through a projection runner', () => {
   const event = testEvent;
   const schools: Projection<Document & { name: string; district: string }> = {
@@ -153,6 +173,77 @@ describe('SqliteReadStore words of a replaced document', () => {
       expect(await found('обр')).toEqual([]);
     } finally {
       raw.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SqliteReadStore commits on the writer thread', () => {
+  const put = (doc: Document, position: number) => ({ op: 'put' as const, collection: 'schools', doc, position });
+  const indexes = [
+    { name: 'by-district', fields: ['district', 'name'] },
+    { name: 'name-words', words: 'name' },
+  ];
+
+  it('applies a large commit on another thread, leaving the event loop free meanwhile, and a small one on its own connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okrug-read-writer-'));
+    const file = join(dir, 'okrug.sqlite');
+    const store = await SqliteReadStore.open({ file, writerThreadMinWrites: 2 });
+    const raw = new Database(file);
+    try {
+      await store.prepare('schools', 1, indexes);
+      await store.activate('school-list', 1, ['schools']);
+      // What runs on the event loop while a commit is applied: nothing, when it is the store's own connection.
+      const during = async (commit: Promise<void>) => {
+        let ticked = false;
+        setImmediate(() => (ticked = true));
+        await commit;
+        return ticked;
+      };
+      expect(await during(store.commit('school-list', 1, 1, [put({ id: 's1', name: 'Школа № 1', district: 'north' }, 1)]))).toBe(false);
+      const large = [put({ id: 's2', name: 'Школа № 2', district: 'south' }, 2), put({ id: 's3', name: 'Ліцей «Обрій»', district: 'south' }, 3)];
+      expect(await during(store.commit('school-list', 1, 3, large))).toBe(true);
+      expect((await store.find('schools', { where: { name: { words: 'обр' } } })).map((d) => d.id)).toEqual(['s3']);
+      expect((await store.find('schools', { where: { district: 'south' }, sort: [{ field: 'name', direction: 'asc' }] })).map((d) => d.id)).toEqual(['s3', 's2']);
+      expect((await store.checkpoint('school-list'))?.position).toBe(3);
+      expect(raw.prepare("SELECT count(*) AS n FROM read_words WHERE collection_copy = 'schools#1'").get()).toEqual({ n: 6 });
+    } finally {
+      raw.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('prepares a commit again when another process committed the same projection meanwhile, so the words follow the latest document', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'okrug-read-stale-'));
+    const file = join(dir, 'okrug.sqlite');
+    const store = await SqliteReadStore.open({ file, writerThreadMinWrites: 0 });
+    const other = new Database(file);
+    try {
+      await store.prepare('schools', 1, indexes);
+      await store.activate('school-list', 1, ['schools']);
+      await store.commit('school-list', 1, 1, [put({ id: 's1', name: 'Школа № 1', district: 'north' }, 1)]);
+      // Another process holds the write lock: the store prepares its commit against checkpoint 1
+      // ("школа" to go) and its writer thread waits...
+      other.exec('BEGIN IMMEDIATE');
+      const late = store.commit('school-list', 1, 4, [put({ id: 's1', name: 'Гімназія № 1', district: 'north' }, 4)]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // ...while that process commits the same projection through 3: "школа" gone, "колегіум" in.
+      other.prepare("UPDATE read_documents SET doc = ?, position = 3 WHERE collection_copy = 'schools#1' AND id = 's1'").run(JSON.stringify({ id: 's1', name: 'Колегіум № 1', district: 'north' }));
+      other.exec("DELETE FROM read_words WHERE collection_copy = 'schools#1' AND id = 's1' AND word = 'школа'");
+      other.exec("INSERT INTO read_words (collection_copy, field, word, id) VALUES ('schools#1', 'name', 'колегіум', 's1')");
+      other.exec("UPDATE read_checkpoints SET position = 3 WHERE projection = 'school-list' AND generation = 1");
+      other.exec('COMMIT');
+      await late;
+      const words = async (text: string) => (await store.find('schools', { where: { name: { words: text } } })).map((d) => d.id);
+      expect((await store.get('schools', 's1'))?.name).toBe('Гімназія № 1');
+      expect(await words('гімназія')).toEqual(['s1']);
+      expect(await words('колегіум')).toEqual([]);
+      expect(await words('школа')).toEqual([]);
+      expect((await store.checkpoint('school-list'))?.position).toBe(4);
+    } finally {
+      other.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     }

@@ -26,6 +26,7 @@ import {
   valueAt,
   wordsOf,
 } from '../read-model-support';
+import { PreparedCommit, PreparedWrite, SqliteCommitWriter, applyCommit } from './sqlite-commit-writer';
 
 export interface SqliteReadStoreOptions {
   /** The database file; usually the same file the embedded event store writes. */
@@ -37,7 +38,17 @@ export interface SqliteReadStoreOptions {
    * event loop (default true; see `wal-checkpointer.ts` in the event store).
    */
   backgroundCheckpoints?: boolean;
+  /**
+   * Whether large commits (a catch-up's or a rebuild's batches) are applied on a thread of
+   * their own (default true; see `sqlite-commit-writer.ts`). A database in memory has none.
+   */
+  writerThread?: boolean;
+  /** Documents in a commit from which it goes to the writer thread (default {@link WRITER_THREAD_MIN_WRITES}). */
+  writerThreadMinWrites?: number;
 }
+
+/** Documents in a commit from which it goes to the writer thread: catch-up batches, not live ones. */
+export const WRITER_THREAD_MIN_WRITES = 64;
 
 type SqlValue = string | number | null;
 
@@ -72,6 +83,8 @@ export class SqliteReadStore implements ReadStore {
   private constructor(
     private readonly db: Database.Database,
     private readonly releaseCheckpointer: () => Promise<void>,
+    private readonly writer: SqliteCommitWriter | null,
+    private readonly writerThreadMinWrites: number,
   ) {}
 
   static async open(options: SqliteReadStoreOptions): Promise<SqliteReadStore> {
@@ -137,7 +150,10 @@ export class SqliteReadStore implements ReadStore {
       throw error;
     }
     const background = options.backgroundCheckpoints ?? true;
-    return new SqliteReadStore(db, background ? acquireWalCheckpointer(options.file, { busyTimeoutMs: options.busyTimeoutMs ?? 30_000 }) : async () => undefined);
+    const busyTimeoutMs = options.busyTimeoutMs ?? 30_000;
+    const writer = (options.writerThread ?? true) ? SqliteCommitWriter.start(options.file, { busyTimeoutMs, checkpointPages: background ? FOREGROUND_CHECKPOINT_PAGES : 1_000 }) : null;
+    const releaseCheckpointer = background ? acquireWalCheckpointer(options.file, { busyTimeoutMs }) : async () => undefined;
+    return new SqliteReadStore(db, releaseCheckpointer, writer, options.writerThreadMinWrites ?? WRITER_THREAD_MIN_WRITES);
   }
 
   static copyName(collection: string, generation: number): string {
@@ -262,58 +278,84 @@ export class SqliteReadStore implements ReadStore {
   async commit(projection: string, generation: number, position: number, writes: DocumentWrite[]): Promise<void> {
     assertGeneration(generation);
     assertPosition(position);
+    let prepared = this.prepareCommit(projection, generation, position, writes);
+    // Only the serialised documents are kept while the commit is under way (the objects are the
+    // caller's): a catch-up's would otherwise outlive a collection or two and be copied each time.
+    writes = [];
+    // Another process committing the same projection between the preparation and the commit
+    // makes it stale: it is prepared again against what that one wrote (or found applied).
+    while (prepared !== 'skipped') {
+      const writer = this.writer;
+      // A large commit (a catch-up's, a rebuild's) goes to the writer thread, and so does any
+      // of the same projection made while it still has one: they are applied in their order.
+      const outcome =
+        writer?.alive && (prepared.writes.length >= this.writerThreadMinWrites || writer.busyWith(projection, generation))
+          ? await writer.apply(prepared)
+          : applyCommit(this.db, (text) => this.sql(text), prepared);
+      if (outcome !== 'stale') return;
+      prepared = this.prepareCommit(projection, generation, position, writesOf(prepared));
+    }
+  }
+
+  /**
+   * What a commit asks of SQL: one write per document (the latest), each checked against the
+   * copy's key indexes and serialised, with the words of its word-indexed fields that it loses
+   * and gains against the stored document; 'skipped' when the checkpoint is at or past it.
+   */
+  private prepareCommit(projection: string, generation: number, position: number, writes: DocumentWrite[]): PreparedCommit | 'skipped' {
     const collapsed = collapseWrites(writes);
-    const current = this.sql('SELECT position FROM read_checkpoints WHERE projection = ? AND generation = ?');
-    const upsert = this.sql(
-      `INSERT INTO read_documents (collection_copy, id, doc, position) VALUES (?, ?, ?, ?)
-       ON CONFLICT (collection_copy, id) DO UPDATE SET doc = excluded.doc, position = excluded.position
-       WHERE excluded.position > read_documents.position`,
-    );
-    const moveCheckpoint = this.sql(
-      `INSERT INTO read_checkpoints (projection, generation, position) VALUES (?, ?, ?)
-       ON CONFLICT (projection, generation) DO UPDATE SET position = excluded.position
-       WHERE excluded.position > read_checkpoints.position`,
-    );
-    this.db
-      .transaction(() => {
-        const row = current.get(projection, generation) as { position: number } | undefined;
-        // A batch at or behind the checkpoint was applied already: replaying it changes nothing.
-        if (row && row.position >= position) return;
-        const declaredByCopy = new Map<string, Declared>();
-        const worded = new Map<string, string[]>();
-        for (const write of collapsed) {
-          const copy = SqliteReadStore.copyName(write.collection, generation);
-          let declared = declaredByCopy.get(copy);
-          if (!declared) declaredByCopy.set(copy, (declared = this.declared(copy)));
-          if (declared.words.size === 0) continue;
-          let ids = worded.get(copy);
-          if (!ids) worded.set(copy, (ids = []));
-          ids.push(write.op === 'put' ? write.doc.id : write.id);
+    return this.read(() => {
+      const row = this.sql('SELECT position FROM read_checkpoints WHERE projection = ? AND generation = ?').get(projection, generation) as
+        | { position: number }
+        | undefined;
+      // A batch at or behind the checkpoint was applied already: replaying it changes nothing.
+      if (row && row.position >= position) return 'skipped';
+      const declaredByCopy = new Map<string, Declared>();
+      const worded = new Map<string, string[]>();
+      for (const write of collapsed) {
+        const copy = SqliteReadStore.copyName(write.collection, generation);
+        let declared = declaredByCopy.get(copy);
+        if (!declared) declaredByCopy.set(copy, (declared = this.declared(copy)));
+        if (write.op === 'put') assertIndexable(write.collection, write.doc, [...declared.scalar]);
+        if (declared.words.size === 0) continue;
+        let ids = worded.get(copy);
+        if (!ids) worded.set(copy, (ids = []));
+        ids.push(write.op === 'put' ? write.doc.id : write.id);
+      }
+      // The words the documents have, to change only those that differ: one statement per copy
+      // (not a read and parse of each stored document), as loadDocuments does.
+      const before = new Map<string, Map<string, Map<string, unknown>>>();
+      for (const [copy, ids] of worded) before.set(copy, this.storedWords(copy, [...declaredByCopy.get(copy)!.words], ids));
+      const prepared: PreparedWrite[] = collapsed.map((write) => {
+        const copy = SqliteReadStore.copyName(write.collection, generation);
+        const id = write.op === 'put' ? write.doc.id : write.id;
+        const words: PreparedWrite[4] = [];
+        for (const field of declaredByCopy.get(copy)!.words) {
+          const had = wordsOf(before.get(copy)?.get(id)?.get(field));
+          const has = write.op === 'put' ? wordsOf(valueAt(write.doc, fieldPath(field))) : [];
+          const lost = had.filter((word) => !has.includes(word));
+          const gained = has.filter((word) => !had.includes(word));
+          if (lost.length > 0 || gained.length > 0) words.push([field, lost, gained]);
         }
-        // The words the documents had, to change only those that differ: one statement per copy
-        // (not a read and parse of each stored document), as loadDocuments does.
-        const before = new Map<string, Map<string, Map<string, unknown>>>();
-        for (const [copy, ids] of worded) before.set(copy, this.storedWords(copy, [...declaredByCopy.get(copy)!.words], ids));
-        for (const write of collapsed) {
-          const copy = SqliteReadStore.copyName(write.collection, generation);
-          const declared = declaredByCopy.get(copy)!;
-          if (write.op === 'put') assertIndexable(write.collection, write.doc, [...declared.scalar]);
-          const id = write.op === 'put' ? write.doc.id : write.id;
-          const applied =
-            write.op === 'put'
-              ? upsert.run(copy, write.doc.id, JSON.stringify(write.doc), write.position)
-              : upsert.run(copy, write.id, null, write.position);
-          // The words follow the document only when this write replaced it (not an older one).
-          if (applied.changes > 0 && declared.words.size > 0) {
-            const had = before.get(copy)!.get(id);
-            for (const field of declared.words) {
-              this.changeWords(copy, field, id, had?.get(field), write.op === 'put' ? valueAt(write.doc, fieldPath(field)) : undefined);
-            }
-          }
-        }
-        moveCheckpoint.run(projection, generation, position);
-      })
-      .immediate();
+        return [copy, id, write.op === 'put' ? JSON.stringify(write.doc) : null, write.position, words];
+      });
+      return { projection, generation, position, seen: row ? row.position : null, writes: prepared };
+    });
+  }
+
+  /**
+   * The texts of the word-indexed `fields` that the documents `ids` of a copy hold, by id and
+   * field (a field that is not text, or a deleted document, gives none): what their words were
+   * before a commit changes them.
+   */
+  private storedWords(copy: string, fields: readonly string[], ids: readonly string[]): Map<string, Map<string, unknown>> {
+    const texts = fields.map((field, i) => `CASE json_type(doc, '${jsonPath(field)}') WHEN 'text' THEN json_extract(doc, '${jsonPath(field)}') END AS w${i}`);
+    const rows = this.sql(
+      `SELECT id, ${texts.join(', ')} FROM read_documents WHERE collection_copy = ? AND id IN (SELECT value FROM json_each(?))`,
+    ).all(copy, JSON.stringify(ids)) as Array<{ id: string } & Record<string, unknown>>;
+    const found = new Map<string, Map<string, unknown>>();
+    for (const row of rows) found.set(row.id, new Map(fields.map((field, i) => [field, row[`w${i}`] ?? undefined])));
+    return found;
   }
 
   async activate(projection: string, generation: number, collections: string[]): Promise<void> {
@@ -360,6 +402,7 @@ export class SqliteReadStore implements ReadStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.writer?.close();
     await this.releaseCheckpointer();
     this.db.close();
   }
@@ -401,21 +444,6 @@ export class SqliteReadStore implements ReadStore {
       .prepare(`SELECT id, json_extract(doc, '${jsonPath(field)}') AS text FROM read_documents WHERE collection_copy = ? AND doc IS NOT NULL`)
       .all(copy) as { id: string; text: unknown }[];
     for (const row of rows) this.changeWords(copy, field, row.id, undefined, row.text);
-  }
-
-  /**
-   * The texts of the word-indexed `fields` that the documents `ids` of a copy hold, by id and
-   * field (a field that is not text, or a deleted document, gives none): what their words were
-   * before a commit changes them.
-   */
-  private storedWords(copy: string, fields: readonly string[], ids: readonly string[]): Map<string, Map<string, unknown>> {
-    const texts = fields.map((field, i) => `CASE json_type(doc, '${jsonPath(field)}') WHEN 'text' THEN json_extract(doc, '${jsonPath(field)}') END AS w${i}`);
-    const rows = this.sql(
-      `SELECT id, ${texts.join(', ')} FROM read_documents WHERE collection_copy = ? AND id IN (SELECT value FROM json_each(?))`,
-    ).all(copy, JSON.stringify(ids)) as Array<{ id: string } & Record<string, unknown>>;
-    const found = new Map<string, Map<string, unknown>>();
-    for (const row of rows) found.set(row.id, new Map(fields.map((field, i) => [field, row[`w${i}`] ?? undefined])));
-    return found;
   }
 
   /** Replaces a document's words of a field: removes those it lost and adds those it gained. */
@@ -536,6 +564,13 @@ export class SqliteReadStore implements ReadStore {
     return row ? SqliteReadStore.copyName(collection, row.generation) : null;
   }
 }
+
+/** The writes a prepared commit was made from, back from their serialised documents. */
+const writesOf = (prepared: PreparedCommit): DocumentWrite[] =>
+  prepared.writes.map(([copy, id, doc, position]) => {
+    const collection = copy.slice(0, copy.lastIndexOf('#'));
+    return doc === null ? { op: 'delete', collection, id, position } : { op: 'put', collection, doc: JSON.parse(doc) as Document, position };
+  });
 
 /** `$."a"."b"` for `a.b`; the names were checked, so quoting them is enough. */
 const jsonPath = (field: string): string => `$${fieldPath(field).map((segment) => `."${segment}"`).join('')}`;
