@@ -136,16 +136,31 @@ describe('roles: every route × every role', () => {
     }
   });
 
-  it('refuses the auditor’s writes that issue 6 found (register, rename, appoint a head, dissolve)', async () => {
+  it('refuses the auditor’s writes that issue 6 found (register, rename, appoint a head, dissolve), and a head’s changes to its own network’s composition', async () => {
     const register = await api.as(keys.auditor).post('/institutions').send({ fullName: 'Школа аудитора', shortName: 'ША', kind: 'general-school', settlement: 'Бахмут' });
     expect(register.status).toBe(403);
     const head = await api.as(keys.auditor).post(`/networks/${headedNetwork}/head`).send({ fullName: 'Іван Іванович', position: 'директор', appointedOn: '2020-09-01' });
     expect(head.status).toBe(403);
     const dissolve = await api.as(keys.auditor).post(`/networks/${headedNetwork}/dissolve`).send({ on: '2021-09-01', reason: 'x' });
     expect(dissolve.status).toBe(403);
-    // The network head may not change the composition of its own network either.
-    const own = await api.as(keys['network-head']).post(`/networks/${headedNetwork}/dissolve`).send({ on: '2021-09-01', reason: 'x' });
+    // The network head may not change the composition of its own network either: not dissolve
+    // it, admit, move or let go a member, nor set its anchor; and nothing is recorded.
+    const before = (await api.http.get('/health')).body.eventStore.head;
+    const school = (await api.as().post('/institutions').send({ fullName: 'Бахмутська гімназія № 5', shortName: 'Гімназія № 5', kind: 'general-school', settlement: 'Бахмут' })).body.id;
+    const asHead = () => api.as(keys['network-head']);
+    const own = await asHead().post(`/networks/${headedNetwork}/dissolve`).send({ on: '2021-09-01', reason: 'x' });
     expect(own.status).toBe(403);
+    const composition = [
+      await asHead().post(`/networks/${headedNetwork}/members`).send({ institutionId: school, role: 'member', from: '2020-09-01' }),
+      await asHead().post(`/networks/${headedNetwork}/members/${school}/leave`).send({ on: '2021-06-30', reason: 'x' }),
+      await asHead().post(`/networks/${headedNetwork}/members/${school}/role`).send({ role: 'partner', from: '2021-01-01' }),
+      await asHead().post(`/networks/${headedNetwork}/members/${school}/transfer`).send({ to: headedNetwork, on: '2021-01-01' }),
+      await asHead().post(`/networks/${headedNetwork}/anchor`).send({ institutionId: school, from: '2020-09-01' }),
+    ];
+    expect(composition.map((res) => ({ status: res.status, type: res.body.type }))).toEqual(
+      composition.map(() => ({ status: 403, type: 'urn:okrug:problem:forbidden' })),
+    );
+    expect((await api.http.get('/health')).body.eventStore.head).toBe(before + 1);
     expect((await api.as(keys['network-head']).get(`/networks/${headedNetwork}`)).status).toBe(200);
   });
 
