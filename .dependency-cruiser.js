@@ -34,13 +34,14 @@ module.exports = {
       comment:
         'A module’s index.ts exports its event contracts (*.events.ts: the events, their table, the streams they are in), ' +
         'its Nest module, its query contracts (the queries and the read models’ documents their answers are made of) and ' +
-        'its entry in the registry (its projections and reactors), nothing more: no decider, service, handler or adapter.',
+        'its entry in the registry (its projections and reactors) and the data models of what it produces (*.model.ts: a report), ' +
+        'nothing more: no decider, service, handler or adapter.',
       severity: 'error',
       from: { path: `^libs/${NOT_PLATFORM}[^/]+/src/index\\.ts$` },
       to: {
         pathNot: [
           '^libs/[^/]+/src/index\\.ts$',
-          '\\.(events|module|query|projection|reactor)\\.ts$',
+          '\\.(events|module|query|projection|reactor|model)\\.ts$',
           '-queries\\.ts$',
         ],
       },

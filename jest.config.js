@@ -1,5 +1,5 @@
 /** Jest runs TypeScript through swc: legacy decorators with metadata, CommonJS output. */
-const libs = ['kernel', 'event-store', 'read-store', 'networks', 'jobs', 'identity', 'platform', 'personal-data', 'events', 'planning', 'modules', 'testing'];
+const libs = ['kernel', 'event-store', 'read-store', 'networks', 'jobs', 'identity', 'platform', 'personal-data', 'events', 'planning', 'reporting', 'modules', 'testing'];
 const moduleNameMapper = {};
 for (const lib of libs) {
   moduleNameMapper[`^@app/${lib}$`] = `<rootDir>/libs/${lib}/src`;
