@@ -94,8 +94,17 @@ const printSummary = (summary: ImportSummary, out: (text: string) => void): void
   else out('nothing new to import\n');
 };
 
-/** `import <file> [--dry-run]`: the same importer as POST /imports, on the stores, as the department's admin. */
-const runImport = async (args: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> => {
+/**
+ * An import's arguments (`<file> [--dry-run]`), the configuration and the file read: what both
+ * imports start from, or the exit code when one of them is wrong (the usage, a bad
+ * configuration, a file that is missing or does not read as an import, each printed).
+ */
+const readImportArguments = async <T>(
+  args: string[],
+  env: Record<string, string | undefined>,
+  out: (text: string) => void,
+  read: (file: string) => Promise<T>,
+): Promise<number | { config: AppConfig; input: T; dryRun: boolean }> => {
   const dryRun = args.includes('--dry-run');
   const files = args.filter((a) => a !== '--dry-run');
   if (files.length !== 1 || files[0].startsWith('--')) {
@@ -104,9 +113,8 @@ const runImport = async (args: string[], env: Record<string, string | undefined>
   }
   const config = configOrNull(env, out);
   if (!config) return 2;
-  let input: ImportInput;
   try {
-    input = await readImportFile<ImportInput>(files[0]);
+    return { config, input: await read(files[0]), dryRun };
   } catch (error) {
     if (error instanceof InvalidInput) {
       out(`${error.message}\n${error.errors.map((e) => `  ${e.field}: ${e.messages.join('; ')}`).join('\n')}\n`);
@@ -118,6 +126,13 @@ const runImport = async (args: string[], env: Record<string, string | undefined>
     }
     throw error;
   }
+};
+
+/** `import <file> [--dry-run]`: the same importer as POST /imports, on the stores, as the department's admin. */
+const runImport = async (args: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> => {
+  const read = await readImportArguments(args, env, out, (file) => readImportFile<ImportInput>(file));
+  if (typeof read === 'number') return read;
+  const { config, input, dryRun } = read;
   const eventStore = await openEventStore(config, allEventContracts);
   const readStore = await openReadStore(config);
   const quiet = { log: () => undefined, warn: () => undefined, error: (m: unknown) => out(`${JSON.stringify(m)}\n`) };
@@ -154,28 +169,9 @@ const runImport = async (args: string[], env: Record<string, string | undefined>
  * and institutions through the networks module's queries. Read models catch up first.
  */
 const runEventsImport = async (args: string[], env: Record<string, string | undefined>, out: (text: string) => void): Promise<number> => {
-  const dryRun = args.includes('--dry-run');
-  const files = args.filter((a) => a !== '--dry-run');
-  if (files.length !== 1 || files[0].startsWith('--')) {
-    out(USAGE);
-    return 2;
-  }
-  const config = configOrNull(env, out);
-  if (!config) return 2;
-  let input: EventsImportInput;
-  try {
-    input = await readImportFile<EventsImportInput>(files[0], readEventsImport);
-  } catch (error) {
-    if (error instanceof InvalidInput) {
-      out(`${error.message}\n${error.errors.map((e) => `  ${e.field}: ${e.messages.join('; ')}`).join('\n')}\n`);
-      return 2;
-    }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      out(`no such file: ${files[0]}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const read = await readImportArguments(args, env, out, (file) => readImportFile<EventsImportInput>(file, readEventsImport));
+  if (typeof read === 'number') return read;
+  const { config, input, dryRun } = read;
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { runProjections: true }), { logger: false });
   try {
     const summary: EventImportSummary = await app.get(EventsImportService).run(input, { ...cliContext(config.department), source: 'import' }, { dryRun });
