@@ -57,13 +57,11 @@ describe('planning: the department’s assessment scale', () => {
     api = await ApiHarness.start({}, undefined, clock);
     store = api.app.get(EVENT_STORE);
     network = (await send('/networks', { name: 'Бахмутський освітній округ № 11', kind: 'educational-district' }, 201)).body.id;
-    for (const [name, body] of Object.entries({
+    Object.assign(keys, await api.issueKeys({
       operator: { actorId: 'operator', role: 'operator', label: 'Оператор' },
       head: { actorId: 'head.district11', role: 'network-head', label: 'Керівник округу № 11', networkIds: [network] },
       auditor: { actorId: 'auditor', role: 'auditor', label: 'Аудитор' },
-    })) {
-      keys[name] = (await send('/api-keys', body, 201)).body.secret;
-    }
+    }));
   });
   afterAll(async () => {
     await api.stop();

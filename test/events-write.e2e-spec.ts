@@ -91,12 +91,10 @@ describe('events: recording through the HTTP API', () => {
     await post(`/networks/${ids.old}/dissolve`, { on: '2021-01-01', reason: 'Объединение округов' });
     ids.councilSeries = (await send('/event-series', { name: 'Совет руководителей', kind: 'council-meeting', networkIds: [ids.district] }, 201)).body.id;
     ids.otherSeries = (await send('/event-series', { name: 'Семинары Подгорненского округа', kind: 'seminar', networkIds: [ids.other] }, 201)).body.id;
-    for (const [name, body] of Object.entries({
+    Object.assign(keys, await api.issueKeys({
       head: { actorId: 'head.murygino', role: 'network-head', label: 'Руководитель Мурыгинского округа', networkIds: [ids.district] },
       operator: { actorId: 'operator', role: 'operator', label: 'Методист' },
-    })) {
-      keys[name] = (await send('/api-keys', body, 201)).body.secret;
-    }
+    }));
   });
   afterAll(async () => {
     await api.stop();

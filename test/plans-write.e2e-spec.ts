@@ -65,12 +65,10 @@ describe('planning: recording plans through the HTTP API', () => {
     await network('spare', 'Рябцевский образовательный округ');
     await post(`/networks/${ids.district}/members`, { institutionId: ids.murygino, role: 'member', from: '2019-09-01' });
     await post(`/networks/${ids.old}/dissolve`, { on: '2020-06-01', reason: 'Объединение округов' });
-    for (const [name, body] of Object.entries({
+    Object.assign(keys, await api.issueKeys({
       head: { actorId: 'head.murygino', role: 'network-head', label: 'Руководитель Мурыгинского округа', networkIds: [ids.district] },
       auditor: { actorId: 'auditor', role: 'auditor', label: 'Аудитор' },
-    })) {
-      keys[name] = (await send('/api-keys', body, 201)).body.secret;
-    }
+    }));
   });
   afterAll(async () => {
     await api.stop();

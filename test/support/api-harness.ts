@@ -62,6 +62,20 @@ export class ApiHarness {
     };
   }
 
+  /**
+   * Issues an API key per entry (`{ head: { actorId, role, label, networkIds } }`) as the admin
+   * and answers their secrets by the same names; a key that is refused fails the test.
+   */
+  async issueKeys<K extends string>(bodies: Record<K, object>): Promise<Record<K, string>> {
+    const secrets = {} as Record<K, string>;
+    for (const [name, body] of Object.entries(bodies) as [K, object][]) {
+      const res = await this.as().post('/api-keys').send(body);
+      if (res.status !== 201) throw new Error(`issuing the key ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+      secrets[name] = res.body.secret;
+    }
+    return secrets;
+  }
+
   async restart(): Promise<void> {
     await this.app.close();
     await this.boot();
