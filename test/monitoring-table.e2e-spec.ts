@@ -1,0 +1,68 @@
+import { AddressInfo } from 'node:net';
+import { QueryBus } from '@nestjs/cqrs';
+import { EVENT_STORE, EventStore } from '@app/event-store';
+import { ReportingPeriod, academicYearPeriod, calendarYearPeriod } from '@app/kernel';
+import { composeMonitoringTable } from '@app/reporting/monitoring-table/monitoring-table';
+import { MonitoringTableFactsReader } from '@app/reporting/monitoring-table/monitoring-table.reader';
+import { renderMonitoringTableXlsx } from '@app/reporting/monitoring-table/monitoring-table.xlsx';
+import ExcelJS from 'exceljs';
+import { loadDemo } from '../demo/load-demo';
+import { ADMIN_KEY, ApiHarness } from './support/api-harness';
+
+/**
+ * The monitoring table from the demo's records, read through the modules' queries of a real
+ * app: Remontnoye's central district, whose consultations on work programmes recur.
+ */
+describe('the monitoring table from the demo data', () => {
+  let api: ApiHarness;
+  let reader: MonitoringTableFactsReader;
+  let position: number;
+  let network: string;
+
+  beforeAll(async () => {
+    api = await ApiHarness.start({}, undefined);
+    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    const demo = await loadDemo({ url: `http://127.0.0.1:${port}`, apiKey: ADMIN_KEY });
+    network = demo.networks['remontnoye-central-district'];
+    position = await api.app.get<EventStore>(EVENT_STORE).headPosition();
+    reader = new MonitoringTableFactsReader(api.app.get(QueryBus));
+  }, 120_000);
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  const facts = (periods: ReportingPeriod[] = [academicYearPeriod('2021/2022'), academicYearPeriod('2022/2023')]) =>
+    reader.read({ department: api.config.department, networkId: network, periods, position, reportDate: '2023-06-30' });
+
+  it('shows the series as a row, the year without an event empty, the year with one listing its topic', async () => {
+    const table = composeMonitoringTable(await facts(), 'ru');
+    expect(table.title).toBe('Мониторинг мероприятий: Центральный образовательный округ, 2021/2022–2022/2023 уч. г.');
+    const row = table.rows.find((r) => r.label === 'Консультации по составлению рабочих программ')!;
+    expect(row.cells[0]).toEqual({ events: [], count: 0, text: '' });
+    expect(row.cells[1].count).toBe(1);
+    expect(row.cells[1].text).toMatch(/^Консультации руководителей предметных МО по состав/);
+    expect(row.cells[1].events[0].when).toBe('в течение 2022/2023 учебного года');
+  });
+
+  it('by calendar year, places the November seminar in 2022 and lists the events known only to the academic year as unplaced', async () => {
+    const table = composeMonitoringTable(await facts([calendarYearPeriod(2022), calendarYearPeriod(2023)]), 'ru', { rowsBy: 'kinds' });
+    const seminars = table.rows.find((r) => r.key === 'seminar')!;
+    expect(seminars.cells.map((c) => c.count)).toEqual([1, 0]);
+    expect(seminars.cells[0].events[0].when).toBe('в ноябре 2022 г.');
+    expect(table.unplaced.length).toBeGreaterThanOrEqual(3);
+    expect(table.unplaced.every((e) => e.when === 'в течение 2022/2023 учебного года')).toBe(true);
+  });
+
+  it('writes it as XLSX with the counts as numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await renderMonitoringTableXlsx(composeMonitoringTable(await facts(), 'ru'))) as unknown as ArrayBuffer);
+    const counts = workbook.worksheets[1];
+    const row = counts.getSheetValues().find((r) => Array.isArray(r) && r[1] === 'Консультации по составлению рабочих программ') as unknown[];
+    expect(row.slice(2)).toEqual([0, 1, 1]);
+  });
+
+  it('refuses a network of no one (404)', async () => {
+    await expect(reader.read({ department: api.config.department, networkId: '0190a1b2-0000-7000-8000-0000000000ee', periods: [calendarYearPeriod(2022)], position, reportDate: '2023-06-30' })).rejects.toMatchObject({ name: 'NotFound' });
+  });
+});
