@@ -4,18 +4,23 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import { ReportingPeriod, academicYearPeriod, calendarYearPeriod } from '@app/kernel';
 import { composeMonitoringTable } from '@app/reporting/monitoring-table/monitoring-table';
 import { MonitoringTableFactsReader } from '@app/reporting/monitoring-table/monitoring-table.reader';
+import { composeDepartmentSummary } from '@app/reporting/department-summary/department-summary';
+import { DepartmentSummaryFactsReader } from '@app/reporting/department-summary/department-summary.reader';
 import { renderMonitoringTableXlsx } from '@app/reporting/monitoring-table/monitoring-table.xlsx';
 import ExcelJS from 'exceljs';
 import { loadDemo } from '../demo/load-demo';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
 
 /**
- * The monitoring table from the demo's records, read through the modules' queries of a real
- * app: Remontnoye's central district, whose consultations on work programmes recur.
+ * The monitoring table and the department summary from the demo's records, read through the
+ * modules' queries of a real app: Remontnoye's central district, whose consultations on work
+ * programmes recur; the plans of Murygino, Remontnoye and Bakhmut.
  */
-describe('the monitoring table from the demo data', () => {
+describe('the monitoring table and the department summary from the demo data', () => {
   let api: ApiHarness;
   let reader: MonitoringTableFactsReader;
+  let summaries: DepartmentSummaryFactsReader;
+  let demoNetworks: Record<string, string>;
   let position: number;
   let network: string;
 
@@ -27,6 +32,8 @@ describe('the monitoring table from the demo data', () => {
     network = demo.networks['remontnoye-central-district'];
     position = await api.app.get<EventStore>(EVENT_STORE).headPosition();
     reader = new MonitoringTableFactsReader(api.app.get(QueryBus));
+    summaries = new DepartmentSummaryFactsReader(api.app.get(QueryBus));
+    demoNetworks = demo.networks;
   }, 120_000);
   afterAll(async () => {
     await api?.stop();
@@ -64,5 +71,24 @@ describe('the monitoring table from the demo data', () => {
 
   it('refuses a network of no one (404)', async () => {
     await expect(reader.read({ department: api.config.department, networkId: '0190a1b2-0000-7000-8000-0000000000ee', periods: [calendarYearPeriod(2022)], position, reportDate: '2023-06-30' })).rejects.toMatchObject({ name: 'NotFound' });
+  });
+
+  it('summarises the department’s 2022/2023: Remontnoye’s closed plan with its assessment and events, against 2021/2022', async () => {
+    const summary = composeDepartmentSummary(await summaries.read({ department: api.config.department, period: academicYearPeriod('2022/2023'), position, reportDate: '2023-06-30' }), 'ru');
+    expect(summary.title).toBe('Сводный отчёт о работе сетей образовательных учреждений за 2022/2023 учебный год');
+    const remontnoye = summary.networks.find((n) => n.networkId === demoNetworks['remontnoye-central-district'])!;
+    expect(remontnoye).toMatchObject({ planStatus: 'closed', planStatusLabel: 'подведены итоги', assessment: { label: 'удовлетворительно' }, previous: null, change: null });
+    expect(remontnoye.eventsHeld).toBeGreaterThanOrEqual(5);
+    expect(remontnoye.eventsByKind.find((k) => k.key === 'seminar')?.count).toBe(1);
+    expect(summary.totals.withPlan).toBeGreaterThanOrEqual(1);
+    expect(summary.networks.filter((n) => n.planStatus === 'none').every((n) => n.shareHeld === null)).toBe(true);
+  });
+
+  it('summarises 2020/2021 with Murygino district No. 3’s plan and its three seminars held', async () => {
+    const summary = composeDepartmentSummary(await summaries.read({ department: api.config.department, period: academicYearPeriod('2020/2021'), position, reportDate: '2021-06-30' }), 'uk');
+    const murygino = summary.networks.find((n) => n.networkId === demoNetworks['murygino-district-3'])!;
+    expect(murygino.planStatus).not.toBe('none');
+    expect(murygino).toMatchObject({ itemsPlanned: 3, itemsHeld: 3, shareHeld: 1 });
+    expect(summary.charts.find((c) => c.chart === 'fulfilment')?.bars).toContainEqual({ label: murygino.name, value: 100 });
   });
 });
