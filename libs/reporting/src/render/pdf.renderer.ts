@@ -50,7 +50,8 @@ export const findSoffice = (path: string | undefined = process.env.PATH): string
 /**
  * Converts a DOCX to PDF with LibreOffice (`soffice --headless --convert-to pdf`), in a temp
  * directory of its own with a LibreOffice profile of its own, so conversions running at once do
- * not share (and lock) one profile. A document LibreOffice cannot open is a `PdfConversionError`.
+ * not share (and lock) one profile. It is read with the DOCX import filter only, so a document
+ * LibreOffice cannot open as a DOCX is a `PdfConversionError` (not a PDF of its bytes as text).
  */
 export const convertDocxToPdf = async (docx: Buffer, options: PdfOptions = {}): Promise<Buffer> => {
   const soffice = options.soffice ?? findSoffice();
@@ -64,6 +65,8 @@ export const convertDocxToPdf = async (docx: Buffer, options: PdfOptions = {}): 
       '--headless',
       '--norestore',
       '--nologo',
+      // Read it as a DOCX and nothing else: LibreOffice would otherwise open a broken one as plain text.
+      '--infilter=MS Word 2007 XML',
       '--convert-to',
       'pdf:writer_pdf_Export',
       '--outdir',

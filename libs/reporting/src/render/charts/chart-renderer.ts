@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportChart } from '../../annual-analysis/annual-analysis.model';
-import { CHART_FONT_FAMILIES, chartSpec } from './chart-spec';
+import { CHART_FONT_FAMILIES, TEXT_WIDTHS, chartSpec } from './chart-spec';
 
 /** A chart drawn: the SVG (for HTML), the PNG (for DOCX and PDF), its size in CSS pixels. */
 export interface RenderedChart {
@@ -110,9 +110,22 @@ const load = () => (loaded ??= Promise.all([import(workerData.vegaLite), import(
   vl, vega, Resvg: require(workerData.resvg).Resvg,
 })));
 const quiet = { level() { return this; }, error() {}, warn() {}, info() {}, debug() {} };
+// Text measured by the widths in workerData (chart-spec.ts, TEXT_WIDTHS), not vega's rough guess.
+const { space, narrow, wide, upper, other } = workerData.widths;
+const NARROW = new Set(narrow.chars);
+const WIDE = new Set(wide.chars);
+const widthOf = (item, text) => {
+  const size = item.fontSize != null ? +item.fontSize || 0 : 11;
+  let em = 0;
+  for (const c of text == null ? '' : String(text).trim()) {
+    em += c === ' ' ? space : NARROW.has(c) ? narrow.em : WIDE.has(c) ? wide.em : c !== c.toLowerCase() ? upper : other;
+  }
+  return em * size;
+};
 parentPort.on('message', async ({ id, charts }) => {
   try {
     const { vl, vega, Resvg } = await load();
+    vega.textMetrics.width = widthOf;
     const results = [];
     for (const { spec, png, scale } of charts) {
       const compiled = vl.compile(spec, { logger: quiet }).spec;
@@ -158,6 +171,7 @@ class ChartWorker {
         vega: pathToFileURL(resolve('vega')).href,
         resvg: resolve('@resvg/resvg-js'),
         fonts: CHART_FONT_FAMILIES,
+        widths: TEXT_WIDTHS,
       },
     });
     this.thread.unref();
