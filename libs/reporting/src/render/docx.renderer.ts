@@ -1,7 +1,7 @@
 import type { AnnualAnalysis } from '../annual-analysis/annual-analysis.model';
 import { renderCharts } from './charts/chart-renderer';
 import { isDrawable } from './charts/chart-spec';
-import { LANGUAGE_TAGS, builtInDocxTemplate } from './docx/built-in-template';
+import { builtInDocxTemplate, languageTag } from './docx/built-in-template';
 import { fillDocxTemplate } from './docx/docx-template';
 
 export interface DocxRenderOptions {
@@ -22,7 +22,7 @@ export const renderDocx = async (model: AnnualAnalysis, options: DocxRenderOptio
   return fillDocxTemplate(options.template ?? builtInDocxTemplate(model.language), model, {
     pictures: charts.map((chart) => ({ key: chart.chart, png: chart.png!, width: chart.width, height: chart.height, caption: chart.title })),
     title: model.title,
-    language: LANGUAGE_TAGS[model.language],
+    language: languageTag(model.language),
     date: model.basis.reportDate,
   });
 };

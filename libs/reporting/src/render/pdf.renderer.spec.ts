@@ -27,6 +27,8 @@ describe('PDF without LibreOffice', () => {
   });
 
   it('is a typed error saying LibreOffice is not installed', async () => {
+    await expect(renderPdf(murygino2020Ru, { charts: false })).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
+    await expect(convertDocxToPdf(Buffer.from('PK'), { soffice: null })).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
     const error = await convertDocxToPdf(Buffer.from('PK'), { soffice: join(dir, 'no-soffice-here') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LibreOfficeNotInstalledError);
     expect((error as LibreOfficeNotInstalledError).code).toBe('libreoffice-not-installed');
@@ -43,7 +45,7 @@ describe('PDF without LibreOffice', () => {
   });
 });
 
-const soffice = findSoffice();
+const soffice = findSoffice(process.env.PATH);
 
 describeWithServer('PDF through LibreOffice', soffice ?? undefined, 'LibreOffice (soffice) is not installed: no DOCX was opened in it', () => {
   jest.setTimeout(300_000);
@@ -55,7 +57,7 @@ describeWithServer('PDF through LibreOffice', soffice ?? undefined, 'LibreOffice
   });
 
   it('renders the annual analysis as PDF', async () => {
-    const pdf = await renderPdf(murygino2020Ru);
+    const pdf = await renderPdf(murygino2020Ru, { soffice });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 

@@ -12,7 +12,7 @@ export class LibreOfficeNotInstalledError extends Error {
   override readonly name = 'LibreOfficeNotInstalledError';
   readonly code = 'libreoffice-not-installed';
   constructor() {
-    super('PDF is made by LibreOffice, and LibreOffice is not installed on this server (no soffice on the PATH)');
+    super('PDF is made by LibreOffice, and LibreOffice is not installed on this server (no soffice found)');
   }
 }
 
@@ -23,16 +23,19 @@ export class PdfConversionError extends Error {
 }
 
 export interface PdfOptions {
-  /** The `soffice` to run; found on the PATH when left out. */
-  soffice?: string;
+  /**
+   * The LibreOffice executable to run, as `findSoffice(PATH)` found it where the process starts
+   * (the environment is the composition root's to read); null or left out: not installed.
+   */
+  soffice?: string | null;
   /** How long LibreOffice may take. Default 120 s (its first start on a machine is slow). */
   timeoutMs?: number;
 }
 
 const NAMES = ['soffice', 'libreoffice'];
 
-/** The LibreOffice executable on the PATH (`soffice`, or `libreoffice` as some distributions call it), or null. */
-export const findSoffice = (path: string | undefined = process.env.PATH): string | null => {
+/** The LibreOffice executable on a search path (`soffice`, or `libreoffice` as some distributions call it), or null. */
+export const findSoffice = (path: string | undefined): string | null => {
   for (const dir of (path ?? '').split(delimiter).filter(Boolean)) {
     for (const name of NAMES) {
       const candidate = join(dir, name);
@@ -54,7 +57,7 @@ export const findSoffice = (path: string | undefined = process.env.PATH): string
  * LibreOffice cannot open as a DOCX is a `PdfConversionError` (not a PDF of its bytes as text).
  */
 export const convertDocxToPdf = async (docx: Buffer, options: PdfOptions = {}): Promise<Buffer> => {
-  const soffice = options.soffice ?? findSoffice();
+  const soffice = options.soffice;
   if (!soffice) throw new LibreOfficeNotInstalledError();
   const dir = await mkdtemp(join(tmpdir(), 'report-pdf-'));
   try {
@@ -86,9 +89,8 @@ export const convertDocxToPdf = async (docx: Buffer, options: PdfOptions = {}): 
 
 /** The annual analysis as PDF: its DOCX (`renderDocx`) converted by LibreOffice. */
 export const renderPdf = async (model: AnnualAnalysis, options: DocxRenderOptions & PdfOptions = {}): Promise<Buffer> => {
-  const soffice = options.soffice ?? findSoffice();
-  if (!soffice) throw new LibreOfficeNotInstalledError();
-  return convertDocxToPdf(await renderDocx(model, options), { ...options, soffice });
+  if (!options.soffice) throw new LibreOfficeNotInstalledError();
+  return convertDocxToPdf(await renderDocx(model, options), options);
 };
 
 /** Runs LibreOffice; resolves with what it said when it went wrong (it often exits 0 regardless), rejects when it hung. */

@@ -35,6 +35,9 @@ const built = new Map<ReportLanguage, Buffer>();
 
 export const LANGUAGE_TAGS: Record<ReportLanguage, string> = { uk: 'uk-UA', ru: 'ru-RU', en: 'en-GB' };
 
+/** The BCP 47 tag the document's text is marked with (a language without one is marked as itself). */
+export const languageTag = (language: ReportLanguage): string => LANGUAGE_TAGS[language] ?? language;
+
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // ── the body ────────────────────────────────────────────────────────────────
@@ -130,7 +133,7 @@ const styles = (language: ReportLanguage): string => {
   return (
     `${XML}<w:styles xmlns:w="${NS.w}">` +
     '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>' +
-    `<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="${LANGUAGE_TAGS[language]}" w:eastAsia="${LANGUAGE_TAGS[language]}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+    `<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="${languageTag(language)}" w:eastAsia="${languageTag(language)}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
     '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
     style('Normal', 'Normal', '<w:ind w:firstLine="709"/><w:jc w:val="both"/>') +
     style('Title', 'Title', `<w:keepNext/><w:spacing w:after="120"/>${flush}<w:jc w:val="center"/><w:outlineLvl w:val="0"/>`, '<w:b/><w:bCs/>') +
@@ -158,7 +161,7 @@ const numbering = (): string =>
 const settings = (language: ReportLanguage): string =>
   `${XML}<w:settings xmlns:w="${NS.w}"><w:defaultTabStop w:val="709"/><w:characterSpacingControl w:val="doNotCompress"/>` +
   '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
-  `<w:themeFontLang w:val="${LANGUAGE_TAGS[language]}"/></w:settings>`;
+  `<w:themeFontLang w:val="${languageTag(language)}"/></w:settings>`;
 
 const footer = (): string =>
   `${XML}<w:ftr xmlns:w="${NS.w}" xmlns:r="${NS.r}"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>` +
