@@ -3,6 +3,7 @@ import { benchEventStore } from './event-store.bench';
 import { benchNetworkCommand } from './network-command.bench';
 import { benchHttp } from './http.bench';
 import { benchProjectionCatchUp } from './projection-catch-up.bench';
+import { benchReports } from './reports.bench';
 
 /**
  * The benchmark sections, run one after the other. Each lives in its own module, works on its
@@ -13,6 +14,7 @@ const sections: BenchSection[] = [
   { name: 'projection catch-up', run: benchProjectionCatchUp },
   { name: 'network command', run: benchNetworkCommand },
   { name: 'http', run: benchHttp },
+  { name: 'reports', run: benchReports },
 ];
 
 /** `npm run bench` runs every section; `npm run bench -- <word>` only those whose name contains it. */

@@ -1,0 +1,67 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeWithServer } from '@app/testing';
+import { stopChartRenderer } from './charts/chart-renderer';
+import { renderDocx } from './docx.renderer';
+import { docxCases } from './fixtures/docx-cases.fixtures';
+import { murygino2020Ru } from './fixtures/murygino-2020-2021.ru.fixtures';
+import { LibreOfficeNotInstalledError, PdfConversionError, convertDocxToPdf, findSoffice, renderPdf } from './pdf.renderer';
+
+afterAll(() => stopChartRenderer());
+
+describe('PDF without LibreOffice', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pdf-spec-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('finds soffice, or libreoffice, only where it is an executable on the PATH', async () => {
+    expect(findSoffice('')).toBeNull();
+    expect(findSoffice(dir)).toBeNull();
+    await writeFile(join(dir, 'libreoffice'), '#!/bin/sh\n');
+    expect(findSoffice(dir)).toBeNull(); // not executable
+    await chmod(join(dir, 'libreoffice'), 0o755);
+    expect(findSoffice(`/nowhere:${dir}`)).toBe(join(dir, 'libreoffice'));
+  });
+
+  it('is a typed error saying LibreOffice is not installed', async () => {
+    await expect(renderPdf(murygino2020Ru, { charts: false })).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
+    await expect(convertDocxToPdf(Buffer.from('PK'), { soffice: null })).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
+    const error = await convertDocxToPdf(Buffer.from('PK'), { soffice: join(dir, 'no-soffice-here') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LibreOfficeNotInstalledError);
+    expect((error as LibreOfficeNotInstalledError).code).toBe('libreoffice-not-installed');
+    expect((error as Error).message).toContain('LibreOffice is not installed');
+  });
+
+  it('is a conversion error when LibreOffice makes no PDF', async () => {
+    const fake = join(dir, 'soffice');
+    await writeFile(fake, '#!/bin/sh\necho "Error: source file could not be loaded" >&2\nexit 0\n');
+    await chmod(fake, 0o755);
+    const error = await renderPdf(murygino2020Ru, { soffice: fake, charts: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PdfConversionError);
+    expect((error as Error).message).toContain('source file could not be loaded');
+  });
+});
+
+const soffice = findSoffice(process.env.PATH);
+
+describeWithServer('PDF through LibreOffice', soffice ?? undefined, 'LibreOffice (soffice) is not installed: no DOCX was opened in it', () => {
+  jest.setTimeout(300_000);
+
+  it.each(docxCases().map((c) => [c.name, c] as const))('opens the DOCX and makes a PDF of it: %s', async (_name, docxCase) => {
+    const pdf = await convertDocxToPdf(await renderDocx(docxCase.model, docxCase.options), { soffice: soffice! });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(1000);
+  });
+
+  it('renders the annual analysis as PDF', async () => {
+    const pdf = await renderPdf(murygino2020Ru, { soffice });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('fails clearly on a document it cannot open', async () => {
+    await expect(convertDocxToPdf(Buffer.from('not a document at all'), { soffice: soffice! })).rejects.toBeInstanceOf(PdfConversionError);
+  });
+});
