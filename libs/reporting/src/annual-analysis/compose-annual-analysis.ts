@@ -1,5 +1,5 @@
 import { IsoDate, nextReportingPeriod, printReportingPeriod, reportingPeriodLabel } from '@app/kernel';
-import { EVENT_KIND_LABELS, EventKind, PARTICIPANT_CATEGORIES, PARTICIPANT_CATEGORY_LABELS, When, onDay, printWhen } from '@app/events';
+import { EVENT_KIND_LABELS, EventKind, PARTICIPANT_CATEGORIES, PARTICIPANT_CATEGORY_LABELS, When, compareWhen, onDay, printWhen } from '@app/events';
 import { countText, genitivePlural } from '../wording/plural';
 import { capitalize, endSentence, sentence } from '../wording/text';
 import { ChangeWording, Wording, wordingFor } from '../wording/wording';
@@ -57,12 +57,16 @@ const sameStem = (a: string, b: string): boolean => {
   return i >= 4 && i >= Math.min(a.length, b.length) - 2;
 };
 
-/** True when the topic's first words already name the kind ("Научно-практическая конференция в рамках округа", "Форум молодых педагогов"). */
+/**
+ * True when the topic's first words already name the kind ("Научно-практическая конференция в
+ * рамках округа", "Форум молодых педагогов", "Педконсиліум з адаптації першокласників"): a word
+ * of the kind's stem, or one that ends with a long word of the kind.
+ */
 const topicNamesKind = (topic: string, kindLabel: string): boolean => {
   const kindWords = wordsOf(kindLabel).filter((w) => w.length >= 4);
   return wordsOf(topic)
     .slice(0, 4)
-    .some((t) => kindWords.some((k) => sameStem(t, k)));
+    .some((t) => kindWords.some((k) => sameStem(t, k) || (k.length >= 6 && t.endsWith(k))));
 };
 
 /**
@@ -208,8 +212,10 @@ class Composer {
   event(e: HeldEventFact, number: number): ReportEvent {
     const outside = new Set(e.outsideHostIds);
     const hosts = e.hostIds.map((id) => ({ institutionId: id, name: this.name(id), outside: outside.has(id) }));
+    // A topic that says whom it is for ("Екскурсії для батьків…") is not followed by its audience again.
+    const forWhom = wordsOf(e.topic).includes(this.w.forWhom);
     const audience = this.w.audience(
-      e.audience.map((c) => genitivePlural(this.w.categories[c])),
+      forWhom ? [] : e.audience.map((c) => genitivePlural(this.w.categories[c])),
       e.audienceNetworkIds.map((id) => {
         const other = this.facts.networks[id];
         return other ? this.w.networkGenitive(other.name, other.kind) : id;
@@ -242,6 +248,20 @@ class Composer {
       planItemIds: [...e.planItemIds],
       text,
     };
+  }
+
+  /**
+   * The events held in date order (the events module's `compareWhen`, by the department's year
+   * start); those of one date in the order of the plan's items they realise, the others after
+   * them in the order given.
+   */
+  eventsInOrder(): HeldEventFact[] {
+    const itemAt = new Map((this.facts.plan?.items ?? []).map((item, i) => [item.planItemId, i]));
+    const planned = (e: HeldEventFact) => Math.min(Infinity, ...e.planItemIds.map((id) => itemAt.get(id) ?? Infinity));
+    return this.facts.eventsHeld
+      .map((e, i) => ({ e, i, planned: planned(e) }))
+      .sort((a, b) => compareWhen(a.e.when, b.e.when, this.facts.yearStart) || a.planned - b.planned || a.i - b.i)
+      .map(({ e }) => e);
   }
 
   notHeld(): ReportItemNotHeld[] {
@@ -408,7 +428,7 @@ export const composeAnnualAnalysis = (facts: AnnualAnalysisFacts, language: Repo
     composition: c.composition(),
     changes: c.changes(),
     plan: c.plan(),
-    eventsHeld: facts.eventsHeld.map((e, i) => c.event(e, i + 1)),
+    eventsHeld: c.eventsInOrder().map((e, i) => c.event(e, i + 1)),
     notHeld: c.notHeld(),
     participation,
     eventsByKind,

@@ -133,6 +133,7 @@ export const en: Wording = {
     if (mode === 'hybrid') return `in person and online${on}`;
     return 'in person';
   },
+  forWhom: 'for',
   audience: (categories, networks) => {
     if (categories.length && networks.length) return `for ${listOf(categories, 'and')} of ${listOf(networks, 'and')}`;
     if (categories.length || networks.length) return `for ${listOf([...categories, ...networks], 'and')}`;

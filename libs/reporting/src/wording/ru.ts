@@ -189,6 +189,7 @@ export const ru: Wording = {
     if (mode === 'hybrid') return `очно и дистанционно${on}`;
     return 'очно';
   },
+  forWhom: 'для',
   audience: (categories, networks) => {
     if (categories.length && networks.length) return `для ${listOf(categories, 'и')} ${listOf(networks, 'и')}`;
     if (categories.length || networks.length) return `для ${listOf([...categories, ...networks], 'и')}`;

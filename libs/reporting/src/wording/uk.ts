@@ -187,6 +187,7 @@ export const uk: Wording = {
     if (mode === 'hybrid') return `очно й дистанційно${on}`;
     return 'очно';
   },
+  forWhom: 'для',
   audience: (categories, networks) => {
     if (categories.length && networks.length) return `для ${listOf(categories, 'і')} ${listOf(networks, 'і')}`;
     if (categories.length || networks.length) return `для ${listOf([...categories, ...networks], 'і')}`;

@@ -59,6 +59,8 @@ export interface Wording {
   eventKind(kind: EventKind): string;
   /** "дистанционно, платформа ZOOM", "очно". */
   format(mode: EventFormatMode, platform: string | null): string;
+  /** The word a topic names its audience with ("для", "for"): the audience is then not named again. */
+  forWhom: string;
   /** "для руководителей образовательных организаций", "для образовательного округа № 1"; both given: "для педагогических работников образовательного округа № 1". */
   audience(categories: string[], networks: string[]): string;
   /** "база проведения – МБОУ Мурыгинская СШ". */
