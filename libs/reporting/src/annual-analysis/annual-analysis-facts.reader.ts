@@ -154,10 +154,10 @@ export class AnnualAnalysisFactsReader {
 
   private async changes(department: string, networkId: string, from: IsoDate, to: IsoDate, consistentWith: number, today: IsoDate): Promise<NetworkChanges['changes']> {
     const all: NetworkChanges['changes'] = [];
-    for (let offset = 0; ; offset += CHANGES_PAGE) {
-      const page = await this.queries.execute(new GetChangesQuery(department, networkId, { from, to, consistentWith, offset, limit: CHANGES_PAGE }, today));
+    for (;;) {
+      const page = await this.queries.execute(new GetChangesQuery(department, networkId, { from, to, consistentWith, offset: all.length, limit: CHANGES_PAGE }, today));
       all.push(...page.changes);
-      if (!page.more) return all;
+      if (!page.more || page.changes.length === 0) return all;
     }
   }
 
@@ -216,10 +216,10 @@ export class AnnualAnalysisFactsReader {
 
   private async eventsHeld(department: string, networkId: string, periodFilter: { academicYear: string } | { year: number }, consistentWith: number): Promise<EventSummary[]> {
     const all: EventSummary[] = [];
-    for (let offset = 0; ; offset += EVENTS_PAGE) {
-      const page = await this.queries.execute(new ListEventsQuery(department, { network: networkId, status: 'held', ...periodFilter, consistentWith, offset, limit: EVENTS_PAGE }));
+    for (;;) {
+      const page = await this.queries.execute(new ListEventsQuery(department, { network: networkId, status: 'held', ...periodFilter, consistentWith, offset: all.length, limit: EVENTS_PAGE }));
       all.push(...page.items);
-      if (offset + EVENTS_PAGE >= page.total) return all;
+      if (all.length >= page.total || page.items.length === 0) return all;
     }
   }
 
