@@ -1,5 +1,5 @@
 import { IsoDate, nextReportingPeriod, printReportingPeriod, reportingPeriodLabel } from '@app/kernel';
-import { EVENT_KIND_LABELS, EventKind, PARTICIPANT_CATEGORIES, PARTICIPANT_CATEGORY_LABELS, When, compareWhen, onDay, printWhen } from '@app/events';
+import { EVENT_KIND_LABELS, EventKind, PARTICIPANT_CATEGORIES, PARTICIPANT_CATEGORY_LABELS, When, onDay, printWhen, whenSortKey } from '@app/events';
 import { countText, genitivePlural } from '../wording/plural';
 import { capitalize, endSentence, sentence } from '../wording/text';
 import { ChangeWording, Wording, wordingFor } from '../wording/wording';
@@ -251,7 +251,7 @@ class Composer {
   }
 
   /**
-   * The events held in date order (the events module's `compareWhen`, by the department's year
+   * The events held in date order (the events module's `whenSortKey`, by the department's year
    * start); those of one date in the order of the plan's items they realise, the others after
    * them in the order given.
    */
@@ -259,8 +259,8 @@ class Composer {
     const itemAt = new Map((this.facts.plan?.items ?? []).map((item, i) => [item.planItemId, i]));
     const planned = (e: HeldEventFact) => Math.min(Infinity, ...e.planItemIds.map((id) => itemAt.get(id) ?? Infinity));
     return this.facts.eventsHeld
-      .map((e, i) => ({ e, i, planned: planned(e) }))
-      .sort((a, b) => compareWhen(a.e.when, b.e.when, this.facts.yearStart) || a.planned - b.planned || a.i - b.i)
+      .map((e, i) => ({ e, i, key: whenSortKey(e.when, this.facts.yearStart), planned: planned(e) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || a.planned - b.planned || a.i - b.i)
       .map(({ e }) => e);
   }
 
@@ -304,36 +304,37 @@ class Composer {
   }
 
   outside(): ReportOutsideInstitution[] {
-    const found = new Map<string, { hosted: string[]; tookPart: string[]; eventIds: string[] }>();
-    const entry = (id: string) => found.get(id) ?? found.set(id, { hosted: [], tookPart: [], eventIds: [] }).get(id)!;
+    const found = new Map<string, { hosted: string[]; tookPart: string[]; eventIds: Set<string> }>();
+    const entry = (id: string) => found.get(id) ?? found.set(id, { hosted: [], tookPart: [], eventIds: new Set() }).get(id)!;
     for (const e of this.facts.eventsHeld) {
       const topic = this.w.quote(e.topic);
-      for (const id of e.outsideHostIds) {
+      const hosted = new Set(e.outsideHostIds);
+      for (const id of hosted) {
         const o = entry(id);
         o.hosted.push(topic);
-        if (!o.eventIds.includes(e.eventId)) o.eventIds.push(e.eventId);
+        o.eventIds.add(e.eventId);
       }
-      for (const id of e.outsideParticipantIds.filter((p) => !e.outsideHostIds.includes(p))) {
+      for (const id of e.outsideParticipantIds.filter((p) => !hosted.has(p))) {
         const o = entry(id);
         o.tookPart.push(topic);
-        if (!o.eventIds.includes(e.eventId)) o.eventIds.push(e.eventId);
+        o.eventIds.add(e.eventId);
       }
     }
     return [...found.entries()]
-      .map(([institutionId, o]) => ({ institutionId, name: this.name(institutionId), eventIds: o.eventIds, text: this.w.outside(this.name(institutionId), o.hosted, o.tookPart) }))
+      .map(([institutionId, o]) => ({ institutionId, name: this.name(institutionId), eventIds: [...o.eventIds], text: this.w.outside(this.name(institutionId), o.hosted, o.tookPart) }))
       .sort((a, b) => this.byName(a.name, b.name) || a.institutionId.localeCompare(b.institutionId));
   }
 
   publications(): ReportPublication[] {
-    const found = new Map<string, { title: string | null; eventIds: string[] }>();
+    const found = new Map<string, { title: string | null; eventIds: Set<string> }>();
     for (const e of this.facts.eventsHeld) {
       for (const link of e.publications) {
-        const p = found.get(link.url) ?? found.set(link.url, { title: null, eventIds: [] }).get(link.url)!;
+        const p = found.get(link.url) ?? found.set(link.url, { title: null, eventIds: new Set() }).get(link.url)!;
         p.title = p.title ?? link.title;
-        if (!p.eventIds.includes(e.eventId)) p.eventIds.push(e.eventId);
+        p.eventIds.add(e.eventId);
       }
     }
-    return [...found.entries()].map(([url, p]) => ({ url, title: p.title, eventIds: p.eventIds, text: this.w.publication(p.title, url) }));
+    return [...found.entries()].map(([url, p]) => ({ url, title: p.title, eventIds: [...p.eventIds], text: this.w.publication(p.title, url) }));
   }
 
   closing(): ReportClosing | null {
