@@ -44,6 +44,8 @@ export interface AnnualAnalysis {
   eventsByKind: ReportCount[];
   /** Institutions outside the network that hosted or took part in its events. */
   outside: ReportOutsideInstitution[];
+  /** Where the events held were published (the same link once, with every event it is for). */
+  publications: ReportPublication[];
   /** The department's free-text sections of the closing ("Співпраця з закладами поза округом"…). */
   sections: { title: string; text: string }[];
   /** The closing of the plan, null while it is not closed. */
@@ -70,6 +72,7 @@ export type AnnualAnalysisLabel =
   | 'participation'
   | 'eventsByKind'
   | 'outside'
+  | 'publications'
   | 'taskResults'
   | 'conclusions'
   | 'assessment'
@@ -117,7 +120,10 @@ export interface ReportChange {
   on: IsoDate;
   /** `admitted`, `left`, `transferred-in`, `transferred-out`, `role-changed`, `anchor-set`, `head-appointed`, `renamed`, `merged`, `split`… */
   change: string;
+  /** The institution it is about; null when it is about none, or about several (`institutionIds`). */
   institutionId: string | null;
+  /** Every institution it is about (several admitted on one day for one reason are one change). */
+  institutionIds: string[];
   /** "З 1 січня 2020 р. до округу приєднався ЗЗСО № 12 (за ініціативою закладу)". */
   text: string;
   reason: string | null;
@@ -180,6 +186,14 @@ export interface ReportOutsideInstitution {
   institutionId: string;
   name: string;
   eventIds: string[];
+  text: string;
+}
+
+export interface ReportPublication {
+  url: string;
+  title: string | null;
+  eventIds: string[];
+  /** "Сайт базовой школы – http://…". */
   text: string;
 }
 
