@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
+import { writeZipDeterministically } from '../render/docx/deterministic-zip';
 import type { MonitoringTable } from './monitoring-table.model';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -11,7 +13,7 @@ const sheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').sl
  * per line, with their hosts) and a sheet of counts (numbers as numbers, with totals), each with
  * its header row and first column frozen, widths set and text wrapped; events too imprecisely
  * dated for a column are listed below the topics. The same table gives the same bytes: the
- * workbook's dates are the report's date.
+ * workbook's and the archive's dates are the report's date.
  */
 export const renderMonitoringTableXlsx = async (table: MonitoringTable): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
@@ -48,7 +50,6 @@ export const renderMonitoringTableXlsx = async (table: MonitoringTable): Promise
   counts.getColumn(1).width = 36;
   for (let column = 2; column <= header.length + 1; column++) counts.getColumn(column).width = 12;
 
-  // The archive's entries carry no time of writing of their own (the writer dates them all
-  // alike), so with the workbook's dates fixed the bytes are too (a spec checks it).
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // The writer dates the archive's entries when it writes them: written again at the report's date.
+  return writeZipDeterministically(new PizZip(await workbook.xlsx.writeBuffer()), table.basis.reportDate);
 };

@@ -42,6 +42,8 @@ describe('renderDocx: the built-in layout', () => {
       'онлайн, платформа Zoom',
       ...model.participation.map((c) => c.text),
       ...model.eventsByKind.map((c) => c.text),
+      model.labels.publications,
+      ...model.publications.map((p) => p.text),
       model.sections[0].title,
       model.sections[0].text,
       'Руководитель школьного округа № 3',

@@ -6,7 +6,7 @@ import { layoutOf } from './layout';
 describe('the built-in layout', () => {
   it('puts the parts in the seeds’ order and leaves out those with nothing to say (ru: no changes, nothing outside, not closed)', () => {
     expect(layoutOf(murygino2020Ru).parts.map((p) => p.key)).toEqual([
-      'theme', 'composition', 'goal', 'tasks', 'activityKinds', 'eventsHeld', 'fulfilment', 'participation', 'eventsByKind', 'section-1',
+      'theme', 'composition', 'goal', 'tasks', 'activityKinds', 'eventsHeld', 'fulfilment', 'participation', 'eventsByKind', 'publications', 'section-1',
     ]);
   });
 

@@ -68,6 +68,7 @@ export const layoutOf = (model: AnnualAnalysis): ReportLayout => {
   listPart('participation', bullets(model.participation.map((c) => c.text)), chart('participation-by-category'));
   listPart('eventsByKind', bullets(model.eventsByKind.map((c) => c.text)), chart('events-by-kind'));
   listPart('outside', bullets(model.outside.map((o) => o.text)));
+  listPart('publications', bullets(model.publications.map((p) => p.text)));
   model.sections.forEach((section, i) => part(`section-${i + 1}`, section.title, paragraph(section.text)));
   if (closing) {
     listPart('taskResults', numbered(closing.taskResults));

@@ -80,6 +80,7 @@ const body = (): string =>
     listSection('participation', 'participation', bullets('participation') + chart('participation-by-category')),
     listSection('eventsByKind', 'eventsByKind', bullets('eventsByKind') + chart('events-by-kind')),
     listSection('outside', 'outside', bullets('outside')),
+    listSection('publications', 'publications', bullets('publications')),
     when('sections', when('text', heading('{title}'), p(null, run('{text}')))),
     when(
       'closing',
