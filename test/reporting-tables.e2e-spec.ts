@@ -6,6 +6,8 @@ import { composeMonitoringTable } from '@app/reporting/monitoring-table/monitori
 import { MonitoringTableFactsReader } from '@app/reporting/monitoring-table/monitoring-table.reader';
 import { composeDepartmentSummary } from '@app/reporting/department-summary/department-summary';
 import { DepartmentSummaryFactsReader } from '@app/reporting/department-summary/department-summary.reader';
+import { composeInstitutionProfile } from '@app/reporting/institution-profile/institution-profile';
+import { InstitutionProfileFactsReader } from '@app/reporting/institution-profile/institution-profile.reader';
 import { renderMonitoringTableXlsx } from '@app/reporting/monitoring-table/monitoring-table.xlsx';
 import ExcelJS from 'exceljs';
 import { loadDemo } from '../demo/load-demo';
@@ -16,11 +18,13 @@ import { ADMIN_KEY, ApiHarness } from './support/api-harness';
  * modules' queries of a real app: Remontnoye's central district, whose consultations on work
  * programmes recur; the plans of Murygino, Remontnoye and Bakhmut.
  */
-describe('the monitoring table and the department summary from the demo data', () => {
+describe('the monitoring table, the department summary and an institution profile from the demo data', () => {
   let api: ApiHarness;
   let reader: MonitoringTableFactsReader;
   let summaries: DepartmentSummaryFactsReader;
   let demoNetworks: Record<string, string>;
+  let demoInstitutions: Record<string, string>;
+  let profiles: InstitutionProfileFactsReader;
   let position: number;
   let network: string;
 
@@ -34,6 +38,8 @@ describe('the monitoring table and the department summary from the demo data', (
     reader = new MonitoringTableFactsReader(api.app.get(QueryBus));
     summaries = new DepartmentSummaryFactsReader(api.app.get(QueryBus));
     demoNetworks = demo.networks;
+    demoInstitutions = demo.institutions;
+    profiles = new InstitutionProfileFactsReader(api.app.get(QueryBus));
   }, 120_000);
   afterAll(async () => {
     await api?.stop();
@@ -90,5 +96,25 @@ describe('the monitoring table and the department summary from the demo data', (
     expect(murygino.planStatus).not.toBe('none');
     expect(murygino).toMatchObject({ itemsPlanned: 3, itemsHeld: 3, shareHeld: 1 });
     expect(summary.charts.find((c) => c.chart === 'fulfilment')?.bars).toContainEqual({ label: murygino.name, value: 100 });
+  });
+
+  it('profiles Bakhmut’s ZOSh No. 7: its two districts over time and the open lessons it hosted', async () => {
+    const profile = composeInstitutionProfile(await profiles.read({ department: api.config.department, institutionId: demoInstitutions['bakhmut-zosh-7'], position, reportDate: '2020-06-30' }), 'uk');
+    expect(profile.title).toBe('Профіль закладу: ЗОШ № 7');
+    expect(profile.networks.map((s) => [s.name, s.from, s.to])).toEqual([
+      ['Попередній освітній округ ЗОШ № 7', '2017-09-01', '2019-09-01'],
+      ['Освітній округ НВК № 11', '2019-09-01', null],
+    ]);
+    expect(profile.networks.map((s) => s.text)).toEqual([
+      'З 1 вересня 2017 р. по 31 серпня 2019 р.: Попередній освітній округ ЗОШ № 7 (освітній округ), учасник',
+      'З 1 вересня 2019 р. дотепер: Освітній округ НВК № 11 (освітній округ), учасник',
+    ]);
+    expect(profile.hosted.map((e) => e.topic)).toEqual([expect.stringMatching(/^Відкриті уроки для студентів/)]);
+    expect(profile.hosted[0].when).toBe('протягом 2019/2020 н. р.');
+  });
+
+  it('refuses another department’s or an unknown institution (404)', async () => {
+    await expect(profiles.read({ department: api.config.department, institutionId: '0190a1b2-0000-7000-8000-0000000000ee', position, reportDate: '2020-06-30' })).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(profiles.read({ department: 'another-department', institutionId: demoInstitutions['bakhmut-zosh-7'], position, reportDate: '2020-06-30' })).rejects.toMatchObject({ name: 'NotFound' });
   });
 });
