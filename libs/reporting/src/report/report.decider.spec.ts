@@ -2,7 +2,7 @@ import { NotFound, RuleViolated, describeEvent, fold, idsConcerned } from '@app/
 import { DeciderSpecification } from '@app/testing/decider-specification';
 import {
   RecordReportGenerated,
-  ReportEvent,
+  ReportRequestEvent,
   ReportGenerated,
   ReportRequested,
   RequestReport,
@@ -39,11 +39,11 @@ const requested = (position = 120, asOf: string | number | null = null): ReportR
   type: 'ReportRequested',
   data: { reportId: REPORT, department: 'murygino', report: 'annual-analysis', parameters: { networkId: NETWORK, period, language: 'ru', asOf }, format: 'docx', position },
 });
-const started = (attempt = 1): ReportEvent => ({ type: 'ReportGenerationStarted', data: { reportId: REPORT, attempt } });
-const progressed = (progress: number, attempt = 1, stage: string | null = null): ReportEvent => ({ type: 'ReportProgressed', data: { reportId: REPORT, attempt, progress, stage } });
+const started = (attempt = 1): ReportRequestEvent => ({ type: 'ReportGenerationStarted', data: { reportId: REPORT, attempt } });
+const progressed = (progress: number, attempt = 1, stage: string | null = null): ReportRequestEvent => ({ type: 'ReportProgressed', data: { reportId: REPORT, attempt, progress, stage } });
 const artifact = { hash: 'a'.repeat(64), size: 2048, contentType: 'application/json', fileName: 'Отчет о работе округа № 3.json', storageKey: `murygino/${REPORT}/${'a'.repeat(64)}` };
 const generated = (position = 120): ReportGenerated => ({ type: 'ReportGenerated', data: { reportId: REPORT, artifact, position, templateVersion: null } });
-const failed = (reason = 'the network has no plan'): ReportEvent => ({ type: 'ReportFailed', data: { reportId: REPORT, reason } });
+const failed = (reason = 'the network has no plan'): ReportRequestEvent => ({ type: 'ReportFailed', data: { reportId: REPORT, reason } });
 const generate = (position = 120): RecordReportGenerated => ({ type: 'RecordReportGenerated', data: { reportId: REPORT, artifact, position, templateVersion: null } });
 
 describe('a report', () => {
@@ -149,7 +149,7 @@ describe('a report', () => {
     expect(idsConcerned(reportEvents, event, 'report')).toEqual([REPORT]);
     expect(idsConcerned(reportEvents, event, 'network')).toEqual([NETWORK]);
     expect(idsConcerned(reportEvents, event, 'department')).toEqual(['murygino']);
-    const history: ReportEvent[] = [requested(), started(), progressed(0.5), generated(), failed()];
+    const history: ReportRequestEvent[] = [requested(), started(), progressed(0.5), generated(), failed()];
     expect(history.map((e) => describeEvent(reportEvents, e))).toEqual([
       { uk: 'Замовлено звіт «аналіз роботи» за 2020/2021 (DOCX)', ru: 'Заказан отчет «анализ работы» за 2020/2021 (DOCX)', en: 'Report "annual analysis" for 2020/2021 requested (DOCX)' },
       { uk: 'Розпочато складання звіту (спроба 1)', ru: 'Начато формирование отчета (попытка 1)', en: 'Report generation started (attempt 1)' },

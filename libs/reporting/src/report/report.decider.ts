@@ -1,7 +1,7 @@
 import { Decider, IsoDate, NotFound, ReportingPeriodKind, RuleViolated, assertNever, isIsoDate, reportingPeriodLabel } from '@app/kernel';
 import {
   ReportArtifact,
-  ReportEvent,
+  ReportRequestEvent,
   ReportFormat,
   ReportKind,
   ReportParameters,
@@ -84,7 +84,7 @@ const refuse = (rule: string, message: string): never => {
 /** True once the report has its outcome. */
 export const isFinished = (state: ReportState): boolean => state.status === 'generated' || state.status === 'failed';
 
-export const evolveReport = (state: ReportState, event: ReportEvent): ReportState => {
+export const evolveReport = (state: ReportState, event: ReportRequestEvent): ReportState => {
   switch (event.type) {
     case 'ReportRequested': {
       const { reportId, department, report, format, parameters, position } = event.data;
@@ -114,7 +114,7 @@ const unfinished = (state: ReportState, reportId: string): ReportRecord => {
   return record;
 };
 
-const request = (command: RequestReport['data'], state: ReportState): ReportEvent[] => {
+const request = (command: RequestReport['data'], state: ReportState): ReportRequestEvent[] => {
   if (state.status !== 'none') refuse('report-already-requested', `report ${command.reportId} was requested already`);
   const { parameters, network } = command;
   if (!network || network.networkId !== parameters.networkId) refuse('network-not-registered', `network ${parameters.networkId} is not registered in this department`);
@@ -141,7 +141,7 @@ const request = (command: RequestReport['data'], state: ReportState): ReportEven
 
 const HASH = /^[0-9a-f]{64}$/;
 
-export const reportDecider: Decider<ReportState, ReportCommand, ReportEvent> = {
+export const reportDecider: Decider<ReportState, ReportCommand, ReportRequestEvent> = {
   initialState: () => ({ status: 'none' }),
   evolve: evolveReport,
   decide: (command, state) => {

@@ -78,15 +78,15 @@ export type ReportGenerated = { type: 'ReportGenerated'; data: { reportId: strin
 /** The report could not be generated, and why. A request that failed stays failed; ask again for a new report. */
 export type ReportFailed = { type: 'ReportFailed'; data: { reportId: string; reason: string } };
 
-/** Every event of a report's stream. */
-export type ReportEvent = ReportRequested | ReportGenerationStarted | ReportProgressed | ReportGenerated | ReportFailed;
+/** Every event of a report's stream (`ReportEvent` is the data model's event held, in `annual-analysis.model.ts`). */
+export type ReportRequestEvent = ReportRequested | ReportGenerationStarted | ReportProgressed | ReportGenerated | ReportFailed;
 
 const kindWords = (kind: ReportKind, language: keyof LocalText): string => REPORT_KIND_LABELS[kind][language];
 const format = (f: ReportFormat): string => f.toUpperCase();
 const percent = (progress: number): number => Math.round(progress * 100);
 
 /** What the platform knows of each report event. */
-export const reportEvents: EventContracts<ReportEvent> = {
+export const reportEvents: EventContracts<ReportRequestEvent> = {
   ReportRequested: {
     effectiveOn: () => null,
     concerns: (d) => [
