@@ -172,9 +172,9 @@ export class ReportJobRunner {
   }
 }
 
-/** The name a download gets: the generator's, without path separators or control characters; `report-<id>.<ext>` when it gave none. */
+/** The name a download gets: the generator's, its path separators dashes (`2020/2021` → `2020-2021`), no control characters; `report-<id>.<ext>` when it gave none. */
 export const fileNameOf = (given: unknown, reportId: string, extension: string): string => {
-  const cleaned = typeof given === 'string' ? given.replace(/[\u0000-\u001f\u007f/\\]/g, ' ').replace(/\s+/g, ' ').trim() : '';
+  const cleaned = typeof given === 'string' ? given.replace(/[/\\]/g, '-').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim() : '';
   if (!cleaned || /^\.+$/.test(cleaned)) return `report-${reportId}.${extension}`;
   if (cleaned.length <= MAX_FILE_NAME) return cleaned;
   const dot = cleaned.lastIndexOf('.');
