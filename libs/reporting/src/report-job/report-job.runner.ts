@@ -58,10 +58,12 @@ export class ReportJobRunner {
       return { reportId, outcome: 'unknown-report' };
     }
     if (isFinished(state)) return { reportId, outcome: 'already-finished' };
+    // What this delivery records is one command's: its attempt is found by it.
+    const commandId = newId();
     const context = (): CommandContext => ({
       actor: REPORT_JOB_ACTOR,
       department: state.department,
-      commandId: newId(),
+      commandId,
       correlationId: request.metadata.correlationId,
       causationId: request.id,
       source: 'system',
@@ -99,8 +101,8 @@ export class ReportJobRunner {
       throw error;
     };
 
-    const attempt = job.attemptsMade;
-    if (await finished(() => record({ type: 'StartReportGeneration', data: { reportId, attempt } }))) return { reportId, outcome: 'already-finished' };
+    if (await finished(() => record({ type: 'StartReportGeneration', data: { reportId } }))) return { reportId, outcome: 'already-finished' };
+    const attempt = await this.attemptOf(reportId, commandId);
     const generator = this.options.generators.find(state.report, state.format);
     if (!generator) return fail(`no generator is registered for ${state.report} in ${state.format} on this installation`);
 
@@ -146,6 +148,13 @@ export class ReportJobRunner {
   private async read(reportId: string): Promise<{ state: ReportState; request?: RecordedEvent }> {
     const stream = await this.options.eventStore.readStream(reportStream(reportId));
     return { state: fold(reportDecider, eventsOf(reportEvents, stream)), request: stream[0] };
+  }
+
+  /** The number the report gave this delivery's attempt. */
+  private async attemptOf(reportId: string, commandId: string): Promise<number> {
+    const stream = await this.options.eventStore.readStream(reportStream(reportId), { direction: 'backwards' });
+    const started = stream.find((e) => e.type === 'ReportGenerationStarted' && e.metadata.commandId === commandId);
+    return (started?.data as { attempt?: number } | undefined)?.attempt ?? 0;
   }
 
   private requestOf(state: ReportRecord, request: RecordedEvent): ReportRequest {

@@ -91,8 +91,10 @@ describe('a report', () => {
 
   describe('generating', () => {
     it('starts an attempt each time its job is delivered', () => {
-      spec.given([requested()]).when({ type: 'StartReportGeneration', data: { reportId: REPORT, attempt: 1 } }).then([started(1)]);
-      spec.given([requested(), started(1)]).when({ type: 'StartReportGeneration', data: { reportId: REPORT, attempt: 2 } }).then([started(2)]);
+      spec.given([requested()]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).then([started(1)]);
+      // Numbered by the report, whatever the queue counted (a queue that died with its process starts again from 1).
+      spec.given([requested(), started(1)]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).then([started(2)]);
+      spec.given([requested(), started(1), progressed(0.4), started(2)]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).then([started(3)]);
     });
 
     it('records its progress forward within the attempt under way, and nothing for a step back or a repeat', () => {
@@ -126,7 +128,7 @@ describe('a report', () => {
         expect(isFinished(fold(reportDecider, history))).toBe(true);
         spec.given(history).when(generate()).thenThrows(RuleViolated, rule('report-finished'));
         spec.given(history).when({ type: 'RecordReportFailed', data: { reportId: REPORT, reason: 'late' } }).thenThrows(RuleViolated, rule('report-finished'));
-        spec.given(history).when({ type: 'StartReportGeneration', data: { reportId: REPORT, attempt: 2 } }).thenThrows(RuleViolated, rule('report-finished'));
+        spec.given(history).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).thenThrows(RuleViolated, rule('report-finished'));
         spec.given(history).when({ type: 'RecordReportProgress', data: { reportId: REPORT, attempt: 1, progress: 0.5, stage: null } }).thenThrows(RuleViolated, rule('report-finished'));
       }
     });
@@ -138,7 +140,7 @@ describe('a report', () => {
 
   describe('unknown', () => {
     it('has no attempt nor outcome (404)', () => {
-      spec.given([]).when({ type: 'StartReportGeneration', data: { reportId: REPORT, attempt: 1 } }).thenThrows(NotFound);
+      spec.given([]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).thenThrows(NotFound);
       spec.given([]).when(generate()).thenThrows(NotFound);
     });
   });

@@ -29,7 +29,7 @@ export interface ReportRecord {
   format: ReportFormat;
   parameters: ReportParameters;
   position: number;
-  /** Attempts started so far. */
+  /** Attempts started so far (each delivery of its job, also one after a restart). */
   attempts: number;
   /** Of the current attempt, 0 to 1 (1 once generated). */
   progress: number;
@@ -67,7 +67,8 @@ export type RequestReport = {
     generator: GeneratorAvailability;
   };
 };
-export type StartReportGeneration = { type: 'StartReportGeneration'; data: { reportId: string; attempt: number } };
+/** A delivery of the report's job begins: the attempt is numbered by the report (1, 2…), whatever the queue counts. */
+export type StartReportGeneration = { type: 'StartReportGeneration'; data: { reportId: string } };
 export type RecordReportProgress = { type: 'RecordReportProgress'; data: { reportId: string; attempt: number; progress: number; stage: string | null } };
 export type RecordReportGenerated = { type: 'RecordReportGenerated'; data: ReportGenerated['data'] };
 export type RecordReportFailed = { type: 'RecordReportFailed'; data: { reportId: string; reason: string } };
@@ -91,7 +92,7 @@ export const evolveReport = (state: ReportState, event: ReportRequestEvent): Rep
       return { status: 'requested', reportId, department, report, format, parameters, position, attempts: 0, progress: 0, stage: null, artifact: null, templateVersion: null, reason: null };
     }
     case 'ReportGenerationStarted':
-      return state.status === 'none' ? state : { ...state, status: 'generating', attempts: Math.max(state.attempts, event.data.attempt), progress: 0, stage: null };
+      return state.status === 'none' ? state : { ...state, status: 'generating', attempts: event.data.attempt, progress: 0, stage: null };
     case 'ReportProgressed':
       return state.status === 'none' ? state : { ...state, progress: event.data.progress, stage: event.data.stage };
     case 'ReportGenerated':
@@ -149,8 +150,8 @@ export const reportDecider: Decider<ReportState, ReportCommand, ReportRequestEve
       case 'RequestReport':
         return request(command.data, state);
       case 'StartReportGeneration': {
-        unfinished(state, command.data.reportId);
-        return [{ type: 'ReportGenerationStarted', data: { reportId: command.data.reportId, attempt: command.data.attempt } }];
+        const record = unfinished(state, command.data.reportId);
+        return [{ type: 'ReportGenerationStarted', data: { reportId: record.reportId, attempt: record.attempts + 1 } }];
       }
       case 'RecordReportProgress': {
         const record = unfinished(state, command.data.reportId);

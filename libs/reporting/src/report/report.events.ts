@@ -66,7 +66,7 @@ export type ReportRequested = {
   data: { reportId: string; department: string; report: ReportKind; parameters: ReportParameters; format: ReportFormat; position: number };
 };
 
-/** A job began generating it (`attempt`: 1 for the first delivery, more for a retry or a delivery after a restart). */
+/** A job began generating it (`attempt`: 1 for the first delivery, 2… for a retry or a delivery after a restart, as the report counts them). */
 export type ReportGenerationStarted = { type: 'ReportGenerationStarted'; data: { reportId: string; attempt: number } };
 
 /** How far the attempt has come (0 to 1) and at which step, as the generator tells it. */
