@@ -5,20 +5,23 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore } from '@app/event-store';
 import { reportStream } from '@app/reporting';
+import { ADMIN_KEY, ApiHarness } from './support/api-harness';
 import { queueOnRedis, TestInstallation } from './support/profile';
+import { reportGeneratorTestModule } from './support/report-generators';
 import { freePort, startServerProcess } from './support/server-process';
 
 const KEY = 'e2e-reports-admin-key-0123456789';
 
 /**
- * Jobs are never lost (docs/reporting.md, "Requests, jobs and artifacts"): the server, a real
+ * Reports in real processes (docs/reporting.md, "The job"). Jobs are never lost: the server, a real
  * process with the tests' slow report generator (test/support/report-server.ts), is killed with
  * SIGKILL while one report is being generated and two wait, and started again on the same data:
  * every one of them is generated, each recorded once. In the embedded profile the in-process
  * queue died with the process and the restart queues the unfinished reports again; on Bull the
- * jobs outlived it, and the one that was running comes back once its lock has run out.
+ * jobs outlived it, and the one that was running comes back once its lock has run out. And with
+ * the processors left to a worker (test/support/report-worker.ts), the worker generates them.
  */
-describe('reports across a crash of the server (kill -9)', () => {
+describe('reports in server processes: a crash (kill -9), a worker', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'okrug-reports-process-'));
   const installation = TestInstallation.create();
   afterAll(async () => {
@@ -57,7 +60,7 @@ describe('reports across a crash of the server (kill -9)', () => {
 
     const second = await start();
     try {
-      const deadline = Date.now() + 150_000;
+      const deadline = Date.now() + 240_000;
       let states = await Promise.all(reports.map(status));
       while (states.some((s) => s.status !== 'generated') && Date.now() < deadline) {
         expect(states.filter((s) => s.status === 'failed')).toEqual([]);
@@ -89,5 +92,35 @@ describe('reports across a crash of the server (kill -9)', () => {
     } finally {
       await store.close();
     }
-  }, 240_000);
+  }, 330_000);
+
+  it('has a worker generate the reports when the API leaves the processors to workers (OKRUG_PROJECTIONS=worker)', async () => {
+    const api = await ApiHarness.start({ OKRUG_PROJECTIONS: 'worker' }, TestInstallation.create(), undefined, [reportGeneratorTestModule()]);
+    const worker = await startServerProcess(api.processEnv({ OKRUG_ADMIN_KEY: ADMIN_KEY }), { script: 'test/support/report-worker.ts', ready: 'okrug worker is running' });
+    try {
+      // The admin key is usable once the worker has projected it.
+      let network = await api.as().post('/networks').send({ name: 'Школьный округ № 3', kind: 'educational-district' });
+      for (let i = 0; i < 100 && network.status !== 201; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        network = await api.as().post('/networks').send({ name: 'Школьный округ № 3', kind: 'educational-district' });
+      }
+      expect(network.status).toBe(201);
+      const asked = await api.as().post('/reports').send({ report: 'annual-analysis', format: 'json', parameters: { networkId: network.body.id, period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'ru' } });
+      expect(asked.status).toBe(202);
+      let report = (await api.as().get(`/reports/${asked.body.id}?consistentWith=${asked.body.position}`)).body;
+      for (let i = 0; i < 200 && report.status !== 'generated'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        report = (await api.as().get(`/reports/${asked.body.id}`)).body;
+      }
+      expect(report).toMatchObject({ status: 'generated', position: network.body.position });
+      // The API reads the document the worker stored (the data directory, or GridFS).
+      const content = await api.as().get(`/reports/${asked.body.id}/content`).buffer(true);
+      expect(content.status).toBe(200);
+      expect(content.headers.etag).toBe(`"${report.artifact.hash}"`);
+    } finally {
+      worker.child.kill('SIGTERM');
+      await worker.exited;
+      await api.stop();
+    }
+  }, 60_000);
 });
