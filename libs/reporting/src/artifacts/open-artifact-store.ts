@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ArtifactStore } from './artifact-store.port';
-import { FileArtifactStore } from './file-artifact-store';
-import { GridFsArtifactStore } from './gridfs-artifact-store';
+import { FileArtifactStore } from './embedded/file-artifact-store';
+import { GridFsArtifactStore } from './mongodb/gridfs-artifact-store';
 
 /**
  * The artifact store the configuration selects: GridFS in MONGODB_URL's database when it is set

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Clock, CommandContext, DomainError, RecordedEvent, RuleViolated, eventsOf, fold, metadataExtrasOf, newId } from '@app/kernel';
+import { types } from 'node:util';
+import { Clock, CommandContext, ConcurrencyConflict, DomainError, NotYetConsistent, RecordedEvent, RuleViolated, eventsOf, fold, metadataExtrasOf, newId } from '@app/kernel';
 import { EventStore, decideAndAppend } from '@app/event-store';
 import type { Job } from '@app/jobs';
 import type { ArtifactStore } from '../artifacts/artifact-store.port';
@@ -97,7 +98,7 @@ export class ReportJobRunner {
     const failedBy = (error: unknown): Promise<ReportJobResult> => {
       // Stopped by the process's shutdown: not the report's failure; the job is delivered again.
       if (this.options.signal?.aborted) throw error;
-      if (error instanceof DomainError || job.attemptsMade >= this.attempts) return fail(error instanceof Error ? error.message : String(error));
+      if (refusal(error) || job.attemptsMade >= this.attempts) return fail(error instanceof Error ? error.message : String(error));
       throw error;
     };
 
@@ -113,7 +114,7 @@ export class ReportJobRunner {
         progress: this.progressRecorder(attempt, (progress, stage) => record({ type: 'RecordReportProgress', data: { reportId, attempt, progress, stage } })),
         signal: this.options.signal ?? new AbortController().signal,
       });
-      if (!(generated?.bytes instanceof Uint8Array) || typeof generated.contentType !== 'string' || !generated.contentType.trim()) {
+      if (!types.isUint8Array(generated?.bytes) || typeof generated.contentType !== 'string' || !generated.contentType.trim()) {
         throw new RuleViolated('report-generator-broken', `the generator of ${state.report} in ${state.format} gave no document`);
       }
     } catch (error) {
@@ -180,6 +181,9 @@ export class ReportJobRunner {
     };
   }
 }
+
+/** A refusal of the records (not found, a rule): it will not change on another try. A read model behind, or a write that kept losing, may. */
+const refusal = (error: unknown): boolean => error instanceof DomainError && !(error instanceof NotYetConsistent || error instanceof ConcurrencyConflict);
 
 /** The name a download gets: the generator's, its path separators dashes (`2020/2021` → `2020-2021`), no control characters; `report-<id>.<ext>` when it gave none. */
 export const fileNameOf = (given: unknown, reportId: string, extension: string): string => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { describeWithMongo } from '@app/testing';
-import { artifactStoreContract } from './artifact-store.contract';
-import { ArtifactStore } from './artifact-store.port';
+import { artifactStoreContract } from '../artifact-store.contract';
+import { ArtifactStore } from '../artifact-store.port';
 import { ARTIFACTS_BUCKET, GridFsArtifactStore } from './gridfs-artifact-store';
 
 // On MONGODB_URL's server when it is set, else on a private FerretDB (skipped, saying why, without Go).

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { ArtifactStore, assertArtifactKey } from './artifact-store.port';
+import { ArtifactStore, assertArtifactKey } from '../artifact-store.port';
 
 /**
  * Artifacts as files under a directory (`OKRUG_DATA_DIR/artifacts` in the embedded profile), one

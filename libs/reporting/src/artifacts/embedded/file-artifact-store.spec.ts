@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifactStoreContract } from './artifact-store.contract';
-import { ArtifactStore } from './artifact-store.port';
+import { artifactStoreContract } from '../artifact-store.contract';
+import { ArtifactStore } from '../artifact-store.port';
 import { FileArtifactStore } from './file-artifact-store';
 
 artifactStoreContract('FileArtifactStore', async () => {

@@ -1,5 +1,5 @@
 import { GridFSBucket, MongoClient, ObjectId } from 'mongodb';
-import { ArtifactStore, assertArtifactKey } from './artifact-store.port';
+import { ArtifactStore, assertArtifactKey } from '../artifact-store.port';
 
 /** The GridFS bucket reports are kept in: collections `artifacts.files` and `artifacts.chunks`. */
 export const ARTIFACTS_BUCKET = 'artifacts';
