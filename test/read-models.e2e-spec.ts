@@ -62,6 +62,7 @@ describe('queries wait for exactly the read models they read', () => {
     // A report of the network, generated: every reports query has something to read.
     ids.report = (await post('/reports', { report: 'annual-analysis', format: 'json', parameters: { networkId: ids.network, period: { kind: 'academic-year', academicYear: '2019/2020' }, language: 'uk' } }, 202)).body.id;
     for (let i = 0; i < 200 && (await api.as().get(`/reports/${ids.report}`)).body.status !== 'generated'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    if ((await api.as().get(`/reports/${ids.report}`)).body.status !== 'generated') throw new Error('the report was not generated');
     lastPosition = await api.app.get<EventStore>(EVENT_STORE_TOKEN).headPosition();
     doc = (await api.http.get('/docs-json')).body;
     await api.app.get(ProjectionsService).waitFor(lastPosition);
