@@ -6,6 +6,7 @@ import { reportStream } from '@app/reporting';
 // The reports' queue is the reporting module's inside; a test may deliver a job twice through it.
 import { REPORT_QUEUE } from '@app/reporting/report-job/report-queue';
 import type { ReportRequest } from '@app/reporting/report-generation/report-generator.port';
+import { ReportGenerators } from '@app/reporting/report-generation/report-generators';
 import { ApiHarness } from './support/api-harness';
 import { OpenApiDocument } from './support/openapi-calls';
 import { reportGeneratorTestModule } from './support/report-generators';
@@ -325,5 +326,26 @@ describe('reports through the HTTP API', () => {
     expect(Object.keys(doc.paths['/reports/{id}'])).toEqual(['get']);
     expect(Object.keys(doc.paths['/reports/{id}/content'])).toEqual(['get']);
     expect(Object.keys(doc.paths['/reports'].post.responses ?? {})).toEqual(expect.arrayContaining(['202', '400', '401', '403', '422']));
+  });
+});
+
+describe('reports on an installation as it ships', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await ApiHarness.start();
+  });
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  it('has no generator registered yet, so a request in any format is refused (422 report-format-unavailable), recording nothing', async () => {
+    expect(api.app.get(ReportGenerators).registered()).toEqual([]);
+    const network = (await api.as().post('/networks').send({ name: 'Школьный округ № 3', kind: 'educational-district' })).body.id;
+    const before = (await api.http.get('/health')).body.eventStore.head;
+    for (const format of [undefined, 'docx', 'html', 'markdown', 'json', 'pdf']) {
+      const res = await api.as().post('/reports').send({ report: 'annual-analysis', format, parameters: { networkId: network, period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'uk' } });
+      expect({ format, status: res.status, type: res.body.type }).toEqual({ format, status: 422, type: 'urn:okrug:problem:report-format-unavailable' });
+    }
+    expect((await api.http.get('/health')).body.eventStore.head).toBe(before);
   });
 });
