@@ -5,6 +5,7 @@ import { eventStream } from '@app/events';
 import { planStream } from '@app/planning';
 import { ApiHarness } from './support/api-harness';
 import { OpenApiDocument, Operation, fillPath, operationsOf, validBody } from './support/openapi-calls';
+import { reportGeneratorTestModule } from './support/report-generators';
 import { secondDepartmentAdmin } from './support/second-department';
 
 /**
@@ -16,10 +17,11 @@ describe('department isolation: every endpoint, another department’s ids', () 
   let api: ApiHarness;
   let doc: OpenApiDocument;
   let keyB: string;
-  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '', event: '', series: '', planItem: '', eventPerson: '', plan: '', item: '' };
+  const a = { institution: '', member: '', other: '', network: '', otherNetwork: '', person: '', keyId: '', event: '', series: '', planItem: '', eventPerson: '', plan: '', item: '', report: '' };
 
   beforeAll(async () => {
-    api = await ApiHarness.start();
+    // With the tests' report generator, so that A has a report (production registers none yet).
+    api = await ApiHarness.start({}, undefined, undefined, [reportGeneratorTestModule()]);
     const post = async (url: string, body: object) => {
       const res = await api.as().post(url).send(body);
       if (res.status >= 300) throw new Error(`${url}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -62,6 +64,10 @@ describe('department isolation: every endpoint, another department’s ids', () 
     for (const goal of ['Мета округу', 'Мета округу на рік', 'Мета']) await post(`/plans/${a.plan}/content`, { goal });
     await post(`/plans/${a.plan}/items`, { kind: 'seminar', topic: 'Семінар керівників', when: { precision: 'month', month: '2020-03' }, hostIds: [a.member] });
     a.item = ((await api.app.get<EventStore>(EVENT_STORE).readStream(planStream(a.plan))).at(-1)!.data as { item: { planItemId: string } }).item.planItemId;
+    // A report of A's network, generated.
+    a.report = (await post('/reports', { report: 'annual-analysis', format: 'json', parameters: { networkId: a.network, period: { kind: 'academic-year', academicYear: '2019/2020' }, language: 'uk' } })).id;
+    for (let i = 0; i < 200 && (await api.as().get(`/reports/${a.report}`)).body.status !== 'generated'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    if ((await api.as().get(`/reports/${a.report}`)).body.status !== 'generated') throw new Error('A’s report was not generated');
     keyB = await secondDepartmentAdmin(api, 'kramatorsk');
     doc = (await api.http.get('/docs-json')).body;
   });
@@ -81,7 +87,9 @@ describe('department isolation: every endpoint, another department’s ids', () 
           ? a.series
           : path.startsWith('/plans')
             ? a.plan
-            : a.institution;
+            : path.startsWith('/reports')
+              ? a.report
+              : a.institution;
   const idsOfA = (op: Operation): Record<string, string> => ({
     id: idOfA(op.path),
     institutionId: a.member,
@@ -115,6 +123,7 @@ describe('department isolation: every endpoint, another department’s ids', () 
       api.as().get(`/plans/${a.plan}/fulfilment`),
       api.as().get(`/plans/${a.plan}/history`),
       api.as().get(`/networks/${a.network}/plan?academicYear=2019/2020`),
+      api.as().get(`/reports/${a.report}`),
     ]);
     return parts.map((p) => p.body);
   };

@@ -1,5 +1,5 @@
 import { DynamicModule } from '@nestjs/common';
-import { allEventContracts, allProjections, allReactors, okrugModules } from '@app/modules';
+import { allEventContracts, allJobsModules, allProjections, allReactors, okrugModules } from '@app/modules';
 import { AppConfig, PLATFORM_OPTIONS, PlatformModule, PlatformOptions } from '@app/platform';
 import { REACTOR_NAME } from '@app/read-store';
 import { AppModule } from '../apps/api/src/app.module';
@@ -34,5 +34,10 @@ describe('the module registry', () => {
     expect(okrugModules.map((m) => m.name)).toEqual(expect.arrayContaining(['identity', 'networks', 'events']));
     const api = AppModule.forRoot(config).imports ?? [];
     for (const module of okrugModules) expect(api).toContain(module.nestModule);
+    // The worker takes the queue's jobs: it imports each module's jobs module (reporting's, for the reports).
+    const worker = WorkerModule.forRoot(config).imports ?? [];
+    expect(allJobsModules.length).toBeGreaterThanOrEqual(1);
+    for (const module of allJobsModules) expect(worker).toContain(module);
+    expect(okrugModules.find((m) => m.name === 'reporting')?.reactors.map((r) => r.name)).toEqual(['QueueReportOnReportRequested']);
   });
 });

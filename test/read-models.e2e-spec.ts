@@ -2,7 +2,9 @@ import { DiscoveryService } from '@nestjs/core';
 import { academicYearOf, toIsoDate } from '@app/kernel';
 import { PLATFORM_OPTIONS, PlatformOptions, ProjectionsService, ReadModels } from '@app/platform';
 import { READ_STORE, ReadStore } from '@app/read-store';
+import { EVENT_STORE as EVENT_STORE_TOKEN, EventStore } from '@app/event-store';
 import { ApiHarness } from './support/api-harness';
+import { reportGeneratorTestModule } from './support/report-generators';
 import { OpenApiDocument, fillPath, operationsOf } from './support/openapi-calls';
 
 /** Where @nestjs/cqrs records the query a handler serves (the constant is not exported). */
@@ -29,7 +31,8 @@ describe('queries wait for exactly the read models they read', () => {
   };
 
   beforeAll(async () => {
-    api = await ApiHarness.start();
+    // With the tests' report generator, so that a report can be asked for and read (production registers none yet).
+    api = await ApiHarness.start({}, undefined, undefined, [reportGeneratorTestModule()]);
     const today = toIsoDate(new Date());
     ids.anchor = (await post('/institutions', { fullName: 'НВК № 11 м. Бахмут', shortName: 'НВК № 11', kind: 'educational-complex', settlement: 'Бахмут' }, 201)).body.id;
     ids.member = (await post('/institutions', { fullName: 'ЗОШ № 7 м. Бахмут', shortName: 'ЗОШ № 7', kind: 'general-school', settlement: 'Бахмут' }, 201)).body.id;
@@ -56,6 +59,11 @@ describe('queries wait for exactly the read models they read', () => {
     await post(`/events/${ids.event}/holding`, { when: { precision: 'date', from: '2020-03-12' }, participation: { counts: { teachers: 9 }, institutionIds: [ids.member] } });
     // The network's plan for the academic year running today: every plans query has something to read.
     ids.plan = (await post('/plans', { networkId: ids.network, period: { kind: 'academic-year', academicYear: academicYearOf(today).label } }, 201)).body.id;
+    // A report of the network, generated: every reports query has something to read.
+    ids.report = (await post('/reports', { report: 'annual-analysis', format: 'json', parameters: { networkId: ids.network, period: { kind: 'academic-year', academicYear: '2019/2020' }, language: 'uk' } }, 202)).body.id;
+    for (let i = 0; i < 200 && (await api.as().get(`/reports/${ids.report}`)).body.status !== 'generated'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    if ((await api.as().get(`/reports/${ids.report}`)).body.status !== 'generated') throw new Error('the report was not generated');
+    lastPosition = await api.app.get<EventStore>(EVENT_STORE_TOKEN).headPosition();
     doc = (await api.http.get('/docs-json')).body;
     await api.app.get(ProjectionsService).waitFor(lastPosition);
   });
@@ -74,13 +82,14 @@ describe('queries wait for exactly the read models they read', () => {
     if (path.startsWith('/events/')) return fillPath(path, { id: ids.event });
     if (path.startsWith('/event-series/')) return fillPath(path, { id: ids.series });
     if (path.startsWith('/plans/')) return fillPath(path, { id: ids.plan });
+    if (path.startsWith('/reports/')) return fillPath(path, { id: ids.report });
     if (!path.includes('{')) return path;
     throw new Error(`no record seeded for ${path}`);
   };
 
   it('finds the query endpoints', () => {
     expect(consistentQueries().map((op) => op.path)).toEqual(
-      expect.arrayContaining(['/institutions', '/institutions/{id}', '/institutions/{id}/history', '/institutions/{id}/memberships', '/networks', '/networks/{id}', '/networks/{id}/composition', '/networks/{id}/changes', '/networks/{id}/timeline', '/events', '/events/{id}', '/events/{id}/history', '/institutions/{id}/events', '/networks/{id}/participation', '/networks/{id}/events.ics', '/event-series', '/event-series/{id}', '/plans', '/plans/{id}', '/plans/{id}/fulfilment', '/plans/{id}/history', '/plans/overview', '/networks/{id}/plan']),
+      expect.arrayContaining(['/institutions', '/institutions/{id}', '/institutions/{id}/history', '/institutions/{id}/memberships', '/networks', '/networks/{id}', '/networks/{id}/composition', '/networks/{id}/changes', '/networks/{id}/timeline', '/events', '/events/{id}', '/events/{id}/history', '/institutions/{id}/events', '/networks/{id}/participation', '/networks/{id}/events.ics', '/event-series', '/event-series/{id}', '/plans', '/plans/{id}', '/plans/{id}/fulfilment', '/plans/{id}/history', '/plans/overview', '/networks/{id}/plan', '/reports', '/reports/{id}', '/reports/{id}/content']),
     );
   });
 

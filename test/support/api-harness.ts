@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamicModule, Type } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { Clock } from '@app/kernel';
@@ -26,13 +27,22 @@ export class ApiHarness {
     readonly installation: TestInstallation,
     private readonly env: Record<string, string>,
     private readonly clock?: Clock,
+    private readonly imports: readonly (Type<unknown> | DynamicModule)[] = [],
   ) {
     this.dataDir = dataDir;
   }
 
-  /** `clock`: the domain clock of the app (when requests are received, what "today" is); the system's by default. */
-  static async start(env: Record<string, string> = {}, installation = TestInstallation.create(), clock?: Clock): Promise<ApiHarness> {
-    const harness = new ApiHarness(mkdtempSync(join(tmpdir(), 'okrug-e2e-')), installation, env, clock);
+  /**
+   * `clock`: the domain clock of the app (when requests are received, what "today" is); the system's by default.
+   * `imports`: modules the app imports beside the registry's (a test's report generator, `test/support/report-generators.ts`).
+   */
+  static async start(
+    env: Record<string, string> = {},
+    installation = TestInstallation.create(),
+    clock?: Clock,
+    imports: readonly (Type<unknown> | DynamicModule)[] = [],
+  ): Promise<ApiHarness> {
+    const harness = new ApiHarness(mkdtempSync(join(tmpdir(), 'okrug-e2e-')), installation, env, clock, imports);
     await harness.boot();
     return harness;
   }
@@ -44,7 +54,7 @@ export class ApiHarness {
 
   private async boot(): Promise<void> {
     this.config = loadConfig(this.installation.with({ OKRUG_DATA_DIR: this.dataDir, OKRUG_ADMIN_KEY: ADMIN_KEY, OKRUG_LOG_LEVEL: 'silent', OKRUG_DEPARTMENT: 'bakhmut', ...this.env }));
-    ({ app: this.app } = await createApi(this.config, { runProjections: this.config.projectionsIn === 'api', clock: this.clock }));
+    ({ app: this.app } = await createApi(this.config, { runProjections: this.config.projectionsIn === 'api', clock: this.clock, imports: this.imports }));
   }
 
   get http() {

@@ -1,4 +1,4 @@
-import { LoggerService } from '@nestjs/common';
+import { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -29,11 +29,11 @@ export interface StartedApi {
  */
 export const createApi = async (
   config: AppConfig,
-  options: { logger?: LoggerService; runProjections?: boolean; clock?: Clock } = {},
+  options: { logger?: LoggerService; runProjections?: boolean; clock?: Clock; imports?: readonly (Type<unknown> | DynamicModule)[] } = {},
 ): Promise<StartedApi> => {
   const logger = options.logger ?? new JsonLogger(config.logLevel);
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, { runProjections: options.runProjections ?? true, clock: options.clock }),
+    AppModule.forRoot(config, { runProjections: options.runProjections ?? true, clock: options.clock, imports: options.imports }),
     // While closing, RequestDrain answers new requests with a 503 problem (see docs/operations.md).
     new FastifyAdapter({ bodyLimit: 1_048_576, return503OnClosing: false, frameworkErrors: answerFrameworkError, clientErrorHandler: answerClientError }),
     { logger, bodyParser: false },

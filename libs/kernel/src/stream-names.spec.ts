@@ -58,7 +58,7 @@ describe('stream names', () => {
 
   it('gives the categories made after the change no old names: their streams have only ever had one', () => {
     const newer = categories.filter((c) => (STREAM_CATEGORIES as Record<string, StreamCategoryRule>)[c].legacy === undefined);
-    expect(newer).toEqual(['Event', 'EventSeries', 'Plan', 'AssessmentScale', 'ApiKeyIssue']);
+    expect(newer).toEqual(['Event', 'EventSeries', 'Plan', 'AssessmentScale', 'Report', 'ApiKeyIssue']);
     expect(legacyStreamName('Event-0190a1b2-0000-7000-8000-000000000001')).toBeUndefined();
     expect(legacyStreamName('ApiKeyIssue-0190a1b2')).toBeUndefined();
     expect(legacyStreamName('EventSeries-0190a1b2')).toBeUndefined();
@@ -68,6 +68,8 @@ describe('stream names', () => {
     expect(streamCategory('Plan-0190a1b2')).toBe('Plan');
     expect(legacyStreamName('AssessmentScale-bakhmut')).toBeUndefined();
     expect(streamCategory('AssessmentScale-bakhmut')).toBe('AssessmentScale');
+    expect(legacyStreamName('Report-0190a1b2')).toBeUndefined();
+    expect(streamCategory('Report-0190a1b2')).toBe('Report');
     // Not an API key's stream, though the words begin alike: the category ends at the first dash.
     expect(streamCategory('ApiKeyIssue-0190a1b2')).toBe('ApiKeyIssue');
     // Written as an old name would be, it is no stream of theirs.

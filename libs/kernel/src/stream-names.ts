@@ -41,6 +41,8 @@ export const STREAM_CATEGORIES = {
   Plan: {},
   /** A department's assessment scale (`AssessmentScale-<department>`): the grades a year's closing is assessed on, each change the whole scale (planning). */
   AssessmentScale: {},
+  /** One report a department asked for (`Report-<report id>`): requested, its generation's attempts and progress, generated with its artifact or failed (reporting). */
+  Report: {},
   /**
    * One issue of a key under an Idempotency-Key, by a UUID derived from the department and the
    * key: which key that request issued, so that a repeat issues none (identity).

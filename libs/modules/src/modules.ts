@@ -4,6 +4,7 @@ import { events } from '@app/events';
 import { identity } from '@app/identity';
 import { networks } from '@app/networks';
 import { planning } from '@app/planning';
+import { reporting } from '@app/reporting';
 import type { Projection, Reactor } from '@app/read-store';
 
 /**
@@ -16,6 +17,12 @@ export interface OkrugModule {
   name: string;
   /** What the HTTP API imports: controllers, command and query handlers. */
   nestModule: Type<unknown>;
+  /**
+   * What a worker imports to take the module's jobs off the queue (reporting: the reports'
+   * jobs, their generators and the queries these read); the API imports `nestModule`, which
+   * holds it. Absent for a module without jobs.
+   */
+  jobsModule?: Type<unknown>;
   /** Read models it keeps; every process that keeps read models runs them all. */
   projections: readonly Projection[];
   /** Reactors it needs; they run where the projections run. */
@@ -29,7 +36,10 @@ export interface OkrugModule {
  * it, so a module, a read model or a reactor is added in one place. The order is the order of
  * status and health listings.
  */
-export const okrugModules: readonly OkrugModule[] = [identity, networks, events, planning];
+export const okrugModules: readonly OkrugModule[] = [identity, networks, events, planning, reporting];
+
+/** The Nest modules a worker imports to take the queue's jobs. */
+export const allJobsModules: readonly Type<unknown>[] = okrugModules.flatMap((module) => (module.jobsModule ? [module.jobsModule] : []));
 
 /** Every projection of every module: the runner keeps a checkpoint for each. */
 export const allProjections: readonly Projection[] = okrugModules.flatMap((module) => module.projections);

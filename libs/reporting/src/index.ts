@@ -1,6 +1,36 @@
 /**
  * The reporting module's public face: the report data models (what every format is rendered
- * from), and, as they are built, the commands, queries and Nest module. Other libraries and the
- * apps import `@app/reporting` only.
+ * from), the events of a report's stream (`ReportRequested` … `ReportGenerated`, `ReportFailed`,
+ * their table `reportingEvents`, the stream helper `reportStream`), the Nest module, the query
+ * contracts, and the module's entry for the registry. Other libraries and the apps import
+ * `@app/reporting` only.
  */
+import type { Projection, Reactor } from '@app/read-store';
+import { queueReportOnReportRequested } from './queue-report-on-report-requested/queue-report-on-report-requested.reactor';
+import { reportListProjection } from './report-list/report-list.projection';
+import { ReportingModule } from './reporting.module';
+import { reportingEvents } from './reporting.events';
+
 export type * from './annual-analysis/annual-analysis.model';
+
+export * from './reporting.events';
+
+export { ReportingModule } from './reporting.module';
+
+/** The module's query contracts: the queries other modules may send over the QueryBus, their answers, and the read model's document. */
+export { GetReportContentQuery, GetReportQuery, ListReportsQuery } from './report-list/report-queries';
+export type { ReportAnswer, ReportArtifactAnswer, ReportContent, ReportPage } from './report-list/report-queries';
+export type { ReportView } from './report-list/report-list.projection';
+
+const projections: readonly Projection[] = [reportListProjection];
+const reactors: readonly Reactor[] = [queueReportOnReportRequested];
+
+/** The module as the registry composes it (`libs/modules`): its Nest module, its processors and its event contracts. */
+export const reporting = {
+  name: 'reporting',
+  nestModule: ReportingModule,
+  jobsModule: ReportingModule,
+  projections,
+  reactors,
+  eventContracts: [reportingEvents],
+};

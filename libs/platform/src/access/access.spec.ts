@@ -16,6 +16,7 @@ describe('access rules', () => {
       records: ['admin', 'operator'],
       'network-plans': ['admin', 'operator', 'network-head'],
       'network-events': ['admin', 'operator', 'network-head'],
+      'request-reports': ['admin', 'operator', 'network-head'],
       'department-admin': ['admin'],
     });
     expect(decideAccess('records', { role: 'auditor' })).toEqual({ allowed: false, why: expect.stringMatching(/admin, operator; your key has auditor/) });
@@ -33,5 +34,8 @@ describe('access rules', () => {
     // An event's networks are not in the path: its handler checks them.
     expect(decideAccess('network-events', head, other).allowed).toBe(true);
     expect(decideAccess('network-events', { role: 'auditor' }).allowed).toBe(false);
+    // Nor is a report's network: the request's handler checks it; an auditor reads reports but asks for none.
+    expect(decideAccess('request-reports', head, other).allowed).toBe(true);
+    expect(decideAccess('request-reports', { role: 'auditor' }).allowed).toBe(false);
   });
 });

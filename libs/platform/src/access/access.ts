@@ -25,9 +25,12 @@ export type Role = (typeof ROLES)[number];
  *   network heads. An event names its networks in the body (planning) or in its stream (every
  *   later change), not in the path, so the guard checks only the role and the command's handler
  *   checks a network head's networks (`CommandContext.networkIds`), refused with 403 as here.
+ * - `request-reports`: asks for a report (an annual analysis of a network); admins, operators,
+ *   and network heads, whose networks the command's handler checks (the network is in the body),
+ *   as for `network-events`. Auditors read reports but ask for none.
  * - `department-admin`: keys, the department's settings, erasures, rebuilds; admins only.
  */
-export type AccessRule = 'public' | 'read' | 'audit' | 'records' | 'network-plans' | 'network-events' | 'department-admin';
+export type AccessRule = 'public' | 'read' | 'audit' | 'records' | 'network-plans' | 'network-events' | 'request-reports' | 'department-admin';
 
 export const ACCESS_RULES: Record<Exclude<AccessRule, 'public'>, readonly Role[]> = {
   read: ['admin', 'operator', 'network-head', 'auditor'],
@@ -35,6 +38,7 @@ export const ACCESS_RULES: Record<Exclude<AccessRule, 'public'>, readonly Role[]
   records: ['admin', 'operator'],
   'network-plans': ['admin', 'operator', 'network-head'],
   'network-events': ['admin', 'operator', 'network-head'],
+  'request-reports': ['admin', 'operator', 'network-head'],
   'department-admin': ['admin'],
 };
 

@@ -1,5 +1,5 @@
 import { applyDecorators, CallHandler, Controller, createParamDecorator, ExecutionContext, HttpCode, NestInterceptor, Type, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { tap } from 'rxjs';
 import { CommandContext } from '@app/kernel';
@@ -13,8 +13,8 @@ const IDEMPOTENCY_KEY = 'Repeat a request safely: the same key gives the same an
 /** How a write endpoint is documented and answered. */
 export interface WriteEndpointOptions {
   summary: string;
-  /** 200 (a change to something that exists, the default) or 201 (something new). */
-  status?: 200 | 201;
+  /** 200 (a change to something that exists, the default), 201 (something new) or 202 (something new that a job completes: a report). */
+  status?: 200 | 201 | 202;
   /** The endpoint takes If-Match; a string is the header's description in the OpenAPI document. */
   ifMatch?: boolean | string;
   /**
@@ -24,7 +24,7 @@ export interface WriteEndpointOptions {
    * stays as it was; `@Caller()` still reads it.
    */
   idempotencyKey?: boolean | string;
-  /** For something new (201): where it is, `:id` being the answer's id (`/networks/:id`), sent as `Location`. */
+  /** For something new (201, 202): where it is, `:id` being the answer's id (`/networks/:id`), sent as `Location`. */
   location?: string;
   /** The answer's type; WriteResultDto unless the endpoint answers something else. */
   response?: Type<unknown>;
@@ -57,7 +57,7 @@ export const WriteEndpoint = (options: WriteEndpointOptions) => {
       ? []
       : [ApiHeader({ name: 'Idempotency-Key', required: false, description: typeof options.idempotencyKey === 'string' ? options.idempotencyKey : IDEMPOTENCY_KEY })]),
     ...(options.ifMatch ? [ApiHeader({ name: 'If-Match', required: false, description: typeof options.ifMatch === 'string' ? options.ifMatch : IF_MATCH })] : []),
-    status === 201 ? ApiCreatedResponse({ type }) : ApiOkResponse({ type }),
+    status === 201 ? ApiCreatedResponse({ type }) : status === 202 ? ApiAcceptedResponse({ type }) : ApiOkResponse({ type }),
     ApiProblems(...options.problems),
     ...(options.location ? [UseInterceptors(new LocationOfAnswer(options.location))] : []),
   );

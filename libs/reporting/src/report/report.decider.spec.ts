@@ -1,0 +1,163 @@
+import { NotFound, RuleViolated, describeEvent, fold, idsConcerned } from '@app/kernel';
+import { DeciderSpecification } from '@app/testing/decider-specification';
+import {
+  RecordReportGenerated,
+  ReportRequestEvent,
+  ReportGenerated,
+  ReportRequested,
+  RequestReport,
+  isFinished,
+  reportDecider,
+  reportEvents,
+  reportStream,
+} from './report.decider';
+
+const spec = DeciderSpecification.for(reportDecider);
+const rule = (expected: string) => (error: Error) => expect((error as RuleViolated).code).toBe(expected);
+
+const REPORT = '0190a1b2-0000-7000-8000-00000000a001';
+const NETWORK = '0190a1b2-0000-7000-8000-00000000b001';
+const period = { kind: 'academic-year', academicYear: '2020/2021' } as const;
+
+/** Murygino district No. 3's analysis for 2020/2021, in Russian, asked on 25 October 2021 with the log at 120. */
+const requestOf = (over: Partial<RequestReport['data']> = {}, parameters: Partial<RequestReport['data']['parameters']> = {}): RequestReport => ({
+  type: 'RequestReport',
+  data: {
+    reportId: REPORT,
+    department: 'murygino',
+    report: 'annual-analysis',
+    format: 'docx',
+    parameters: { networkId: NETWORK, period, language: 'ru', asOf: null, ...parameters },
+    head: 120,
+    today: '2021-10-25',
+    network: { networkId: NETWORK, reportingPeriod: 'academic-year' },
+    generator: { available: true },
+    ...over,
+  },
+});
+const requested = (position = 120, asOf: string | number | null = null): ReportRequested => ({
+  type: 'ReportRequested',
+  data: { reportId: REPORT, department: 'murygino', report: 'annual-analysis', parameters: { networkId: NETWORK, period, language: 'ru', asOf }, format: 'docx', position },
+});
+const started = (attempt = 1): ReportRequestEvent => ({ type: 'ReportGenerationStarted', data: { reportId: REPORT, attempt } });
+const progressed = (progress: number, attempt = 1, stage: string | null = null): ReportRequestEvent => ({ type: 'ReportProgressed', data: { reportId: REPORT, attempt, progress, stage } });
+const artifact = { hash: 'a'.repeat(64), size: 2048, contentType: 'application/json', fileName: 'Отчет о работе округа № 3.json', storageKey: `murygino/${REPORT}/${'a'.repeat(64)}` };
+const generated = (position = 120): ReportGenerated => ({ type: 'ReportGenerated', data: { reportId: REPORT, artifact, position, templateVersion: null } });
+const failed = (reason = 'the network has no plan'): ReportRequestEvent => ({ type: 'ReportFailed', data: { reportId: REPORT, reason } });
+const generate = (position = 120): RecordReportGenerated => ({ type: 'RecordReportGenerated', data: { reportId: REPORT, artifact, position, templateVersion: null } });
+
+describe('a report', () => {
+  describe('requested', () => {
+    it('is built at the head of the log when it was requested', () => {
+      spec.given([]).when(requestOf()).then([requested()]);
+    });
+
+    it('is built at the position asOf names, or at the head with the day asOf names', () => {
+      spec.given([]).when(requestOf({}, { asOf: 57 })).then([requested(57, 57)]);
+      spec.given([]).when(requestOf({}, { asOf: 120 })).then([requested(120, 120)]);
+      spec.given([]).when(requestOf({}, { asOf: '2021-06-30' })).then([requested(120, '2021-06-30')]);
+      spec.given([]).when(requestOf({}, { asOf: '2021-10-25' })).then([requested(120, '2021-10-25')]);
+    });
+
+    it('refuses a position the log has not reached, and a day after today (422)', () => {
+      spec.given([]).when(requestOf({}, { asOf: 121 })).thenThrows(RuleViolated, rule('position-not-recorded'));
+      spec.given([]).when(requestOf({}, { asOf: '2021-10-26' })).thenThrows(RuleViolated, rule('as-of-in-the-future'));
+    });
+
+    it('refuses a network the department does not have (422 network-not-registered)', () => {
+      spec.given([]).when(requestOf({ network: null })).thenThrows(RuleViolated, rule('network-not-registered'));
+      spec.given([]).when(requestOf({ network: { networkId: 'other', reportingPeriod: 'academic-year' } })).thenThrows(RuleViolated, rule('network-not-registered'));
+    });
+
+    it('refuses a period of another kind than the network reports by (422 period-kind-mismatch)', () => {
+      spec.given([]).when(requestOf({}, { period: { kind: 'calendar-year', year: 2021 } })).thenThrows(RuleViolated, rule('period-kind-mismatch'));
+      spec.given([]).when(requestOf({ network: { networkId: NETWORK, reportingPeriod: 'calendar-year' } })).thenThrows(RuleViolated, rule('period-kind-mismatch'));
+    });
+
+    it('refuses a kind and format no generator is registered for, saying why (422 report-format-unavailable)', () => {
+      spec
+        .given([])
+        .when(requestOf({ generator: { available: false, reason: 'no generator is registered for annual-analysis in pdf' } }))
+        .thenThrows(RuleViolated, (error) => {
+          expect((error as RuleViolated).code).toBe('report-format-unavailable');
+          expect(error.message).toBe('no generator is registered for annual-analysis in pdf');
+        });
+    });
+
+    it('is requested once: its id names one request', () => {
+      spec.given([requested()]).when(requestOf()).thenThrows(RuleViolated, rule('report-already-requested'));
+    });
+  });
+
+  describe('generating', () => {
+    it('starts an attempt each time its job is delivered', () => {
+      spec.given([requested()]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).then([started(1)]);
+      // Numbered by the report, whatever the queue counted (a queue that died with its process starts again from 1).
+      spec.given([requested(), started(1)]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).then([started(2)]);
+      spec.given([requested(), started(1), progressed(0.4), started(2)]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).then([started(3)]);
+    });
+
+    it('records its progress forward within the attempt under way, and nothing for a step back or a repeat', () => {
+      const progress = (value: number, attempt = 1, stage: string | null = null) => ({ type: 'RecordReportProgress' as const, data: { reportId: REPORT, attempt, progress: value, stage } });
+      spec.given([requested(), started()]).when(progress(0.3, 1, '  composing ')).then([progressed(0.3, 1, 'composing')]);
+      spec.given([requested(), started(), progressed(0.3)]).when(progress(0.3)).then([]);
+      spec.given([requested(), started(), progressed(0.3)]).when(progress(0.2)).then([]);
+      // A later attempt started: the first one's progress is no longer the report's.
+      spec.given([requested(), started(1), started(2)]).when(progress(0.5, 1)).then([]);
+      spec.given([requested(), started(1), progressed(0.6), started(2)]).when(progress(0.1, 2)).then([progressed(0.1, 2)]);
+      // Not started: nothing to tell.
+      spec.given([requested()]).when(progress(0.5)).then([]);
+    });
+
+    it('is generated at its own position, once', () => {
+      spec.given([requested(), started()]).when(generate()).then([generated()]);
+      spec.given([requested(), started()]).when(generate(121)).thenThrows(RuleViolated, rule('position-mismatch'));
+    });
+
+    it('fails with the reason, trimmed and bounded', () => {
+      spec.given([requested(), started()]).when({ type: 'RecordReportFailed', data: { reportId: REPORT, reason: '  the network has no plan \n' } }).then([failed()]);
+      const [event] = reportDecider.decide({ type: 'RecordReportFailed', data: { reportId: REPORT, reason: 'x'.repeat(5000) } }, fold(reportDecider, [requested()]));
+      expect((event.data as { reason: string }).reason).toHaveLength(2000);
+    });
+  });
+
+  describe('with its outcome', () => {
+    it('refuses a second outcome, another attempt and more progress (a job delivered twice records once)', () => {
+      for (const outcome of [generated(), failed()]) {
+        const history = [requested(), started(), outcome];
+        expect(isFinished(fold(reportDecider, history))).toBe(true);
+        spec.given(history).when(generate()).thenThrows(RuleViolated, rule('report-finished'));
+        spec.given(history).when({ type: 'RecordReportFailed', data: { reportId: REPORT, reason: 'late' } }).thenThrows(RuleViolated, rule('report-finished'));
+        spec.given(history).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).thenThrows(RuleViolated, rule('report-finished'));
+        spec.given(history).when({ type: 'RecordReportProgress', data: { reportId: REPORT, attempt: 1, progress: 0.5, stage: null } }).thenThrows(RuleViolated, rule('report-finished'));
+      }
+    });
+
+    it('keeps its artifact and position in the state', () => {
+      expect(fold(reportDecider, [requested(), started(), progressed(0.5), generated()])).toMatchObject({ status: 'generated', progress: 1, artifact, position: 120, attempts: 1 });
+    });
+  });
+
+  describe('unknown', () => {
+    it('has no attempt nor outcome (404)', () => {
+      spec.given([]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).thenThrows(NotFound);
+      spec.given([]).when(generate()).thenThrows(NotFound);
+    });
+  });
+
+  it('is recorded on its own stream, concerns the report, its department and network, and is described in uk/ru/en', () => {
+    expect(reportStream(REPORT)).toBe(`Report-${REPORT}`);
+    const [event] = reportDecider.decide(requestOf(), fold(reportDecider, []));
+    expect(idsConcerned(reportEvents, event, 'report')).toEqual([REPORT]);
+    expect(idsConcerned(reportEvents, event, 'network')).toEqual([NETWORK]);
+    expect(idsConcerned(reportEvents, event, 'department')).toEqual(['murygino']);
+    const history: ReportRequestEvent[] = [requested(), started(), progressed(0.5), generated(), failed()];
+    expect(history.map((e) => describeEvent(reportEvents, e))).toEqual([
+      { uk: 'Замовлено звіт «аналіз роботи» за 2020/2021 (DOCX)', ru: 'Заказан отчет «анализ работы» за 2020/2021 (DOCX)', en: 'Report "annual analysis" for 2020/2021 requested (DOCX)' },
+      { uk: 'Розпочато складання звіту (спроба 1)', ru: 'Начато формирование отчета (попытка 1)', en: 'Report generation started (attempt 1)' },
+      { uk: 'Складання звіту: 50%', ru: 'Формирование отчета: 50%', en: 'Report generation: 50%' },
+      { uk: 'Звіт складено: Отчет о работе округа № 3.json (2048 байт)', ru: 'Отчет сформирован: Отчет о работе округа № 3.json (2048 байт)', en: 'Report generated: Отчет о работе округа № 3.json (2048 bytes)' },
+      { uk: 'Звіт не вдалося скласти: the network has no plan', ru: 'Отчет не удалось сформировать: the network has no plan', en: 'Report failed: the network has no plan' },
+    ]);
+  });
+});
