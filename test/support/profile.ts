@@ -48,6 +48,8 @@ export class TestInstallation {
     const mongodbUrl = servers.mongodbUrl ?? testProfile.mongodbUrl;
     const redisUrl = servers.redisUrl ?? testProfile.redisUrl;
     const env: Record<string, string> = {};
+    // Where an installation looks for the tools it may use (LibreOffice for PDF reports), as a process started here would.
+    if (process.env.PATH) env.PATH = process.env.PATH;
     if (mongodbUrl) env.MONGODB_URL = mongoUrlWithDatabase(mongodbUrl, `okrug_${name}`);
     if (redisUrl) {
       env.REDIS_URL = redisUrl;

@@ -21,9 +21,10 @@ const OPTIONS = Symbol('TestReportGeneratorOptions');
  * module's port: the annual analysis as JSON of what was asked (kind, department, parameters,
  * position), so the same request at the same position gives the same bytes. Markdown it refuses
  * (a domain refusal: the report fails at once), HTML it says it cannot do here (a request is
- * refused 422); DOCX and PDF it does not register. Registered only in tests.
+ * refused 422); DOCX and PDF it leaves to the built-in generator. Registered only in tests, in
+ * place of the built-in generator of those three formats.
  */
-@GeneratesReport('annual-analysis', ['json', 'markdown', 'html'])
+@GeneratesReport('annual-analysis', ['json', 'markdown', 'html'], { replaces: true })
 export class TestReportGenerator implements ReportGenerator {
   private failures = 0;
 

@@ -2,7 +2,12 @@ import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/commo
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { NetworksModule } from '@app/networks';
+import { EventsModule } from '@app/events';
+import { PlanningModule } from '@app/planning';
 import { APP_CONFIG, AppConfig } from '@app/platform';
+import { annualAnalysisProviders } from './annual-analysis/annual-analysis.providers';
+import { AnnualAnalysisGenerator, SOFFICE } from './annual-analysis-generator/annual-analysis.generator';
+import { findSoffice } from './render/renderers';
 import { ARTIFACT_STORE, ArtifactStore } from './artifacts/artifact-store.port';
 import { openArtifactStore } from './artifacts/open-artifact-store';
 import { ReportGenerators } from './report-generation/report-generators';
@@ -25,18 +30,22 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
 /**
  * Reports: asking for one (`POST /reports`), its job (generated through the `ReportGenerators`
  * registered, stored in the `ArtifactStore`), its status, the list and the download
- * (docs/reporting.md, "Requests, jobs and artifacts"). No generator is registered here yet: a
- * provider marked `@GeneratesReport(kind, formats)` in this module's providers (or any module's)
- * is one.
+ * (docs/reporting.md, "Requests, jobs and artifacts"). Its generators: the annual analysis in
+ * DOCX, HTML, Markdown, JSON and PDF (with LibreOffice). A provider marked
+ * `@GeneratesReport(kind, formats)` in this module's providers (or any module's) is one.
  */
 @Module({
-  // The queries a request (and, in a worker, a generator) sends: the networks module's.
-  imports: [CqrsModule, DiscoveryModule, NetworksModule],
+  // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
+  imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
   controllers: [RequestReportController, ReportReadController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
     ReportGenerators,
+    // LibreOffice as configured (OKRUG_SOFFICE), else as found on the PATH; none: no PDF.
+    { provide: SOFFICE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.soffice ?? findSoffice(config.searchPath) },
+    ...annualAnalysisProviders,
+    AnnualAnalysisGenerator,
     ReportJobs,
     RequestReportHandler,
     ListReportsHandler,

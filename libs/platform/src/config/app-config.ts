@@ -19,6 +19,12 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Which process keeps the read models: the API itself (default) or separate workers. */
   projectionsIn: 'api' | 'worker';
+  /**
+   * LibreOffice's `soffice`, for PDF reports: OKRUG_SOFFICE, else looked for on the PATH the
+   * process was started with (`searchPath`); none found means no PDF.
+   */
+  soffice?: string;
+  searchPath?: string;
 }
 
 /** Raised at start-up with one line per wrong value. */
@@ -102,6 +108,8 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     queuePrefix,
     logLevel,
     projectionsIn,
+    soffice: env.OKRUG_SOFFICE || undefined,
+    searchPath: env.PATH || undefined,
   };
 };
 

@@ -14,6 +14,12 @@ import { ComposeOptions, composeAnnualAnalysis } from './compose-annual-analysis
 export interface AnnualAnalysisBasis {
   position: number;
   asOf?: IsoDate | null;
+  /**
+   * The day the report is made on, for what depends on it (an item not held once its period is
+   * over, the report's date of an open period); the clock's today when not given. A report's
+   * job gives the day it was requested, so that generating it again gives the same report.
+   */
+  today?: IsoDate;
 }
 
 /** A calendar's page: the largest the events module answers. */
@@ -57,7 +63,7 @@ export class AnnualAnalysisFactsReader {
   async read(department: string, networkId: string, period: ReportingPeriod, basis: AnnualAnalysisBasis): Promise<AnnualAnalysisFacts> {
     const consistentWith = basis.position;
     const asOf = basis.asOf ?? null;
-    const gatheredOn = toIsoDate(this.clock.now());
+    const gatheredOn = basis.today ?? toIsoDate(this.clock.now());
     const today = asOf ?? gatheredOn;
     const [network, yearStart] = await Promise.all([
       this.queries.execute(new GetNetworkQuery(department, networkId, consistentWith)),

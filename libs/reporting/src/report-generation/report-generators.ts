@@ -9,20 +9,23 @@ const GENERATES = 'okrug:generates-report';
 interface Registration {
   report: ReportKind;
   formats: readonly ReportFormat[];
+  /** It takes the place of the built-in generator of these formats (a test's, or an installation's own). */
+  replaces?: boolean;
 }
 
 /**
  * Declares a provider a report generator of `report` for `formats`: the class implements
  * `ReportGenerator` and is listed in a module's providers; `ReportGenerators` finds it when the
- * application starts. A kind and format have one generator: a second is an error at start.
+ * application starts. A kind and format have one generator: a second is an error at start,
+ * unless it is declared `{ replaces: true }` (a test's generator, in place of the built-in one).
  *
  * ```ts
  * @GeneratesReport('annual-analysis', ['docx', 'html', 'markdown', 'json'])
  * export class AnnualAnalysisGenerator implements ReportGenerator { … }
  * ```
  */
-export const GeneratesReport = (report: ReportKind, formats: readonly ReportFormat[]): ClassDecorator =>
-  applyDecorators(Injectable(), SetMetadata(GENERATES, { report, formats } satisfies Registration));
+export const GeneratesReport = (report: ReportKind, formats: readonly ReportFormat[], options: { replaces?: boolean } = {}): ClassDecorator =>
+  applyDecorators(Injectable(), SetMetadata(GENERATES, { report, formats, replaces: options.replaces ?? false } satisfies Registration));
 
 const slot = (report: ReportKind, format: ReportFormat): string => `${report}\u0000${format}`;
 
@@ -78,11 +81,23 @@ export class ReportGenerators implements OnModuleInit {
   private discover(): void {
     if (this.discovered) return;
     this.discovered = true;
+    const found: [Registration, ReportGenerator][] = [];
     for (const wrapper of this.discovery.getProviders()) {
       const type = wrapper.metatype;
       if (typeof type !== 'function' || !wrapper.instance) continue;
       const registration = Reflect.getMetadata(GENERATES, type) as Registration | undefined;
-      if (registration) this.register(registration.report, registration.formats, wrapper.instance as ReportGenerator);
+      if (registration) found.push([registration, wrapper.instance as ReportGenerator]);
+    }
+    // The built-in ones first; one that `replaces` then takes their formats (two of those for one format are an error still).
+    for (const [registration, generator] of found.filter(([r]) => !r.replaces)) this.register(registration.report, registration.formats, generator);
+    const replaced = new Set<string>();
+    for (const [registration, generator] of found.filter(([r]) => r.replaces)) {
+      for (const format of registration.formats) {
+        const key = slot(registration.report, format);
+        if (replaced.has(key)) throw new Error(`two generators replace ${registration.report} in ${format}`);
+        replaced.add(key);
+        this.generators.set(key, generator);
+      }
     }
   }
 }
