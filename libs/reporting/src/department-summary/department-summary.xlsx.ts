@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
+import { writeZipDeterministically } from '../render/docx/deterministic-zip';
 import type { DepartmentSummary, SummaryCount } from './department-summary.model';
 
 const sheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
@@ -60,5 +62,6 @@ export const renderDepartmentSummaryXlsx = async (summary: DepartmentSummary): P
   counts.getColumn(2).width = 14;
   counts.getColumn(3).width = 14;
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // The writer dates the archive's entries with the time of writing: written again with the report's date.
+  return writeZipDeterministically(new PizZip(Buffer.from(await workbook.xlsx.writeBuffer())), summary.basis.reportDate);
 };

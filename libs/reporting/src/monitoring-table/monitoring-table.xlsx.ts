@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import PizZip from 'pizzip';
+import { writeZipDeterministically } from '../render/docx/deterministic-zip';
 import type { MonitoringTable } from './monitoring-table.model';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,7 +50,7 @@ export const renderMonitoringTableXlsx = async (table: MonitoringTable): Promise
   counts.getColumn(1).width = 36;
   for (let column = 2; column <= header.length + 1; column++) counts.getColumn(column).width = 12;
 
-  // The archive's entries carry no time of writing of their own (the writer dates them all
-  // alike), so with the workbook's dates fixed the bytes are too (a spec checks it).
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // The writer dates the archive's entries with the time of writing: written again with the
+  // report's date (and in a fixed order), the same table gives the same bytes (a spec checks it).
+  return writeZipDeterministically(new PizZip(Buffer.from(await workbook.xlsx.writeBuffer())), table.basis.reportDate);
 };
