@@ -1,5 +1,6 @@
 import type { AnnualAnalysis } from '../annual-analysis/annual-analysis.model';
 import { RenderedChart, renderCharts } from './charts/chart-renderer';
+import { stripNonXml } from './docx/ooxml';
 import { LayoutContent, LayoutTable, ReportLayout, layoutOf, linesOf } from './layout';
 
 export interface HtmlRenderOptions {
@@ -110,8 +111,9 @@ const tableHtml = (table: LayoutTable): string => {
   return [`<table class="grid${wide ? ' wide' : ''}" data-table="${escapeHtml(table.key)}">`, '<thead>', header, '</thead>', '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
 };
 
+/** Text for HTML content and attribute values: markup escaped, and the characters XML cannot hold dropped (as in the DOCX). */
 export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  stripNonXml(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const STYLE = [
   'body{margin:0;background:#f3f3f3;color:#111;font:14pt/1.35 "Times New Roman",Times,serif}',
@@ -135,10 +137,10 @@ const STYLE = [
 ].join('');
 
 const TABLE_STYLE = [
-  'table.grid{border-collapse:collapse;margin:.3em 0 1em;font-size:12pt;line-height:1.2}',
+  'table.grid{border-collapse:collapse;margin:.3em 0 1em;font-size:11pt;line-height:1.2}',
   'table.grid.wide{width:100%}',
   'table.grid th,table.grid td{border:1px solid #000;padding:.15em .3em;vertical-align:top;text-align:left}',
-  'table.grid thead th{font-weight:bold;text-align:center;vertical-align:middle}',
+  'table.grid thead th{font-weight:bold;font-size:10pt;text-align:center;vertical-align:middle}',
   'table.grid tbody th{font-weight:normal}',
   'table.grid .num{text-align:right;white-space:nowrap}',
   'table.grid thead th.num{text-align:center;white-space:normal}',

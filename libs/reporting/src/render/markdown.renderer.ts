@@ -1,4 +1,5 @@
 import type { AnnualAnalysis, ReportChart } from '../annual-analysis/annual-analysis.model';
+import { stripNonXml } from './docx/ooxml';
 import { LayoutContent, LayoutTable, ReportLayout, layoutOf, linesOf } from './layout';
 
 /**
@@ -73,13 +74,13 @@ const oneLine = (text: string): string => linesOf(text).join(' ');
 /**
  * Escapes what Markdown would read as markup: the punctuation of emphasis, links, code, HTML,
  * tables and entities anywhere, and what starts a heading, a list, a quote or a rule at the
- * start of a line.
+ * start of a line. Characters XML cannot hold are dropped, as in the DOCX and HTML.
  */
 export const inline = (text: string): string =>
   escapeInline(oneLine(text))
     .replace(/^(\s*)([#>+=-])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 
-const escapeInline = (text: string): string => text.replace(/[\\`*_[\]<>|&~]/g, '\\$&');
+const escapeInline = (text: string): string => stripNonXml(text).replace(/[\\`*_[\]<>|&~]/g, '\\$&');
 
 const cell = (text: string): string => inline(text);
