@@ -8,11 +8,13 @@ const decode = (text: string): string =>
 
 /**
  * The text of a DOCX's body, one paragraph a line (a tab as `\t`, a line break as `\n` inside
- * its paragraph), for tests: word/document.xml unzipped, its tags stripped.
+ * its paragraph), for tests: word/document.xml unzipped, its tags stripped; `outsideTables`: the
+ * paragraphs between the tables only.
  */
-export const docxParagraphs = (docx: Buffer): string[] => {
-  const xml = new PizZip(docx).file('word/document.xml')?.asText();
+export const docxParagraphs = (docx: Buffer, options: { outsideTables?: boolean } = {}): string[] => {
+  let xml = new PizZip(docx).file('word/document.xml')?.asText();
   if (xml === undefined) throw new Error('not a DOCX: no word/document.xml');
+  if (options.outsideTables) xml = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map(([paragraph]) =>
     decode(
       paragraph
