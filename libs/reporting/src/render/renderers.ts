@@ -87,7 +87,7 @@ export interface RenderedDocument {
 
 export type ReportRenderer<M> = (model: M, options?: RenderOptions) => Promise<RenderedDocument>;
 
-const as =
+const rendering =
   <M>(format: ReportFormat, render: (model: M, options: RenderOptions) => Buffer | string | Promise<Buffer | string>): ReportRenderer<M> =>
   async (model, options = {}) => {
     const out = await render(model, options);
@@ -100,27 +100,27 @@ const as =
  */
 export const RENDERERS: { readonly [K in RenderableKind]: Readonly<Partial<Record<ReportFormat, ReportRenderer<ReportOf<K>>>>> } = {
   'annual-analysis': {
-    docx: as('docx', renderDocx),
-    pdf: as('pdf', renderPdf),
-    html: as('html', renderHtml),
-    markdown: as('markdown', renderMarkdown),
-    json: as('json', renderJson),
+    docx: rendering('docx', renderDocx),
+    pdf: rendering('pdf', renderPdf),
+    html: rendering('html', renderHtml),
+    markdown: rendering('markdown', renderMarkdown),
+    json: rendering('json', renderJson),
   },
   'monitoring-table': {
-    docx: as('docx', renderMonitoringTableDocx),
-    pdf: as('pdf', renderMonitoringTablePdf),
-    html: as('html', renderMonitoringTableHtml),
-    markdown: as('markdown', renderMonitoringTableMarkdown),
-    json: as('json', renderJson),
-    xlsx: as('xlsx', renderMonitoringTableXlsx),
+    docx: rendering('docx', renderMonitoringTableDocx),
+    pdf: rendering('pdf', renderMonitoringTablePdf),
+    html: rendering('html', renderMonitoringTableHtml),
+    markdown: rendering('markdown', renderMonitoringTableMarkdown),
+    json: rendering('json', renderJson),
+    xlsx: rendering('xlsx', renderMonitoringTableXlsx),
   },
   'department-summary': {
-    docx: as('docx', renderDepartmentSummaryDocx),
-    pdf: as('pdf', renderDepartmentSummaryPdf),
-    html: as('html', renderDepartmentSummaryHtml),
-    markdown: as('markdown', renderDepartmentSummaryMarkdown),
-    json: as('json', renderJson),
-    xlsx: as('xlsx', renderDepartmentSummaryXlsx),
+    docx: rendering('docx', renderDepartmentSummaryDocx),
+    pdf: rendering('pdf', renderDepartmentSummaryPdf),
+    html: rendering('html', renderDepartmentSummaryHtml),
+    markdown: rendering('markdown', renderDepartmentSummaryMarkdown),
+    json: rendering('json', renderJson),
+    xlsx: rendering('xlsx', renderDepartmentSummaryXlsx),
   },
 };
 
