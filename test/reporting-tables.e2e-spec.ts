@@ -9,6 +9,8 @@ import { DepartmentSummaryFactsReader } from '@app/reporting/department-summary/
 import { composeInstitutionProfile } from '@app/reporting/institution-profile/institution-profile';
 import { InstitutionProfileFactsReader } from '@app/reporting/institution-profile/institution-profile.reader';
 import { renderMonitoringTableXlsx } from '@app/reporting/monitoring-table/monitoring-table.xlsx';
+import { escapeHtml, renderReport, stopChartRenderer } from '@app/reporting/render/renderers';
+import { docxMedia, docxTables } from '@app/reporting/render/testing/docx-text';
 import ExcelJS from 'exceljs';
 import { loadDemo } from '../demo/load-demo';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
@@ -43,6 +45,7 @@ describe('the monitoring table, the department summary and an institution profil
   }, 120_000);
   afterAll(async () => {
     await api?.stop();
+    await stopChartRenderer();
   });
 
   const facts = (periods: ReportingPeriod[] = [academicYearPeriod('2021/2022'), academicYearPeriod('2022/2023')]) =>
@@ -75,6 +78,19 @@ describe('the monitoring table, the department summary and an institution profil
     expect(row.slice(2)).toEqual([0, 1, 1]);
   });
 
+  it('renders it as DOCX, HTML and Markdown with the same cells, the year without the consultation empty', async () => {
+    const table = composeMonitoringTable(await facts(), 'ru');
+    const row = table.rows.findIndex((r) => r.label === 'Консультации по составлению рабочих программ');
+    const topic = table.rows[row].cells[1].events[0].text;
+    const [topics] = docxTables(await renderReport(table, 'docx').then((d) => d.bytes));
+    // The header, then the rows; a row: the series, its kind, the two years.
+    expect(topics[row + 1]).toEqual([['Консультации по составлению рабочих программ'], ['консультация'], [''], [topic]]);
+    const html = (await renderReport(table, 'html')).bytes.toString('utf8');
+    expect(html).toContain(`<tr><th scope="row">Консультации по составлению рабочих программ</th><td>консультация</td><td></td><td>${escapeHtml(topic)}</td></tr>`);
+    const markdown = (await renderReport(table, 'markdown')).bytes.toString('utf8');
+    expect(markdown).toMatch(/\| Консультации по составлению рабочих программ +\| консультация +\| +\| Консультации руководителей/);
+  });
+
   it('refuses a network of no one (404)', async () => {
     await expect(reader.read({ department: api.config.department, networkId: '0190a1b2-0000-7000-8000-0000000000ee', periods: [calendarYearPeriod(2022)], position, reportDate: '2023-06-30' })).rejects.toMatchObject({ name: 'NotFound' });
   });
@@ -96,6 +112,10 @@ describe('the monitoring table, the department summary and an institution profil
     expect(murygino.planStatus).not.toBe('none');
     expect(murygino).toMatchObject({ itemsPlanned: 3, itemsHeld: 3, shareHeld: 1 });
     expect(summary.charts.find((c) => c.chart === 'fulfilment')?.bars).toContainEqual({ label: murygino.name, value: 100 });
+    const docx = (await renderReport(summary, 'docx')).bytes;
+    const networks = docxTables(docx)[0].map((row) => row.map((cell) => cell.join('\n')));
+    expect(networks.find((row) => row[0] === murygino.name)?.slice(4, 7)).toEqual(['3', '3', '100\u00a0%']);
+    expect(docxMedia(docx).size).toBe(2);
   });
 
   it('profiles Bakhmut’s ZOSh No. 7: its two districts over time and the open lessons it hosted', async () => {

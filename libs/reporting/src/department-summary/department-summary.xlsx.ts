@@ -10,8 +10,8 @@ const sheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').sl
  * participants, items planned and held, the share held as a percentage, the assessment, and the
  * change in events and participants against the period before), with its totals row, and a
  * sheet of events by kind and participants by category beside the period before. Numbers are
- * numbers; the header row and the first column are frozen; widths are set. The workbook's and
- * the archive's dates are the report's date, so the same summary gives the same bytes.
+ * numbers; the header row and the first column are frozen; widths are set. The workbook's dates
+ * are the report's date, so the same summary gives the same bytes.
  */
 export const renderDepartmentSummaryXlsx = async (summary: DepartmentSummary): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
@@ -62,6 +62,6 @@ export const renderDepartmentSummaryXlsx = async (summary: DepartmentSummary): P
   counts.getColumn(2).width = 14;
   counts.getColumn(3).width = 14;
 
-  // The writer dates the archive's entries when it writes them: written again at the report's date.
-  return writeZipDeterministically(new PizZip(await workbook.xlsx.writeBuffer()), summary.basis.reportDate);
+  // The writer dates the archive's entries with the time of writing: written again with the report's date.
+  return writeZipDeterministically(new PizZip(Buffer.from(await workbook.xlsx.writeBuffer())), summary.basis.reportDate);
 };

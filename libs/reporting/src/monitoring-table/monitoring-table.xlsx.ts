@@ -13,7 +13,7 @@ const sheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').sl
  * per line, with their hosts) and a sheet of counts (numbers as numbers, with totals), each with
  * its header row and first column frozen, widths set and text wrapped; events too imprecisely
  * dated for a column are listed below the topics. The same table gives the same bytes: the
- * workbook's and the archive's dates are the report's date.
+ * workbook's dates are the report's date.
  */
 export const renderMonitoringTableXlsx = async (table: MonitoringTable): Promise<Buffer> => {
   const workbook = new ExcelJS.Workbook();
@@ -50,6 +50,7 @@ export const renderMonitoringTableXlsx = async (table: MonitoringTable): Promise
   counts.getColumn(1).width = 36;
   for (let column = 2; column <= header.length + 1; column++) counts.getColumn(column).width = 12;
 
-  // The writer dates the archive's entries when it writes them: written again at the report's date.
-  return writeZipDeterministically(new PizZip(await workbook.xlsx.writeBuffer()), table.basis.reportDate);
+  // The writer dates the archive's entries with the time of writing: written again with the
+  // report's date (and in a fixed order), the same table gives the same bytes (a spec checks it).
+  return writeZipDeterministically(new PizZip(Buffer.from(await workbook.xlsx.writeBuffer())), table.basis.reportDate);
 };

@@ -54,6 +54,7 @@ describe('renderHtml: a standalone preview page', () => {
   it('escapes every text of the model', async () => {
     const html = await renderHtml(withMarkup());
     expect(html).not.toContain('<script>');
+    expect(html).not.toMatch(/[\u0001\u0007]/); // dropped, as in the DOCX
     expect(html).not.toContain('<w:t>');
     expect(html).toContain(escapeHtml(MARKUP_TOPIC));
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;w:t&gt;');

@@ -1,6 +1,7 @@
 import type { AnnualAnalysis } from '../annual-analysis/annual-analysis.model';
 import { RenderedChart, renderCharts } from './charts/chart-renderer';
-import { LayoutContent, layoutOf, linesOf } from './layout';
+import { stripNonXml } from './docx/ooxml';
+import { LayoutContent, LayoutTable, ReportLayout, layoutOf, linesOf } from './layout';
 
 export interface HtmlRenderOptions {
   /** Draw the charts (inline SVG). Default true; without them each chart is a table of its bars. */
@@ -15,10 +16,24 @@ export interface HtmlRenderOptions {
  */
 export const renderHtml = async (model: AnnualAnalysis, options: HtmlRenderOptions = {}): Promise<string> => {
   const layout = layoutOf(model);
+  return layoutHtml(layout, await drawLayoutCharts(layout, options));
+};
+
+/** The charts of a layout drawn as SVG, by their code (none when `charts: false`). */
+export const drawLayoutCharts = async (layout: ReportLayout, options: HtmlRenderOptions = {}): Promise<Map<string, RenderedChart>> => {
   const wanted = layout.parts.flatMap((part) => part.content.flatMap((c) => (c.type === 'chart' ? [c.chart] : [])));
   const drawn = options.charts === false ? [] : await renderCharts(wanted, { png: false });
-  const svgOf = new Map<string, RenderedChart>(drawn.map((chart) => [chart.chart, chart]));
+  return new Map<string, RenderedChart>(drawn.map((chart) => [chart.chart, chart]));
+};
 
+/**
+ * A report's layout as a standalone HTML page, its charts drawn (`drawLayoutCharts`) or, when
+ * not, each a table of its bars. A landscape layout gets a wider sheet (and a landscape page in
+ * print); tables are bordered grids, numbers right-aligned, a cell's lines one under another, an
+ * empty cell empty. The signature block holds what the layout has: position, name and date, or
+ * the date alone.
+ */
+export const layoutHtml = (layout: ReportLayout, svgOf: ReadonlyMap<string, RenderedChart> = new Map()): string => {
   const content = (c: LayoutContent): string => {
     switch (c.type) {
       case 'paragraph':
@@ -36,6 +51,8 @@ export const renderHtml = async (model: AnnualAnalysis, options: HtmlRenderOptio
           : `<table>\n${c.chart.bars.map((bar) => `<tr><th scope="row">${escapeHtml(bar.label)}</th><td>${bar.value}</td></tr>`).join('\n')}\n</table>`;
         return `<figure class="chart" data-chart="${escapeHtml(c.chart.chart)}">\n${body}\n<figcaption>${escapeHtml(c.chart.title)}</figcaption>\n</figure>`;
       }
+      case 'table':
+        return tableHtml(c.table);
     }
   };
 
@@ -45,6 +62,9 @@ export const renderHtml = async (model: AnnualAnalysis, options: HtmlRenderOptio
       .join('\n'),
   );
   const { position, name, date } = layout.signature;
+  const signed = position !== null || name !== null;
+  const tables = layout.parts.some((part) => part.content.some((c) => c.type === 'table'));
+  const landscape = layout.page === 'landscape';
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(layout.language)}">`,
@@ -53,18 +73,18 @@ export const renderHtml = async (model: AnnualAnalysis, options: HtmlRenderOptio
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(layout.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${tables ? TABLE_STYLE : ''}${landscape ? LANDSCAPE_STYLE : ''}</style>`,
     '</head>',
     '<body>',
-    '<article class="report">',
+    landscape ? '<article class="report landscape">' : '<article class="report">',
     '<header>',
     `<h1>${escapeHtml(layout.title)}</h1>`,
     layout.subtitle ? `<p class="subtitle">${escapeHtml(layout.subtitle)}</p>` : '',
     '</header>',
     ...parts,
     '<footer class="signature">',
-    `<div class="position">${escapeHtml(position ?? '')}</div>`,
-    `<div class="name">${escapeHtml(name ?? '')}</div>`,
+    signed ? `<div class="position">${escapeHtml(position ?? '')}</div>` : '',
+    signed ? `<div class="name">${escapeHtml(name ?? '')}</div>` : '',
     `<div class="date">${escapeHtml(date)}</div>`,
     '</footer>',
     '</article>',
@@ -76,8 +96,24 @@ export const renderHtml = async (model: AnnualAnalysis, options: HtmlRenderOptio
     .concat('\n');
 };
 
+/** A table: a header row of column headings, then a row each, its first cell heading the row. */
+const tableHtml = (table: LayoutTable): string => {
+  const wide = table.columns.some((column) => column.grow);
+  const align = (i: number): string => (table.columns[i]?.align === 'right' ? ' class="num"' : '');
+  const lines = (cell: readonly string[]): string => cell.map(escapeHtml).join('<br>');
+  const header = `<tr>${table.columns.map((column, i) => `<th scope="col"${align(i)}>${escapeHtml(column.header)}</th>`).join('')}</tr>`;
+  const rows = table.rows.map(
+    (row) =>
+      `<tr${row.total ? ' class="total"' : ''}>` +
+      row.cells.map((cell, i) => (i === 0 ? `<th scope="row">${lines(cell)}</th>` : `<td${align(i)}>${lines(cell)}</td>`)).join('') +
+      '</tr>',
+  );
+  return [`<table class="grid${wide ? ' wide' : ''}" data-table="${escapeHtml(table.key)}">`, '<thead>', header, '</thead>', '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+};
+
+/** Text for HTML content and attribute values: markup escaped, and the characters XML cannot hold dropped (as in the DOCX). */
 export const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  stripNonXml(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const STYLE = [
   'body{margin:0;background:#f3f3f3;color:#111;font:14pt/1.35 "Times New Roman",Times,serif}',
@@ -98,4 +134,21 @@ const STYLE = [
   '.signature .name{align-self:end;text-align:right}',
   '.signature .date{grid-column:1/3}',
   '@media print{body{background:#fff}.report{margin:0;box-shadow:none;max-width:none;padding:0}}',
+].join('');
+
+const TABLE_STYLE = [
+  'table.grid{border-collapse:collapse;margin:.3em 0 1em;font-size:11pt;line-height:1.2}',
+  'table.grid.wide{width:100%}',
+  'table.grid th,table.grid td{border:1px solid #000;padding:.15em .3em;vertical-align:top;text-align:left}',
+  'table.grid thead th{font-weight:bold;font-size:10pt;text-align:center;vertical-align:middle}',
+  'table.grid tbody th{font-weight:normal}',
+  'table.grid .num{text-align:right;white-space:nowrap}',
+  'table.grid thead th.num{text-align:center;white-space:normal}',
+  'table.grid tr.total>*{font-weight:bold}',
+].join('');
+
+const LANDSCAPE_STYLE = [
+  '.report.landscape{max-width:29.7cm}',
+  '@page{size:A4 landscape}',
+  '@media print{.report.landscape{max-width:none}}',
 ].join('');

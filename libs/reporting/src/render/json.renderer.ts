@@ -1,4 +1,4 @@
-import type { AnnualAnalysis } from '../annual-analysis/annual-analysis.model';
+import type { RenderableReport } from './renderers';
 
-/** `format=json`: the model itself, two-space indented, with a final newline. */
-export const renderJson = (model: AnnualAnalysis): string => `${JSON.stringify(model, null, 2)}\n`;
+/** `format=json`: the report's model itself (any of them), two-space indented, with a final newline. */
+export const renderJson = (model: RenderableReport): string => `${JSON.stringify(model, null, 2)}\n`;

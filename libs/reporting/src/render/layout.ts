@@ -2,14 +2,17 @@ import type { AnnualAnalysis, ReportChart } from '../annual-analysis/annual-anal
 import { isDrawable } from './charts/chart-spec';
 
 /**
- * The built-in layout of the annual analysis, as data: the report's parts in the seeds' order,
- * each with its heading and content, the parts with nothing to say already left out. HTML and
- * Markdown are drawn from it; the built-in DOCX template (`docx/built-in-template.ts`) lays the
- * same parts out in the same order (a test compares them). Nothing here is worded: every text is
- * the model's, headings are its `labels`.
+ * A report's built-in layout, as data: its parts in order, each with its heading and content,
+ * the parts with nothing to say already left out. HTML and Markdown are drawn from it; the
+ * built-in DOCX template lays the same parts out in the same order (a test compares them).
+ * Nothing here is worded: every text is the model's, headings are its `labels`. The annual
+ * analysis's is `layoutOf` (below, in the seeds' order; its template `docx/built-in-template.ts`);
+ * the monitoring table's and the department summary's are beside their renderers.
  */
 export interface ReportLayout {
   language: AnnualAnalysis['language'];
+  /** The page: A4 upright (the annual analysis), or on its side (the wide tables). */
+  page: 'portrait' | 'landscape';
   title: string;
   /** "базовая школа – МБОУ Мурыгинская СШ", under the title; null when the network has no anchor. */
   subtitle: string | null;
@@ -29,7 +32,35 @@ export type LayoutContent =
   | { type: 'subheading'; text: string }
   | { type: 'numbered'; items: { number: number; text: string }[] }
   | { type: 'bullets'; items: string[] }
-  | { type: 'chart'; chart: ReportChart };
+  | { type: 'chart'; chart: ReportChart }
+  | { type: 'table'; table: LayoutTable };
+
+/**
+ * A table as every format prints it: the header row, then the rows, each cell its lines (none:
+ * an empty cell). The first column heads its row. The texts are final (the model's, numbers
+ * already printed for the language, `figures.ts`); a format only draws the grid.
+ */
+export interface LayoutTable {
+  /** What the table is (`topics`, `networks`…): the key of its placeholder in a DOCX template (`{@table.<key>}`). */
+  key: string;
+  columns: LayoutColumn[];
+  rows: LayoutRow[];
+}
+
+export interface LayoutColumn {
+  header: string;
+  /** Numbers are right-aligned (in Markdown too). */
+  align: 'left' | 'right';
+  /** Its width in a document, in centimetres; a growing column takes its share of what the others leave. */
+  width: number;
+  grow?: boolean;
+}
+
+export interface LayoutRow {
+  cells: string[][];
+  /** A totals row (bold). */
+  total?: boolean;
+}
 
 export const layoutOf = (model: AnnualAnalysis): ReportLayout => {
   const { labels, plan, closing } = model;
@@ -88,6 +119,7 @@ export const layoutOf = (model: AnnualAnalysis): ReportLayout => {
   }
   return {
     language: model.language,
+    page: 'portrait',
     title: model.title,
     subtitle: model.anchor?.text || null,
     parts,

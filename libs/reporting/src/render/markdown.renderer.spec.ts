@@ -47,6 +47,7 @@ describe('renderMarkdown', () => {
     expect(inline('- не пункт')).toBe('\\- не пункт');
     const markdown = renderMarkdown(withMarkup());
     expect(markdown).not.toContain('<script>');
+    expect(markdown).not.toMatch(/[\u0001\u0007]/);
     expect(markdown).toContain('\\<script\\>alert("x")\\</script\\> \\& \\<w:t\\>«Школа» \\*№1\\* #2 \\[ссылка\\](http://example.org) \\| \\` \\\\');
   });
 });

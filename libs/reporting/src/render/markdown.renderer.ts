@@ -1,5 +1,6 @@
 import type { AnnualAnalysis, ReportChart } from '../annual-analysis/annual-analysis.model';
-import { LayoutContent, layoutOf, linesOf } from './layout';
+import { stripNonXml } from './docx/ooxml';
+import { LayoutContent, LayoutTable, ReportLayout, layoutOf, linesOf } from './layout';
 
 /**
  * The annual analysis as Markdown (CommonMark with GFM tables): `#` the title, the anchor under
@@ -7,8 +8,13 @@ import { LayoutContent, layoutOf, linesOf } from './layout';
  * each chart as a table of its bars, the signature block after a rule. Every text is escaped, so
  * a topic like `*Школа* #1` prints as written.
  */
-export const renderMarkdown = (model: AnnualAnalysis): string => {
-  const layout = layoutOf(model);
+export const renderMarkdown = (model: AnnualAnalysis): string => layoutMarkdown(layoutOf(model));
+
+/**
+ * A report's layout as Markdown: the title, the subtitle, `##` each part, its content (a table as
+ * a GFM table), the signature block after a rule (what the layout has of position, name and date).
+ */
+export const layoutMarkdown = (layout: ReportLayout): string => {
   const blocks: string[] = [`# ${inline(layout.title)}`];
   if (layout.subtitle) blocks.push(inline(layout.subtitle));
   for (const part of layout.parts) {
@@ -32,8 +38,33 @@ const contentBlocks = (content: LayoutContent): string[] => {
       return [content.items.map((item) => `- ${inline(oneLine(item))}`).join('\n')];
     case 'chart':
       return [chartTable(content.chart)];
+    case 'table':
+      return [markdownTable(content.table)];
   }
 };
+
+/**
+ * A table as a GFM table: texts escaped (a `|` in a topic is `\|`), a cell's lines joined by
+ * `<br>`, an empty cell empty; numeric columns right-aligned (`---:`), and every column padded to
+ * its widest cell, so the source reads as a table too, numbers one under another.
+ */
+export const markdownTable = (table: LayoutTable): string => {
+  const right = table.columns.map((column) => column.align === 'right');
+  // A figure is only escaped inline (a cell holds no block, so a leading `+` stays as it is).
+  const text = (cell: readonly string[], numeric: boolean): string => cell.map((line) => (numeric ? escapeInline(line) : inline(line))).join('<br>');
+  const grid = [
+    table.columns.map((column) => cell(column.header)),
+    ...table.rows.map((row) => table.columns.map((_, i) => text(row.cells[i] ?? [], right[i] && i > 0))),
+  ];
+  const widths = table.columns.map((_, i) => Math.max(3, ...grid.map((row) => width(row[i]))));
+  const pad = (value: string, i: number): string => (right[i] ? value.padStart(widths[i] - width(value) + value.length) : value.padEnd(widths[i] - width(value) + value.length));
+  const line = (row: readonly string[]): string => `| ${row.map(pad).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (right[i] ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
+  return [line(grid[0]), rule, ...grid.slice(1).map(line)].join('\n');
+};
+
+/** A text's width in characters (code points; what the padding counts). */
+const width = (text: string): number => [...text].length;
 
 const chartTable = (chart: ReportChart): string =>
   [`| ${cell(chart.title)} | |`, '|:---|---:|', ...chart.bars.map((bar) => `| ${cell(bar.label)} | ${bar.value} |`)].join('\n');
@@ -43,12 +74,13 @@ const oneLine = (text: string): string => linesOf(text).join(' ');
 /**
  * Escapes what Markdown would read as markup: the punctuation of emphasis, links, code, HTML,
  * tables and entities anywhere, and what starts a heading, a list, a quote or a rule at the
- * start of a line.
+ * start of a line. Characters XML cannot hold are dropped, as in the DOCX and HTML.
  */
 export const inline = (text: string): string =>
-  oneLine(text)
-    .replace(/[\\`*_[\]<>|&~]/g, '\\$&')
+  escapeInline(oneLine(text))
     .replace(/^(\s*)([#>+=-])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+
+const escapeInline = (text: string): string => stripNonXml(text).replace(/[\\`*_[\]<>|&~]/g, '\\$&');
 
 const cell = (text: string): string => inline(text);

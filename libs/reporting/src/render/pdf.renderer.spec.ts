@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeWithServer } from '@app/testing';
 import { stopChartRenderer } from './charts/chart-renderer';
-import { renderDocx } from './docx.renderer';
 import { docxCases } from './fixtures/docx-cases.fixtures';
 import { murygino2020Ru } from './fixtures/murygino-2020-2021.ru.fixtures';
+import { renderDepartmentSummaryPdf } from './department-summary/department-summary.renderers';
+import { summaryUk } from './fixtures/department-summary.fixtures';
+import { monitoringBySeriesRu } from './fixtures/monitoring-table.fixtures';
+import { renderMonitoringTablePdf } from './monitoring-table/monitoring-table.renderers';
 import { LibreOfficeNotInstalledError, PdfConversionError, convertDocxToPdf, findSoffice, renderPdf } from './pdf.renderer';
 
 afterAll(() => stopChartRenderer());
@@ -28,6 +31,8 @@ describe('PDF without LibreOffice', () => {
 
   it('is a typed error saying LibreOffice is not installed', async () => {
     await expect(renderPdf(murygino2020Ru, { charts: false })).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
+    await expect(renderMonitoringTablePdf(monitoringBySeriesRu())).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
+    await expect(renderDepartmentSummaryPdf(summaryUk(), { soffice: null })).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
     await expect(convertDocxToPdf(Buffer.from('PK'), { soffice: null })).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
     const error = await convertDocxToPdf(Buffer.from('PK'), { soffice: join(dir, 'no-soffice-here') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LibreOfficeNotInstalledError);
@@ -51,7 +56,7 @@ describeWithServer('PDF through LibreOffice', soffice ?? undefined, 'LibreOffice
   jest.setTimeout(300_000);
 
   it.each(docxCases().map((c) => [c.name, c] as const))('opens the DOCX and makes a PDF of it: %s', async (_name, docxCase) => {
-    const pdf = await convertDocxToPdf(await renderDocx(docxCase.model, docxCase.options), { soffice: soffice! });
+    const pdf = await convertDocxToPdf(await docxCase.docx(), { soffice: soffice! });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1000);
   });
@@ -59,6 +64,24 @@ describeWithServer('PDF through LibreOffice', soffice ?? undefined, 'LibreOffice
   it('renders the annual analysis as PDF', async () => {
     const pdf = await renderPdf(murygino2020Ru, { soffice });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  /** Each page's size in points, as the PDF gives it. */
+  const pageSizes = (pdf: Buffer): [number, number][] =>
+    [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+
+  it('renders the monitoring table and the department summary as PDF on landscape A4 pages, the annual analysis upright', async () => {
+    const [table, summary, analysis] = await Promise.all([
+      renderMonitoringTablePdf(monitoringBySeriesRu(), { soffice }),
+      renderDepartmentSummaryPdf(summaryUk(), { soffice }),
+      renderPdf(murygino2020Ru, { soffice, charts: false }),
+    ]);
+    for (const pdf of [table, summary]) {
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(pageSizes(pdf).length).toBeGreaterThan(0);
+      expect(new Set(pageSizes(pdf).map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['842x595']));
+    }
+    expect(new Set(pageSizes(analysis).map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['595x842']));
   });
 
   it('fails clearly on a document it cannot open', async () => {

@@ -8,11 +8,13 @@ const decode = (text: string): string =>
 
 /**
  * The text of a DOCX's body, one paragraph a line (a tab as `\t`, a line break as `\n` inside
- * its paragraph), for tests: word/document.xml unzipped, its tags stripped.
+ * its paragraph), for tests: word/document.xml unzipped, its tags stripped; `outsideTables`: the
+ * paragraphs between the tables only.
  */
-export const docxParagraphs = (docx: Buffer): string[] => {
-  const xml = new PizZip(docx).file('word/document.xml')?.asText();
+export const docxParagraphs = (docx: Buffer, options: { outsideTables?: boolean } = {}): string[] => {
+  let xml = new PizZip(docx).file('word/document.xml')?.asText();
   if (xml === undefined) throw new Error('not a DOCX: no word/document.xml');
+  if (options.outsideTables) xml = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map(([paragraph]) =>
     decode(
       paragraph
@@ -24,6 +26,21 @@ export const docxParagraphs = (docx: Buffer): string[] => {
 };
 
 export const docxText = (docx: Buffer): string => docxParagraphs(docx).join('\n');
+
+const paragraphsOf = (xml: string): string[] =>
+  [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>|<w:p\/>/g)].map(([paragraph]) => decode(paragraph.replace(/<w:tab\/>/g, '\t').replace(/<w:br\/>/g, '\n').replace(/<[^>]+>/g, '')));
+
+/**
+ * The tables of a DOCX's body, for tests: each a list of rows, each row its cells, each cell its
+ * paragraphs' text (an empty cell: one empty paragraph, `['']`).
+ */
+export const docxTables = (docx: Buffer): string[][][][] => {
+  const xml = new PizZip(docx).file('word/document.xml')?.asText();
+  if (xml === undefined) throw new Error('not a DOCX: no word/document.xml');
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([table]) =>
+    [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([row]) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) => paragraphsOf(cell))),
+  );
+};
 
 /** The pictures a DOCX holds (word/media/…), by name. */
 export const docxMedia = (docx: Buffer): Map<string, Buffer> => {
