@@ -14,7 +14,7 @@ const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   docx: RENDERED.docx.contentType,
   pdf: RENDERED.pdf.contentType,
   html: RENDERED.html.contentType,
-  markdown: RENDERED.md.contentType,
+  markdown: RENDERED.markdown.contentType,
   json: RENDERED.json.contentType,
 };
 
