@@ -1,9 +1,5 @@
-import ExcelJS from 'exceljs';
-import PizZip from 'pizzip';
-import { writeZipDeterministically } from '../render/docx/deterministic-zip';
+import { reportWorkbook, sheetName, workbookBytes } from '../render/xlsx-workbook';
 import type { DepartmentSummary, SummaryCount } from './department-summary.model';
-
-const sheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
 /**
  * The department summary as an XLSX workbook: a sheet of networks (plan status, events held,
@@ -14,13 +10,7 @@ const sheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').sl
  * are the report's date, so the same summary gives the same bytes.
  */
 export const renderDepartmentSummaryXlsx = async (summary: DepartmentSummary): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
-  const reportDate = new Date(`${summary.basis.reportDate}T00:00:00Z`);
-  workbook.creator = 'okrug';
-  workbook.lastModifiedBy = 'okrug';
-  workbook.created = reportDate;
-  workbook.modified = reportDate;
-  workbook.title = summary.title;
+  const workbook = reportWorkbook(summary.title, summary.basis.reportDate);
   const l = summary.labels;
 
   const networks = workbook.addWorksheet(sheetName(summary.period.label.replace('/', '-')), { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
@@ -62,6 +52,5 @@ export const renderDepartmentSummaryXlsx = async (summary: DepartmentSummary): P
   counts.getColumn(2).width = 14;
   counts.getColumn(3).width = 14;
 
-  // The writer dates the archive's entries with the time of writing: written again with the report's date.
-  return writeZipDeterministically(new PizZip(Buffer.from(await workbook.xlsx.writeBuffer())), summary.basis.reportDate);
+  return workbookBytes(workbook, summary.basis.reportDate);
 };

@@ -1,12 +1,7 @@
-import ExcelJS from 'exceljs';
-import PizZip from 'pizzip';
-import { writeZipDeterministically } from '../render/docx/deterministic-zip';
+import { reportWorkbook, sheetName, workbookBytes } from '../render/xlsx-workbook';
 import type { MonitoringTable } from './monitoring-table.model';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Sheet names: at most 31 characters, none of `[]:*?/\`. */
-const sheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+export { XLSX_CONTENT_TYPE } from '../render/xlsx-workbook';
 
 /**
  * The monitoring table as an XLSX workbook: a sheet of topics (each cell that year's events, one
@@ -16,13 +11,7 @@ const sheetName = (text: string): string => text.replace(/[[\]:*?/\\]/g, ' ').sl
  * workbook's dates are the report's date.
  */
 export const renderMonitoringTableXlsx = async (table: MonitoringTable): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
-  const reportDate = new Date(`${table.basis.reportDate}T00:00:00Z`);
-  workbook.creator = 'okrug';
-  workbook.lastModifiedBy = 'okrug';
-  workbook.created = reportDate;
-  workbook.modified = reportDate;
-  workbook.title = table.title;
+  const workbook = reportWorkbook(table.title, table.basis.reportDate);
 
   const header = [table.labels.row, ...table.periods.map((p) => p.label)];
   const topics = workbook.addWorksheet(sheetName(table.labels.topics), { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
@@ -51,6 +40,5 @@ export const renderMonitoringTableXlsx = async (table: MonitoringTable): Promise
   for (let column = 2; column <= header.length + 1; column++) counts.getColumn(column).width = 12;
 
   // The writer dates the archive's entries with the time of writing: written again with the
-  // report's date (and in a fixed order), the same table gives the same bytes (a spec checks it).
-  return writeZipDeterministically(new PizZip(Buffer.from(await workbook.xlsx.writeBuffer())), table.basis.reportDate);
+  return workbookBytes(workbook, table.basis.reportDate);
 };
