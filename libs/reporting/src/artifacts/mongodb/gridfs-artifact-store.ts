@@ -11,7 +11,7 @@ export const ARTIFACTS_BUCKET = 'artifacts';
  * document last, so a reader, who looks for the document, finds a whole upload or none, and a
  * crash part-way leaves only chunks no document names. When a key has several complete uploads
  * (a put repeated, or two at once), the newest is read; a put removes the older ones once its
- * own is complete.
+ * own is complete (older by the same order, so of two at once the newer is kept).
  */
 export class GridFsArtifactStore implements ArtifactStore {
   private constructor(
@@ -40,8 +40,14 @@ export class GridFsArtifactStore implements ArtifactStore {
       upload.once('finish', () => resolve());
       upload.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });
-    // Older complete uploads of the key: the new one stands for them.
-    for (const older of await this.bucket.find({ filename: key, _id: { $ne: id } }).toArray()) await this.remove(older._id);
+    // Older complete uploads of the key, in the order a read takes the newest by (upload date,
+    // then id): the new one stands for them. Never a newer one: of two puts at once, each would
+    // remove the other's, and the key would hold nothing.
+    const [own] = await this.bucket.find({ _id: id }).limit(1).toArray();
+    if (own) {
+      const older = { filename: key, $or: [{ uploadDate: { $lt: own.uploadDate } }, { uploadDate: own.uploadDate, _id: { $lt: id } }] };
+      for (const file of await this.bucket.find(older).toArray()) await this.remove(file._id);
+    }
     return { size: bytes.byteLength };
   }
 
