@@ -1,6 +1,7 @@
 import type { AnnualAnalysis } from '../annual-analysis/annual-analysis.model';
 import type { DepartmentSummary } from '../department-summary/department-summary.model';
 import type { InstitutionProfile } from '../institution-profile/institution-profile.model';
+import type { ReportFormat as RequestedFormat } from '../report/report.events';
 import { renderDepartmentSummaryXlsx } from '../department-summary/department-summary.xlsx';
 import type { MonitoringTable } from '../monitoring-table/monitoring-table.model';
 import { renderMonitoringTableXlsx } from '../monitoring-table/monitoring-table.xlsx';
@@ -60,7 +61,7 @@ export { institutionProfileDocxTemplate } from './institution-profile/institutio
 export { renderMonitoringTableXlsx } from '../monitoring-table/monitoring-table.xlsx';
 export { renderDepartmentSummaryXlsx } from '../department-summary/department-summary.xlsx';
 
-/** The content type and file extension of each format, for downloads. */
+/** The content type and file extension of each format, for downloads: every format a report may be asked in. */
 export const REPORT_FORMATS = {
   docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
   pdf: { contentType: 'application/pdf', extension: 'pdf' },
@@ -68,7 +69,7 @@ export const REPORT_FORMATS = {
   markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
   json: { contentType: 'application/json; charset=utf-8', extension: 'json' },
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
-} as const;
+} as const satisfies Readonly<Record<RequestedFormat, { contentType: string; extension: string }>>;
 export type ReportFormat = keyof typeof REPORT_FORMATS;
 
 /** A report's model, as the renderers take it. */
