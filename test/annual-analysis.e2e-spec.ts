@@ -383,7 +383,7 @@ describe('annual analyses from the demo data', () => {
         await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
         // Each sheet's rows from its header on, each cell as text (an empty cell '').
         return workbook.worksheets.map((sheet) => {
-          const rows = sheet.getSheetValues().filter((row): row is unknown[] => Array.isArray(row)).map((row) => Array.from({ length: row.length - 1 }, (_, i) => row[i + 1] ?? ''));
+          const rows = (sheet.getSheetValues().filter((row) => Array.isArray(row)) as unknown[][]).map((row) => Array.from({ length: row.length - 1 }, (_, i) => row[i + 1] ?? ''));
           return rows.slice(rows.findIndex((row) => row[0] === 'Серия мероприятий' || row[0] === 'Вид мероприятия'));
         });
       };

@@ -1,6 +1,7 @@
 import { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { FixedClock } from '@app/kernel';
+import { ReportGenerators } from '@app/reporting/report-generation/report-generators';
 import { stopChartRenderer } from '@app/reporting/render/renderers';
 import { docxText } from '@app/reporting/render/testing/docx-text';
 import { LoadDemoResult, loadDemo } from '../demo/load-demo';
@@ -294,6 +295,20 @@ describe('the monitoring table, the department summary and the institution profi
       await refused(profile({ institutionId: UNKNOWN }), 422, 'institution-not-registered', keys.bakhmutHead);
     });
   });
+
+  it('writes each as PDF where LibreOffice is installed (422 saying so otherwise)', async () => {
+    const bodies = [table({}, { format: 'pdf' }), summary({}, { format: 'pdf' }), profile({}, { format: 'pdf' })];
+    if (api.app.get(ReportGenerators).availability('monitoring-table', 'pdf').available) {
+      for (const body of bodies) {
+        const { contentType, bytes } = await generated(body);
+        expect(contentType).toBe('application/pdf');
+        expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      }
+    } else {
+      process.stdout.write('[skipped] PDF of the other kinds: LibreOffice (soffice) is not installed here\n');
+      for (const body of bodies) expect((await refused(body, 422, 'report-format-unavailable')).body.detail).toMatch(/LibreOffice/);
+    }
+  }, 120_000);
 
   describe('GET /reports', () => {
     const list = async (query: string) => (await api.as().get(`/reports?limit=500&${query}`)).body.items as { report: string; format: string; parameters: Record<string, unknown> }[];

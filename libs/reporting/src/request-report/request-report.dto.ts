@@ -54,9 +54,6 @@ export class AnnualAnalysisParametersDto {
   asOf?: string | number | null;
 }
 
-/** The annual analysis's parameters under the name the responses used first. */
-export { AnnualAnalysisParametersDto as ReportParametersDto };
-
 /** The start year of a year written as its kind writes it (`2019/2020` → 2019, `2019` → 2019), or null when it is not one. */
 const startYear = (kind: unknown, value: unknown): number | null => {
   if (kind === 'academic-year') {
