@@ -10,8 +10,8 @@ export const ARTIFACTS_BUCKET = 'artifacts';
  * (a new file id, the key as its file name): GridFS writes the chunks first and the file's
  * document last, so a reader, who looks for the document, finds a whole upload or none, and a
  * crash part-way leaves only chunks no document names. When a key has several complete uploads
- * (a put repeated, or two at once), the newest is read; a put removes the older ones once its
- * own is complete.
+ * (a put repeated, or two at once), the newest is read; a put removes the ones older than its
+ * own once its own is complete (never a newer one: two puts at once would remove each other's).
  */
 export class GridFsArtifactStore implements ArtifactStore {
   private constructor(
@@ -40,8 +40,13 @@ export class GridFsArtifactStore implements ArtifactStore {
       upload.once('finish', () => resolve());
       upload.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });
-    // Older complete uploads of the key: the new one stands for them.
-    for (const older of await this.bucket.find({ filename: key, _id: { $ne: id } }).toArray()) await this.remove(older._id);
+    // The uploads of the key older than this one, in the order `get` reads them (upload date, then id): the new one stands
+    // for them. Only older ones: two puts at once each leave the other's if it is newer, so the newest of them always stays.
+    const [mine] = await this.bucket.find({ _id: id }).toArray();
+    if (mine) {
+      const older = { filename: key, $or: [{ uploadDate: { $lt: mine.uploadDate } }, { uploadDate: mine.uploadDate, _id: { $lt: id } }] };
+      for (const file of await this.bucket.find(older).toArray()) await this.remove(file._id);
+    }
     return { size: bytes.byteLength };
   }
 
