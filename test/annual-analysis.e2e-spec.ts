@@ -9,8 +9,108 @@ import { CLOCK } from '@app/platform';
 import type { AnnualAnalysis } from '@app/reporting';
 import { AnnualAnalysisFactsReader } from '@app/reporting/annual-analysis/annual-analysis-facts.reader';
 import { JsonSchema, validate } from '@app/reporting/annual-analysis/testing/json-schema-subset';
+import { stopChartRenderer } from '@app/reporting/render/renderers';
+import { docxParagraphs } from '@app/reporting/render/testing/docx-text';
+import ExcelJS from 'exceljs';
 import { LoadDemoResult, loadDemo } from '../demo/load-demo';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
+
+/** Every fact of each seed that the records hold, in the seed's words: what each report, in every format, must say. */
+const MURYGINO_FACTS = [
+  // the composition
+  'Состав округа: ',
+  'МБОУ Лосненская СШ',
+  'МБОУ Мурыгинская СШ',
+  'МБОУ Рябцевская ОШ',
+  'МБОУ Переснянская СШ',
+  'МБ ДОУ детский сад № 21',
+  'МБ ДОУ детский сад № 3',
+  'МБ ДОУ детский сад № 5',
+  // theme, goal, tasks, kinds of activity
+  'Качество образования и воспитания в условиях очного, дистанционного и электронного обучения',
+  'создание и поддержка единой системы учебной, воспитательной и методической работы',
+  'создание единого образовательного пространства для реализации федеральных государственных образовательных стандартов с учетом возможностей образовательных организаций округа',
+  'создание единой информационно-образовательной среды для обеспечения образовательной деятельности входящих в округ школ',
+  'организация сетевого взаимодействия образовательных учреждений, позволяющего усилить возможности педагогических коллективов',
+  'создание организационно-педагогических и методических условий преемственности содержания образования',
+  'поддержка одаренных детей через проведение интеллектуальных марафонов, конкурсов, олимпиад',
+  'обмен опытом образовательных учреждений округа в условиях реализации ФГОС',
+  'проведение совместных мероприятий',
+  'проведение методических мероприятий в целях повышения квалификации педагогов',
+  // the events: topics, platform, hosts
+  'Организация индивидуальной проектной деятельности обучающихся на уровнях основного общего образования и среднего общего образовании',
+  'Гражданско-патриотическое воспитание на основе краеведческого материала',
+  'Развитие навыков самостоятельной работы обучающихся в условиях очного и дистанционного обучения на уроках естественно-математического цикла',
+  'Практико-ориентированный семинар',
+  'образовательного округа № 1',
+  'ZOOM',
+  'Предметные недели межшкольных методических объединений',
+  'школьный этап Всероссийской олимпиады школьников',
+  'http://murigino-poch.gov67.ru/leftmenu/setevoe-vzaimodejstvie-1-obrazovatelnyj-okrug-oo-mo-pochinko/',
+  // the head
+  'Руководитель округа',
+  'О. И. Лахина',
+];
+const BAKHMUT_FACTS = [
+  // the redistribution: ZOSH No. 7 moved in, at the department's initiative; the kindergartens
+  'ЗОШ № 7',
+  'НВК № 11',
+  'ДНЗ № 25',
+  'ДНЗ № 36',
+  'за ініціативою Управління освіти Бахмутської міської ради',
+  'змінено розподіл учасників освітніх округів',
+  // the goal
+  'створення єдиного освітнього простору, системи взаємодії закладів щодо підвищення якості освітніх послуг, збереження учнівського контингенту',
+  // the events
+  'Організаційна нарада оновленого складу округу',
+  'спільні засідання методичних об’єднань, експертної групи з атестації педагогічних кадрів',
+  'ЗОШ № 1',
+  'педконсиліум з адаптації першокласників',
+  'екскурсії для батьків та дітей – майбутніх першокласників',
+  'взаємовідвідування методичних заходів з наступності',
+  'підготовчі курси',
+  'відкриті уроки',
+  // cooperation outside the district
+  'Артемівське педагогічне училище',
+  'Горлівський університет іноземних мов',
+  'На базі ЗОШ № 7 проходять практику студенти Артемівського педагогічного училища, Горлівського університету іноземних мов',
+  // the conclusion, the assessment, the problem, next year's tasks
+  'робота закладів освіти на спільному освітньому середовищі відповідає достатньому рівню, потребує удосконалення',
+  'достатній рівень',
+  'Проблеми',
+  'конкурування учасників освітнього округу за контингент учнів та педагогічних працівників',
+  'Завдання на 2020/2021 навчальний рік',
+  'Продовжити співпрацю щодо наступності дошкільної освіти та школи, базової та профільної школи',
+  'інноваційних форм роботи на освітньому окрузі, спрямованих на підвищення якості освітніх послуг та кадрове забезпечення закладів',
+];
+const REMONTNOYE_FACTS = [
+  'МБОУ Ремонтненская гимназия № 1',
+  'Киевская СОШ',
+  'Валуевская СОШ',
+  // goal and tasks
+  'содействие развитию инновационного потенциала образовательных организаций округа, создание эффективных механизмов и условий для развития профессиональной компетентности педагогических кадров',
+  'ориентация педагогических кадров на принятие новых смыслов деятельности в современных условиях, изменение стиля традиционного педагогического мышления',
+  'оказание поддержки педагогическим работникам и руководителям образовательных учреждений в инновационной деятельности, в подготовке работников образования к аттестации',
+  'внедрение сетевой организации методической работы за счет целенаправленного привлечения образовательных, информационных, методических, инновационных, кадровых, консультационных ресурсов',
+  'обобщение и распространение в рамках округа передового педагогического и управленческого опыта',
+  // the projects and the agreements
+  '«Преемственность дошкольного и начального общего образования»',
+  '«Система организации научной деятельности учащихся в рамках реализации ФГОС»',
+  'договоры о взаимодействии',
+  // the events
+  'форум молодых педагогов',
+  'в ноябре',
+  'Научно-практическая конференция в рамках округа',
+  'отобраны работы для участия в конференции на муниципальном уровне',
+  'руководителей предметных МО по составлению рабочих программ',
+  'консультации по формированию учебных планов, образовательных программ',
+  'заместителей директоров',
+  // the assessment and the perspective goal with its tasks
+  'удовлетворительно',
+  'разработать и апробировать эффективную модель сетевого взаимодействия, обеспечивающую высокое качество образования и развитие ключевых компетенций обучающихся',
+  'Апробировать механизмы, методы и формы сетевого взаимодействия между субъектами образовательных отношений',
+  'Расширить возможности для обобщения и тиражирования педагогического опыта в условиях сетевого взаимодействия с образовательными организациями',
+];
 
 /**
  * Golden data from the seeds (docs/reporting.md, "Building the annual analysis"): the demo is
@@ -52,6 +152,7 @@ describe('annual analyses from the demo data', () => {
   }, 120_000);
   afterAll(async () => {
     await api?.stop();
+    await stopChartRenderer();
   });
 
   describe('Murygino, school district No. 3, 2020/2021 (ru)', () => {
@@ -67,41 +168,7 @@ describe('annual analyses from the demo data', () => {
 
     it('holds every fact of the seed the records hold', () => {
       expect(
-        missingIn(report, [
-          // the composition
-          'Состав округа: ',
-          'МБОУ Лосненская СШ',
-          'МБОУ Мурыгинская СШ',
-          'МБОУ Рябцевская ОШ',
-          'МБОУ Переснянская СШ',
-          'МБ ДОУ детский сад № 21',
-          'МБ ДОУ детский сад № 3',
-          'МБ ДОУ детский сад № 5',
-          // theme, goal, tasks, kinds of activity
-          'Качество образования и воспитания в условиях очного, дистанционного и электронного обучения',
-          'создание и поддержка единой системы учебной, воспитательной и методической работы',
-          'создание единого образовательного пространства для реализации федеральных государственных образовательных стандартов с учетом возможностей образовательных организаций округа',
-          'создание единой информационно-образовательной среды для обеспечения образовательной деятельности входящих в округ школ',
-          'организация сетевого взаимодействия образовательных учреждений, позволяющего усилить возможности педагогических коллективов',
-          'создание организационно-педагогических и методических условий преемственности содержания образования',
-          'поддержка одаренных детей через проведение интеллектуальных марафонов, конкурсов, олимпиад',
-          'обмен опытом образовательных учреждений округа в условиях реализации ФГОС',
-          'проведение совместных мероприятий',
-          'проведение методических мероприятий в целях повышения квалификации педагогов',
-          // the events: topics, platform, hosts
-          'Организация индивидуальной проектной деятельности обучающихся на уровнях основного общего образования и среднего общего образовании',
-          'Гражданско-патриотическое воспитание на основе краеведческого материала',
-          'Развитие навыков самостоятельной работы обучающихся в условиях очного и дистанционного обучения на уроках естественно-математического цикла',
-          'Практико-ориентированный семинар',
-          'образовательного округа № 1',
-          'ZOOM',
-          'Предметные недели межшкольных методических объединений',
-          'школьный этап Всероссийской олимпиады школьников',
-          'http://murigino-poch.gov67.ru/leftmenu/setevoe-vzaimodejstvie-1-obrazovatelnyj-okrug-oo-mo-pochinko/',
-          // the head
-          'Руководитель округа',
-          'О. И. Лахина',
-        ]),
+        missingIn(report, MURYGINO_FACTS),
       ).toEqual([]);
     });
 
@@ -144,38 +211,7 @@ describe('annual analyses from the demo data', () => {
 
     it('holds every fact of the seed the records hold', () => {
       expect(
-        missingIn(report, [
-          // the redistribution: ZOSH No. 7 moved in, at the department's initiative; the kindergartens
-          'ЗОШ № 7',
-          'НВК № 11',
-          'ДНЗ № 25',
-          'ДНЗ № 36',
-          'за ініціативою Управління освіти Бахмутської міської ради',
-          'змінено розподіл учасників освітніх округів',
-          // the goal
-          'створення єдиного освітнього простору, системи взаємодії закладів щодо підвищення якості освітніх послуг, збереження учнівського контингенту',
-          // the events
-          'Організаційна нарада оновленого складу округу',
-          'спільні засідання методичних об’єднань, експертної групи з атестації педагогічних кадрів',
-          'ЗОШ № 1',
-          'педконсиліум з адаптації першокласників',
-          'екскурсії для батьків та дітей – майбутніх першокласників',
-          'взаємовідвідування методичних заходів з наступності',
-          'підготовчі курси',
-          'відкриті уроки',
-          // cooperation outside the district
-          'Артемівське педагогічне училище',
-          'Горлівський університет іноземних мов',
-          'На базі ЗОШ № 7 проходять практику студенти Артемівського педагогічного училища, Горлівського університету іноземних мов',
-          // the conclusion, the assessment, the problem, next year's tasks
-          'робота закладів освіти на спільному освітньому середовищі відповідає достатньому рівню, потребує удосконалення',
-          'достатній рівень',
-          'Проблеми',
-          'конкурування учасників освітнього округу за контингент учнів та педагогічних працівників',
-          'Завдання на 2020/2021 навчальний рік',
-          'Продовжити співпрацю щодо наступності дошкільної освіти та школи, базової та профільної школи',
-          'інноваційних форм роботи на освітньому окрузі, спрямованих на підвищення якості освітніх послуг та кадрове забезпечення закладів',
-        ]),
+        missingIn(report, BAKHMUT_FACTS),
       ).toEqual([]);
     });
 
@@ -217,34 +253,7 @@ describe('annual analyses from the demo data', () => {
 
     it('holds every fact of the seed the records hold', () => {
       expect(
-        missingIn(report, [
-          'МБОУ Ремонтненская гимназия № 1',
-          'Киевская СОШ',
-          'Валуевская СОШ',
-          // goal and tasks
-          'содействие развитию инновационного потенциала образовательных организаций округа, создание эффективных механизмов и условий для развития профессиональной компетентности педагогических кадров',
-          'ориентация педагогических кадров на принятие новых смыслов деятельности в современных условиях, изменение стиля традиционного педагогического мышления',
-          'оказание поддержки педагогическим работникам и руководителям образовательных учреждений в инновационной деятельности, в подготовке работников образования к аттестации',
-          'внедрение сетевой организации методической работы за счет целенаправленного привлечения образовательных, информационных, методических, инновационных, кадровых, консультационных ресурсов',
-          'обобщение и распространение в рамках округа передового педагогического и управленческого опыта',
-          // the projects and the agreements
-          '«Преемственность дошкольного и начального общего образования»',
-          '«Система организации научной деятельности учащихся в рамках реализации ФГОС»',
-          'договоры о взаимодействии',
-          // the events
-          'форум молодых педагогов',
-          'в ноябре',
-          'Научно-практическая конференция в рамках округа',
-          'отобраны работы для участия в конференции на муниципальном уровне',
-          'руководителей предметных МО по составлению рабочих программ',
-          'консультации по формированию учебных планов, образовательных программ',
-          'заместителей директоров',
-          // the assessment and the perspective goal with its tasks
-          'удовлетворительно',
-          'разработать и апробировать эффективную модель сетевого взаимодействия, обеспечивающую высокое качество образования и развитие ключевых компетенций обучающихся',
-          'Апробировать механизмы, методы и формы сетевого взаимодействия между субъектами образовательных отношений',
-          'Расширить возможности для обобщения и тиражирования педагогического опыта в условиях сетевого взаимодействия с образовательными организациями',
-        ]),
+        missingIn(report, REMONTNOYE_FACTS),
       ).toEqual([]);
     });
 
@@ -296,6 +305,107 @@ describe('annual analyses from the demo data', () => {
 
     it('for a network of another department or none: not found, as the networks module answers', async () => {
       await expect(readerOf(api.app).build('another', demo.networks['murygino-district-3'], calendarYearPeriod(2021), 'ru', { position })).rejects.toMatchObject({ name: 'NotFound' });
+    });
+  });
+
+  /**
+   * The same reports as a department gets them: asked for with `POST /reports` as DOCX (the
+   * default), generated by the built-in generator at the head of the log, downloaded, and their
+   * text taken out of the DOCX. Every fact the model-level checks find in the report's texts must
+   * be in the document too; and the monitoring table's cells in its XLSX.
+   */
+  describe('as documents through POST /reports', () => {
+    const download = async (body: object): Promise<{ report: { status: string; artifact: { contentType: string; fileName: string } }; bytes: Buffer }> => {
+      const res = await api.as().post('/reports').send(body);
+      if (res.status !== 202) throw new Error(`POST /reports → ${res.status} ${JSON.stringify(res.body)}`);
+      let report = (await api.as().get(`/reports/${res.body.id}`)).body;
+      for (let i = 0; i < 800 && report.status !== 'generated' && report.status !== 'failed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        report = (await api.as().get(`/reports/${res.body.id}`)).body;
+      }
+      expect(report).toMatchObject({ status: 'generated' });
+      const content = await api
+        .as()
+        .get(`/reports/${res.body.id}/content`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(content.status).toBe(200);
+      return { report, bytes: content.body as Buffer };
+    };
+    const analysisDocx = async (network: string, academicYear: string, language: 'uk' | 'ru') => {
+      const { report, bytes } = await download({ report: 'annual-analysis', parameters: { networkId: demo.networks[network], period: { kind: 'academic-year', academicYear }, language } });
+      expect(report.artifact.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      return { fileName: report.artifact.fileName, paragraphs: docxParagraphs(bytes) };
+    };
+    const missingInDocx = (paragraphs: string[], facts: string[]) => facts.filter((f) => !normal(paragraphs.join('\n')).includes(normal(f)));
+
+    it('Murygino district No. 3’s 2020/2021 (ru): the seed’s facts in the DOCX, the seminars "during the year"', async () => {
+      const { fileName, paragraphs } = await analysisDocx('murygino-district-3', '2020/2021', 'ru');
+      expect(fileName).toBe('Отчет о работе школьного округа № 3 за 2020-2021 учебный год.docx');
+      expect(paragraphs.slice(0, 2)).toEqual(['Отчет о работе школьного округа № 3 за 2020/2021 учебный год', 'базовая школа – МБОУ Мурыгинская СШ']);
+      expect(missingInDocx(paragraphs, MURYGINO_FACTS)).toEqual([]);
+      expect(paragraphs).toContain(
+        '1.\tСеминар «Организация индивидуальной проектной деятельности обучающихся на уровнях основного общего образования и среднего общего образовании» для руководителей образовательных организаций, дистанционно, платформа ZOOM, база проведения – МБОУ Мурыгинская СШ, в течение года.',
+      );
+    });
+
+    it('Bakhmut’s NVK No. 11 district 2019/2020 (uk): the seed’s facts in the DOCX, the move of ZOSh No. 7 in words', async () => {
+      const { fileName, paragraphs } = await analysisDocx('bakhmut-district-nvk-11', '2019/2020', 'uk');
+      expect(fileName).toBe('Аналіз роботи освітнього округу НВК № 11 за 2019-2020 навчальний рік.docx');
+      expect(paragraphs[0]).toBe('Аналіз роботи освітнього округу НВК № 11 за 2019/2020 навчальний рік');
+      expect(missingInDocx(paragraphs, BAKHMUT_FACTS)).toEqual([]);
+      expect(paragraphs.some((p) => p.startsWith('З 1 вересня 2019 р. до складу округу входить ЗОШ № 7 (перехід з Попереднього освітнього округу ЗОШ № 7).'))).toBe(true);
+    });
+
+    it('Remontnoye’s Central district 2022/2023 (ru): the seed’s facts in the DOCX, the November seminar without a day', async () => {
+      const { paragraphs } = await analysisDocx('remontnoye-central-district', '2022/2023', 'ru');
+      expect(paragraphs[0]).toBe('Отчет о работе Центрального образовательного округа за 2022/2023 учебный год');
+      expect(missingInDocx(paragraphs, REMONTNOYE_FACTS)).toEqual([]);
+      const november = paragraphs.find((p) => p.includes('в ноябре 2022 г.'))!;
+      expect(november).toBe('1.\tСеминар для педагогических работников, очно, в ноябре 2022 г. Участники – МБОУ Ремонтненская гимназия № 1, Киевская СОШ, Валуевская СОШ.');
+      expect(paragraphs.join('\n')).not.toMatch(/\d+ ноября 2022/);
+      expect(paragraphs).toContain('Оценка работы округа: удовлетворительно.');
+    });
+
+    it('Remontnoye’s monitoring table of 2021/2022–2022/2023 as XLSX: each cell the year’s topics, the year without an event empty, the counts as numbers', async () => {
+      const sheetsOf = async (rowsBy: 'series' | 'kinds') => {
+        const { report, bytes } = await download({
+          report: 'monitoring-table',
+          format: 'xlsx',
+          parameters: { networkId: demo.networks['remontnoye-central-district'], periods: { kind: 'academic-year', from: '2021/2022', to: '2022/2023' }, rowsBy, language: 'ru' },
+        });
+        expect(report.artifact.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+        // Each sheet's rows from its header on, each cell as text (an empty cell '').
+        return workbook.worksheets.map((sheet) => {
+          const rows = (sheet.getSheetValues().filter((row) => Array.isArray(row)) as unknown[][]).map((row) => Array.from({ length: row.length - 1 }, (_, i) => row[i + 1] ?? ''));
+          return rows.slice(rows.findIndex((row) => row[0] === 'Серия мероприятий' || row[0] === 'Вид мероприятия'));
+        });
+      };
+      const [topics, counts] = await sheetsOf('series');
+      expect(topics).toEqual([
+        ['Серия мероприятий', '2021/2022', '2022/2023'],
+        ['Консультации по составлению рабочих программ', '', 'Консультации руководителей предметных МО по составлению рабочих программ'],
+      ]);
+      expect(counts).toEqual([
+        ['Серия мероприятий', '2021/2022', '2022/2023', 'Всего'],
+        ['Консультации по составлению рабочих программ', 0, 1, 1],
+        ['Всего', 0, 1, 1],
+      ]);
+      const [byKind, kindCounts] = await sheetsOf('kinds');
+      expect(byKind).toEqual([
+        ['Вид мероприятия', '2021/2022', '2022/2023'],
+        ['семинар', '', 'Семинар'],
+        ['научно-практическая конференция', '', 'Научно-практическая конференция в рамках округа'],
+        ['форум', '', 'Форум молодых педагогов'],
+        ['консультация', '', 'Консультации по формированию учебных планов, образовательных программ\nКонсультации руководителей предметных МО по составлению рабочих программ'],
+      ]);
+      expect(kindCounts.map((row) => row.slice(1))).toEqual([['2021/2022', '2022/2023', 'Всего'], [0, 1, 1], [0, 1, 1], [0, 1, 1], [0, 2, 2], [0, 5, 5]]);
     });
   });
 });

@@ -172,7 +172,9 @@ describe('reports through the HTTP API', () => {
 
     it('answers malformed input field by field (400), recording nothing', async () => {
       await invalid({}, ['report', 'parameters']);
-      await invalid(analysis(ids.district, { report: 'monitoring-table' }), ['report']);
+      await invalid(analysis(ids.district, { report: 'monitoring-tables' }), ['report']);
+      // Another kind takes its own parameters: an analysis's are not a monitoring table's.
+      await invalid(analysis(ids.district, { report: 'monitoring-table' }), ['parameters.period', 'parameters.periods']);
       await invalid(analysis(ids.district, { format: 'doc' }), ['format']);
       await invalid(analysis(ids.district, { title: 'x' }), ['title']);
       await invalid({ report: 'annual-analysis', parameters: {} }, ['parameters.networkId', 'parameters.period', 'parameters.language']);
@@ -365,10 +367,14 @@ describe('reports on an installation as it ships', () => {
     await api.stop();
   });
 
-  it('has the built-in generator of the annual analysis in every format (PDF where LibreOffice is installed)', async () => {
-    expect(api.app.get(ReportGenerators).registered().map((r) => `${r.report} ${r.format}`)).toEqual(
-      ['docx', 'html', 'json', 'markdown', 'pdf'].map((format) => `annual-analysis ${format}`),
-    );
+  it('has a built-in generator of every kind in each of its formats (the tables in XLSX too)', async () => {
+    const texts = ['docx', 'html', 'json', 'markdown', 'pdf'];
+    expect(api.app.get(ReportGenerators).registered().map((r) => `${r.report} ${r.format}`)).toEqual([
+      ...texts.map((format) => `annual-analysis ${format}`),
+      ...[...texts, 'xlsx'].map((format) => `department-summary ${format}`),
+      ...texts.map((format) => `institution-profile ${format}`),
+      ...[...texts, 'xlsx'].map((format) => `monitoring-table ${format}`),
+    ]);
   });
 
   it('generates the annual analysis from the records as DOCX (the default), with its title and composition', async () => {

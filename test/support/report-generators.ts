@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Module } from '@nestjs/common';
 import { RuleViolated, reportingPeriodLabel } from '@app/kernel';
-import type { ReportFormat } from '@app/reporting';
+import type { AnnualAnalysisParameters, ReportFormat } from '@app/reporting';
 // The port and its registration are the reporting module's inside; tests may reach them.
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '@app/reporting/report-generation/report-generator.port';
 import { GeneratesReport } from '@app/reporting/report-generation/report-generators';
@@ -51,7 +51,7 @@ export class TestReportGenerator implements ReportGenerator {
     return {
       bytes: Buffer.from(`${JSON.stringify(body, null, 2)}\n`, 'utf8'),
       contentType: 'application/json; charset=utf-8',
-      fileName: `Аналіз роботи освітнього округу за ${reportingPeriodLabel(parameters.period).replace('/', '-')} навчальний рік.json`,
+      fileName: `Аналіз роботи освітнього округу за ${reportingPeriodLabel((parameters as AnnualAnalysisParameters).period).replace('/', '-')} навчальний рік.json`,
     };
   }
 }

@@ -6,7 +6,14 @@ import { EventsModule } from '@app/events';
 import { PlanningModule } from '@app/planning';
 import { APP_CONFIG, AppConfig } from '@app/platform';
 import { annualAnalysisProviders } from './annual-analysis/annual-analysis.providers';
-import { AnnualAnalysisGenerator, SOFFICE } from './annual-analysis-generator/annual-analysis.generator';
+import { AnnualAnalysisGenerator } from './annual-analysis-generator/annual-analysis.generator';
+import { DepartmentSummaryFactsReader } from './department-summary/department-summary.reader';
+import { DepartmentSummaryGenerator } from './generators/department-summary.generator';
+import { SOFFICE } from './generators/generated-document';
+import { InstitutionProfileGenerator } from './generators/institution-profile.generator';
+import { MonitoringTableGenerator } from './generators/monitoring-table.generator';
+import { InstitutionProfileFactsReader } from './institution-profile/institution-profile.reader';
+import { MonitoringTableFactsReader } from './monitoring-table/monitoring-table.reader';
 import { findSoffice } from './render/renderers';
 import { ARTIFACT_STORE, ArtifactStore } from './artifacts/artifact-store.port';
 import { openArtifactStore } from './artifacts/open-artifact-store';
@@ -30,8 +37,9 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
 /**
  * Reports: asking for one (`POST /reports`), its job (generated through the `ReportGenerators`
  * registered, stored in the `ArtifactStore`), its status, the list and the download
- * (docs/reporting.md, "Requests, jobs and artifacts"). Its generators: the annual analysis in
- * DOCX, HTML, Markdown, JSON and PDF (with LibreOffice). A provider marked
+ * (docs/reporting.md, "Requests, jobs and artifacts"). Its generators, one per kind, each with
+ * its facts reader: the annual analysis and the institution profile in DOCX, HTML, Markdown, JSON
+ * and PDF (with LibreOffice), the monitoring table and the department summary in XLSX too. A provider marked
  * `@GeneratesReport(kind, formats)` in this module's providers (or any module's) is one.
  */
 @Module({
@@ -46,6 +54,12 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
     { provide: SOFFICE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => config.soffice ?? findSoffice(config.searchPath) },
     ...annualAnalysisProviders,
     AnnualAnalysisGenerator,
+    MonitoringTableFactsReader,
+    MonitoringTableGenerator,
+    DepartmentSummaryFactsReader,
+    DepartmentSummaryGenerator,
+    InstitutionProfileFactsReader,
+    InstitutionProfileGenerator,
     ReportJobs,
     RequestReportHandler,
     ListReportsHandler,

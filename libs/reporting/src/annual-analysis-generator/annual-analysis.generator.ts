@@ -1,37 +1,22 @@
 import { Inject } from '@nestjs/common';
-import { reportingPeriodLabel } from '@app/kernel';
 import { AnnualAnalysisFactsReader } from '../annual-analysis/annual-analysis-facts.reader';
 import type { AnnualAnalysis } from '../annual-analysis/annual-analysis.model';
-import { REPORT_FORMAT_EXTENSIONS, ReportFormat } from '../report/report.events';
+import { ReportFormat, reportSpecOf } from '../report/report.events';
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
-import { REPORT_FORMATS as RENDERED, renderDocx, renderHtml, renderJson, renderMarkdown, renderPdf } from '../render/renderers';
+import { SOFFICE, generatedDocument, pdfUnavailable } from '../generators/generated-document';
+import { formatsOf } from '../render/renderers';
 
-/** The LibreOffice executable the PDFs are converted with; null when the installation has none. */
-export const SOFFICE = Symbol('SOFFICE');
-
-const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
-  docx: RENDERED.docx.contentType,
-  pdf: RENDERED.pdf.contentType,
-  html: RENDERED.html.contentType,
-  markdown: RENDERED.markdown.contentType,
-  json: RENDERED.json.contentType,
-};
-
-/** A file name from a title: no characters a file system refuses, the period's slash a dash. */
-export const fileNameOf = (title: string, period: string, format: ReportFormat): string => {
-  const base = title.split(period).join(period.replace('/', '-')).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return `${base}.${REPORT_FORMAT_EXTENSIONS[format]}`;
-};
+export { SOFFICE } from '../generators/generated-document';
 
 /**
  * The annual analysis, as a report's job generates it: composed from the records at the
  * request's position (`AnnualAnalysisFactsReader`), as of the request's `asOf` day when it gives
  * one, and dated the day it was requested otherwise, so that generating it again gives the same
- * bytes; then rendered in the format asked. PDF needs LibreOffice (`unavailable` says so when
- * the installation has none).
+ * bytes; then rendered in the format asked (`renderReport`: DOCX, HTML, Markdown, JSON, PDF).
+ * PDF needs LibreOffice (`unavailable` says so when the installation has none).
  */
-@GeneratesReport('annual-analysis', ['docx', 'html', 'markdown', 'json', 'pdf'])
+@GeneratesReport('annual-analysis', formatsOf('annual-analysis'))
 export class AnnualAnalysisGenerator implements ReportGenerator {
   constructor(
     private readonly reader: AnnualAnalysisFactsReader,
@@ -39,36 +24,22 @@ export class AnnualAnalysisGenerator implements ReportGenerator {
   ) {}
 
   unavailable(format: ReportFormat): string | undefined {
-    return format === 'pdf' && !this.soffice ? 'LibreOffice is not installed on this server, so no PDF can be made here; ask for DOCX, or install LibreOffice (libreoffice-writer-nogui)' : undefined;
+    return pdfUnavailable(format, this.soffice);
   }
 
   async generate(request: ReportRequest, context: GenerationContext): Promise<GeneratedReport> {
-    const { department, parameters, format } = request;
+    const spec = reportSpecOf(request);
+    if (spec.report !== 'annual-analysis') throw new RangeError(`the annual analysis's generator was asked for a ${spec.report}`);
+    const { parameters } = spec;
     const asOf = typeof parameters.asOf === 'string' ? parameters.asOf : null;
     const requestedOn = request.requestedAt.slice(0, 10);
     await context.progress(0.1, 'reading the records');
-    const model: AnnualAnalysis = await this.reader.build(department, parameters.networkId, parameters.period, parameters.language, {
+    const model: AnnualAnalysis = await this.reader.build(request.department, parameters.networkId, parameters.period, parameters.language, {
       position: context.position,
       asOf,
       today: asOf ?? requestedOn,
     });
     await context.progress(0.5, 'rendering');
-    const bytes = await this.render(model, format);
-    return { bytes, contentType: CONTENT_TYPES[format], fileName: fileNameOf(model.title, reportingPeriodLabel(parameters.period), format), templateVersion: null };
-  }
-
-  private async render(model: AnnualAnalysis, format: ReportFormat): Promise<Uint8Array> {
-    switch (format) {
-      case 'docx':
-        return renderDocx(model);
-      case 'pdf':
-        return renderPdf(model, { soffice: this.soffice });
-      case 'html':
-        return Buffer.from(await renderHtml(model), 'utf8');
-      case 'markdown':
-        return Buffer.from(renderMarkdown(model), 'utf8');
-      case 'json':
-        return Buffer.from(renderJson(model), 'utf8');
-    }
+    return generatedDocument(model, request.format, this.soffice);
   }
 }

@@ -34,7 +34,8 @@ export interface InstitutionProfile {
   /** Events hosted or taken part in, by kind ("2 семінари"). */
   eventsByKind: ReportCount[];
   labels: Record<ProfileLabel, string>;
-  basis: { position: number; reportDate: IsoDate; reportDateText: string; from: IsoDate | null; to: IsoDate | null };
+  /** `periodText`: the days its events were asked for, in words ("Заходи з 1 вересня 2019 р. по 31 травня 2020 р."); null when all were. */
+  basis: { position: number; reportDate: IsoDate; reportDateText: string; from: IsoDate | null; to: IsoDate | null; periodText: string | null };
 }
 
 export type ProfileLabel = 'networks' | 'names' | 'hosted' | 'tookPart' | 'eventsByKind';

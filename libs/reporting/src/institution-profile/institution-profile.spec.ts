@@ -54,4 +54,11 @@ describe('composeInstitutionProfile', () => {
     expect(profile.institution.text).toBe('Бахмутська загальноосвітня школа І–ІІІ ступенів № 7, Бахмут; closed on 30 June 2022');
     expect(profile.networks[1].text).toBe('From 1 September 2019 to date: Освітній округ НВК № 11 (educational district), member');
   });
+
+  it('given the days its events were asked for, when composed, then its basis says them in words; asked for all, nothing', () => {
+    expect(composeInstitutionProfile(given({ from: '2019-09-01', to: '2020-05-31' }), 'uk').basis).toMatchObject({ from: '2019-09-01', to: '2020-05-31', periodText: 'Заходи з 1 вересня 2019 р. по 31 травня 2020 р.' });
+    expect(composeInstitutionProfile(given({ from: '2019-09-01', to: '2020-05-31' }), 'ru').basis.periodText).toBe('Мероприятия с 1 сентября 2019 г. по 31 мая 2020 г.');
+    expect(composeInstitutionProfile(given({ from: '2019-09-01', to: '2020-05-31' }), 'en').basis.periodText).toBe('Events from 1 September 2019 to 31 May 2020');
+    expect(composeInstitutionProfile(given(), 'uk').basis.periodText).toBeNull();
+  });
 });

@@ -39,6 +39,7 @@ interface ProfileWords {
   stay(from: string, to: string | null, network: string, kind: string, role: string, anchor: boolean): string;
   until(day: string, name: string): string;
   outside: string;
+  period(from: string, to: string): string;
   labels: Record<ProfileLabel, string>;
 }
 
@@ -49,6 +50,7 @@ const WORDS: Record<ReportLanguage, ProfileWords> = {
     stay: (from, to, network, kind, role, anchor) => `З ${from}${to ? ` по ${to}` : ' дотепер'}: ${network} (${kind}), ${role}${anchor ? ', опорний заклад' : ''}`,
     until: (day, name) => `До ${day}: ${name}`,
     outside: 'поза мережами заходу',
+    period: (from, to) => `Заходи з ${from} по ${to}`,
     labels: { networks: 'Мережі, до яких входив заклад', names: 'Попередні назви', hosted: 'Заходи, які заклад проводив', tookPart: 'Заходи, у яких заклад брав участь', eventsByKind: 'Заходи за видами' },
   },
   ru: {
@@ -57,6 +59,7 @@ const WORDS: Record<ReportLanguage, ProfileWords> = {
     stay: (from, to, network, kind, role, anchor) => `С ${from}${to ? ` по ${to}` : ' по настоящее время'}: ${network} (${kind}), ${role}${anchor ? ', базовое учреждение' : ''}`,
     until: (day, name) => `До ${day}: ${name}`,
     outside: 'вне сетей мероприятия',
+    period: (from, to) => `Мероприятия с ${from} по ${to}`,
     labels: { networks: 'Сети, в которые входило учреждение', names: 'Прежние названия', hosted: 'Мероприятия, проведённые учреждением', tookPart: 'Мероприятия, в которых учреждение участвовало', eventsByKind: 'Мероприятия по видам' },
   },
   en: {
@@ -65,6 +68,7 @@ const WORDS: Record<ReportLanguage, ProfileWords> = {
     stay: (from, to, network, kind, role, anchor) => `From ${from}${to ? ` to ${to}` : ' to date'}: ${network} (${kind}), ${role}${anchor ? ', anchor' : ''}`,
     until: (day, name) => `Until ${day}: ${name}`,
     outside: 'outside the event’s networks',
+    period: (from, to) => `Events from ${from} to ${to}`,
     labels: { networks: 'Networks it belonged to', names: 'Former names', hosted: 'Events it hosted', tookPart: 'Events it took part in', eventsByKind: 'Events by kind' },
   },
 };
@@ -121,6 +125,13 @@ export const composeInstitutionProfile = (facts: ProfileFacts, language: ReportL
     tookPart: tookPart.map((e) => eventOf(e, e.outsideParticipant)),
     eventsByKind,
     labels: words.labels,
-    basis: { position: facts.position, reportDate: facts.reportDate, reportDateText: day(facts.reportDate), from: facts.from, to: facts.to },
+    basis: {
+      position: facts.position,
+      reportDate: facts.reportDate,
+      reportDateText: day(facts.reportDate),
+      from: facts.from,
+      to: facts.to,
+      periodText: facts.from && facts.to ? words.period(day(facts.from), day(facts.to)) : null,
+    },
   };
 };

@@ -7,7 +7,9 @@ import { docxCases } from './fixtures/docx-cases.fixtures';
 import { murygino2020Ru } from './fixtures/murygino-2020-2021.ru.fixtures';
 import { renderDepartmentSummaryPdf } from './department-summary/department-summary.renderers';
 import { summaryUk } from './fixtures/department-summary.fixtures';
+import { profileUk } from './fixtures/institution-profile.fixtures';
 import { monitoringBySeriesRu } from './fixtures/monitoring-table.fixtures';
+import { renderInstitutionProfilePdf } from './institution-profile/institution-profile.renderers';
 import { renderMonitoringTablePdf } from './monitoring-table/monitoring-table.renderers';
 import { LibreOfficeNotInstalledError, PdfConversionError, convertDocxToPdf, findSoffice, renderPdf } from './pdf.renderer';
 
@@ -70,18 +72,19 @@ describeWithServer('PDF through LibreOffice', soffice ?? undefined, 'LibreOffice
   const pageSizes = (pdf: Buffer): [number, number][] =>
     [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
 
-  it('renders the monitoring table and the department summary as PDF on landscape A4 pages, the annual analysis upright', async () => {
-    const [table, summary, analysis] = await Promise.all([
+  it('renders the monitoring table and the department summary as PDF on landscape A4 pages, the annual analysis and the institution profile upright', async () => {
+    const [table, summary, analysis, profile] = await Promise.all([
       renderMonitoringTablePdf(monitoringBySeriesRu(), { soffice }),
       renderDepartmentSummaryPdf(summaryUk(), { soffice }),
       renderPdf(murygino2020Ru, { soffice, charts: false }),
+      renderInstitutionProfilePdf(profileUk(), { soffice }),
     ]);
     for (const pdf of [table, summary]) {
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pageSizes(pdf).length).toBeGreaterThan(0);
       expect(new Set(pageSizes(pdf).map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['842x595']));
     }
-    expect(new Set(pageSizes(analysis).map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['595x842']));
+    for (const pdf of [analysis, profile]) expect(new Set(pageSizes(pdf).map(([w, h]) => `${w}x${h}`))).toEqual(new Set(['595x842']));
   });
 
   it('fails clearly on a document it cannot open', async () => {

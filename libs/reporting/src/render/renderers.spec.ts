@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stopChartRenderer } from './charts/chart-renderer';
 import { summaryUk } from './fixtures/department-summary.fixtures';
+import { profileUk } from './fixtures/institution-profile.fixtures';
 import { monitoringBySeriesRu } from './fixtures/monitoring-table.fixtures';
 import { murygino2020Ru } from './fixtures/murygino-2020-2021.ru.fixtures';
 import { LibreOfficeNotInstalledError, REPORT_FORMATS, RenderableReport, formatsOf, renderMonitoringTableMarkdown, renderReport, rendererOf } from './renderers';
@@ -8,11 +9,13 @@ import { LibreOfficeNotInstalledError, REPORT_FORMATS, RenderableReport, formats
 afterAll(() => stopChartRenderer());
 
 describe('the renderers by report kind and format', () => {
-  it('given each kind of report, when asked what it is made in, then the annual analysis is a text without XLSX, and the tables are made in all six formats', () => {
+  it('given each kind of report, when asked what it is made in, then the annual analysis and the profile are texts without XLSX, and the tables are made in all six formats', () => {
     expect(formatsOf('annual-analysis')).toEqual(['docx', 'pdf', 'html', 'markdown', 'json']);
+    expect(formatsOf('institution-profile')).toEqual(['docx', 'pdf', 'html', 'markdown', 'json']);
     expect(formatsOf('monitoring-table')).toEqual(['docx', 'pdf', 'html', 'markdown', 'json', 'xlsx']);
     expect(formatsOf('department-summary')).toEqual(['docx', 'pdf', 'html', 'markdown', 'json', 'xlsx']);
     expect(rendererOf('annual-analysis', 'xlsx')).toBeUndefined();
+    expect(rendererOf('institution-profile', 'xlsx')).toBeUndefined();
     expect(REPORT_FORMATS.markdown).toEqual({ contentType: 'text/markdown; charset=utf-8', extension: 'md' });
   });
 
@@ -26,7 +29,7 @@ describe('the renderers by report kind and format', () => {
   });
 
   it('given each kind, when rendered in each of its formats but PDF, then each gives a document of its type', async () => {
-    const models: RenderableReport[] = [murygino2020Ru, monitoringBySeriesRu(), summaryUk()];
+    const models: RenderableReport[] = [murygino2020Ru, monitoringBySeriesRu(), summaryUk(), profileUk()];
     for (const model of models) {
       for (const format of formatsOf(model.report).filter((f) => f !== 'pdf')) {
         const { bytes, contentType, extension } = await renderReport(model, format, { charts: false });
@@ -45,7 +48,8 @@ describe('the renderers by report kind and format', () => {
 
   it('given a format the kind is not made in, when rendered, then it is refused; PDF without LibreOffice says so, for every kind', async () => {
     await expect(renderReport(murygino2020Ru, 'xlsx')).rejects.toThrow(RangeError);
-    for (const model of [murygino2020Ru, monitoringBySeriesRu(), summaryUk()] as RenderableReport[]) {
+    await expect(renderReport(profileUk(), 'xlsx')).rejects.toThrow(RangeError);
+    for (const model of [murygino2020Ru, monitoringBySeriesRu(), summaryUk(), profileUk()] as RenderableReport[]) {
       await expect(renderReport(model, 'pdf', { soffice: null })).rejects.toBeInstanceOf(LibreOfficeNotInstalledError);
     }
   });

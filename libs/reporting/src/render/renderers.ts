@@ -1,5 +1,7 @@
 import type { AnnualAnalysis } from '../annual-analysis/annual-analysis.model';
 import type { DepartmentSummary } from '../department-summary/department-summary.model';
+import type { InstitutionProfile } from '../institution-profile/institution-profile.model';
+import type { ReportFormat as RequestedFormat } from '../report/report.events';
 import { renderDepartmentSummaryXlsx } from '../department-summary/department-summary.xlsx';
 import type { MonitoringTable } from '../monitoring-table/monitoring-table.model';
 import { renderMonitoringTableXlsx } from '../monitoring-table/monitoring-table.xlsx';
@@ -11,6 +13,12 @@ import {
 } from './department-summary/department-summary.renderers';
 import { renderDocx } from './docx.renderer';
 import { renderHtml } from './html.renderer';
+import {
+  renderInstitutionProfileDocx,
+  renderInstitutionProfileHtml,
+  renderInstitutionProfileMarkdown,
+  renderInstitutionProfilePdf,
+} from './institution-profile/institution-profile.renderers';
 import { renderJson } from './json.renderer';
 import { renderMarkdown } from './markdown.renderer';
 import { renderMonitoringTableDocx, renderMonitoringTableHtml, renderMonitoringTableMarkdown, renderMonitoringTablePdf } from './monitoring-table/monitoring-table.renderers';
@@ -18,7 +26,7 @@ import { renderPdf } from './pdf.renderer';
 
 /**
  * The renderers of the reports: from a report's model (`AnnualAnalysis`, `MonitoringTable`,
- * `DepartmentSummary`) to a document. They word nothing (every text is the model's) and read
+ * `DepartmentSummary`, `InstitutionProfile`) to a document. They word nothing (every text is the model's) and read
  * nothing but the model. Used inside the reporting module only (the module's index publishes
  * contracts, not renderers); docs/reporting.md, "Rendering". The jobs pick one by the report's
  * kind and the format asked (`rendererOf`, `renderReport`).
@@ -46,10 +54,14 @@ export { renderDepartmentSummaryDocx, renderDepartmentSummaryHtml, renderDepartm
 export type { DepartmentSummaryDocxOptions } from './department-summary/department-summary.renderers';
 export { departmentSummaryLayout } from './department-summary/department-summary.layout';
 export { departmentSummaryDocxTemplate } from './department-summary/department-summary.template';
+export { renderInstitutionProfileDocx, renderInstitutionProfileHtml, renderInstitutionProfileMarkdown, renderInstitutionProfilePdf } from './institution-profile/institution-profile.renderers';
+export type { InstitutionProfileDocxOptions } from './institution-profile/institution-profile.renderers';
+export { institutionProfileLayout } from './institution-profile/institution-profile.layout';
+export { institutionProfileDocxTemplate } from './institution-profile/institution-profile.template';
 export { renderMonitoringTableXlsx } from '../monitoring-table/monitoring-table.xlsx';
 export { renderDepartmentSummaryXlsx } from '../department-summary/department-summary.xlsx';
 
-/** The content type and file extension of each format, for downloads. */
+/** The content type and file extension of each format, for downloads: every format a report may be asked in. */
 export const REPORT_FORMATS = {
   docx: { contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
   pdf: { contentType: 'application/pdf', extension: 'pdf' },
@@ -57,11 +69,11 @@ export const REPORT_FORMATS = {
   markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
   json: { contentType: 'application/json; charset=utf-8', extension: 'json' },
   xlsx: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
-} as const;
+} as const satisfies Readonly<Record<RequestedFormat, { contentType: string; extension: string }>>;
 export type ReportFormat = keyof typeof REPORT_FORMATS;
 
 /** A report's model, as the renderers take it. */
-export type RenderableReport = AnnualAnalysis | MonitoringTable | DepartmentSummary;
+export type RenderableReport = AnnualAnalysis | MonitoringTable | DepartmentSummary | InstitutionProfile;
 /** Its kind: the model's `report`. */
 export type RenderableKind = RenderableReport['report'];
 export type ReportOf<K extends RenderableKind> = Extract<RenderableReport, { report: K }>;
@@ -95,8 +107,8 @@ const rendering =
   };
 
 /**
- * Every renderer, by report kind and format. The annual analysis has no XLSX (it is a text); the
- * tables have all six. PDF needs LibreOffice (`options.soffice`).
+ * Every renderer, by report kind and format. The annual analysis and the institution profile have
+ * no XLSX (they are texts); the tables have all six. PDF needs LibreOffice (`options.soffice`).
  */
 export const RENDERERS: { readonly [K in RenderableKind]: Readonly<Partial<Record<ReportFormat, ReportRenderer<ReportOf<K>>>>> } = {
   'annual-analysis': {
@@ -121,6 +133,13 @@ export const RENDERERS: { readonly [K in RenderableKind]: Readonly<Partial<Recor
     markdown: rendering('markdown', renderDepartmentSummaryMarkdown),
     json: rendering('json', renderJson),
     xlsx: rendering('xlsx', renderDepartmentSummaryXlsx),
+  },
+  'institution-profile': {
+    docx: rendering('docx', renderInstitutionProfileDocx),
+    pdf: rendering('pdf', renderInstitutionProfilePdf),
+    html: rendering('html', renderInstitutionProfileHtml),
+    markdown: rendering('markdown', renderInstitutionProfileMarkdown),
+    json: rendering('json', renderJson),
   },
 };
 

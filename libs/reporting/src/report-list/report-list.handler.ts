@@ -30,17 +30,17 @@ export const reportAnswerOf = (doc: ReportView): ReportAnswer => ({
   contentUrl: doc.status === 'generated' ? `/reports/${doc.reportId}/content` : null,
 });
 
-/** The period a list filter names: one of academicYear and year. */
-const periodLabelOf = (filter: { academicYear?: string; year?: number }): string | null => {
+/** The year a list filter names: one of academicYear and year, as its kind and its start (2020 for 2020/2021). */
+const yearOf = (filter: { academicYear?: string; year?: number }): { kind: 'academic-year' | 'calendar-year'; start: number } | null => {
   if (filter.academicYear !== undefined && filter.year !== undefined) {
     throw new InvalidInput('the period is given more than once', (['academicYear', 'year'] as const).map((field): FieldError => ({ field, messages: ['give one period: academicYear or year'] })));
   }
   if (filter.academicYear !== undefined) {
     const [a, b] = filter.academicYear.split('/').map(Number);
     if (b !== a + 1) throw new InvalidInput('the period is invalid', [{ field: 'academicYear', messages: ['academicYear must be two consecutive years, like 2020/2021'] }]);
-    return filter.academicYear;
+    return { kind: 'academic-year', start: a };
   }
-  return filter.year !== undefined ? String(filter.year) : null;
+  return filter.year !== undefined ? { kind: 'calendar-year', start: Number(filter.year) } : null;
 };
 
 @QueryHandler(ListReportsQuery)
@@ -50,10 +50,12 @@ export class ListReportsHandler implements IQueryHandler<ListReportsQuery> {
   async execute(query: ListReportsQuery): Promise<ReportPage> {
     const { department, filter } = query;
     const where: Where = { department };
-    const period = periodLabelOf(filter);
-    if (period) where.periodLabel = period;
+    // A year: the reports of that kind of year whose years include it (an annual analysis's one year, a table's range).
+    const year = yearOf(filter);
+    if (year) Object.assign(where, { periodKind: year.kind, periodFirst: { lte: year.start }, periodLast: { gte: year.start } });
     if (filter.report) where.report = filter.report;
     if (filter.network) where.networkId = filter.network.toLowerCase();
+    if (filter.institution) where.institutionId = filter.institution.toLowerCase();
     if (filter.status) where.status = filter.status;
     if (filter.format) where.format = filter.format;
     const read = await this.readModels.for(query, filter.consistentWith);

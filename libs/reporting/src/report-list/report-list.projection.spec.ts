@@ -25,7 +25,11 @@ describe('report-list projection', () => {
         format: 'json',
         parameters: { networkId: MURYGINO_NETWORK, period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'ru', asOf: null },
         networkId: MURYGINO_NETWORK,
+        institutionId: null,
         periodLabel: '2020/2021',
+        periodKind: 'academic-year',
+        periodFirst: 2020,
+        periodLast: 2020,
         position: 99,
         status: 'requested',
         attempts: 0,
@@ -82,11 +86,29 @@ describe('report-list projection', () => {
     const ours = recordedReport(life.slice(0, 1));
     const theirs = recordedReport([requestedReport({ reportId: other, department: 'bakhmut', parameters: { networkId: 'n-2', period: { kind: 'calendar-year', year: 2020 }, language: 'uk', asOf: '2020-12-31' } })], { reportId: other, department: 'bakhmut' });
     spec.given([...ours, ...theirs]).then((docs) => {
-      expect(docs.all().map((d) => [d.id, d.department, d.periodLabel, d.parameters.asOf])).toEqual([
+      expect(docs.all().map((d) => [d.id, d.department, d.periodLabel, (d.parameters as { asOf: unknown }).asOf])).toEqual([
         [MURYGINO_REPORT, 'murygino', '2020/2021', null],
         [other, 'bakhmut', '2020', '2020-12-31'],
       ]);
     });
     spec.given(recordedReport(life).slice(1)).then((docs) => expect(docs.all()).toEqual([]));
+  });
+
+  it('keeps of the other kinds what lists filter by: a table’s network (none for the department’s) and its years, a summary’s period, a profile’s institution', () => {
+    const reportId = (n: number) => `0190a1b2-0000-7000-8000-00000000c00${n}`;
+    const events = [
+      requestedReport({ reportId: reportId(1), report: 'monitoring-table', format: 'xlsx', parameters: { networkId: MURYGINO_NETWORK, periods: { kind: 'academic-year', from: '2019/2020', to: '2022/2023' }, rowsBy: 'series', language: 'ru' } }),
+      requestedReport({ reportId: reportId(2), report: 'monitoring-table', parameters: { networkId: null, periods: { kind: 'calendar-year', from: 2021, to: 2021 }, rowsBy: 'kinds', language: 'uk' } }),
+      requestedReport({ reportId: reportId(3), report: 'department-summary', parameters: { period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'uk' } }),
+      requestedReport({ reportId: reportId(4), report: 'institution-profile', parameters: { institutionId: 'zosh-7', from: null, to: null, language: 'uk' } }),
+    ];
+    spec.given(events.flatMap((event) => recordedReport([event], { reportId: event.data.reportId }))).then((docs) => {
+      expect(docs.all().map((d) => [d.report, d.networkId, d.institutionId, d.periodLabel, d.periodKind, d.periodFirst, d.periodLast])).toEqual([
+        ['monitoring-table', MURYGINO_NETWORK, null, '2019/2020–2022/2023', 'academic-year', 2019, 2022],
+        ['monitoring-table', null, null, '2021', 'calendar-year', 2021, 2021],
+        ['department-summary', null, null, '2020/2021', 'academic-year', 2020, 2020],
+        ['institution-profile', null, 'zosh-7', null, null, null, null],
+      ]);
+    });
   });
 });

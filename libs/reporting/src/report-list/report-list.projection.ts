@@ -1,6 +1,6 @@
-import { Actor, RecordedEvent, reportingPeriodLabel } from '@app/kernel';
+import { Actor, RecordedEvent, ReportingPeriodKind } from '@app/kernel';
 import { defineProjection } from '@app/read-store';
-import { ReportRequestEvent, ReportRecord, evolveReport, reportEvents } from '../report/report.decider';
+import { ReportRequestEvent, ReportRecord, evolveReport, reportEvents, reportInstitutionOf, reportNetworkOf, reportSpecOf, reportYearsOf } from '../report/report.decider';
 
 /**
  * One report as its readers see it: what was asked (kind, format, parameters, position), its
@@ -10,9 +10,15 @@ import { ReportRequestEvent, ReportRecord, evolveReport, reportEvents } from '..
  */
 export interface ReportView extends ReportRecord {
   id: string;
-  /** What lists filter by: the network, the period (`2020/2021`, `2021`). */
-  networkId: string;
-  periodLabel: string;
+  /** What lists filter by: the network (an annual analysis, a network's monitoring table; null otherwise), the institution (a profile). */
+  networkId: string | null;
+  institutionId: string | null;
+  /** The years it covers (`2020/2021`, `2021`, `2019/2020–2022/2023`); null for a profile. */
+  periodLabel: string | null;
+  /** Their kind and the first and last year's start (2020 for 2020/2021), for the lists' `academicYear` and `year`. */
+  periodKind: ReportingPeriodKind | null;
+  periodFirst: number | null;
+  periodLast: number | null;
   requestedAt: string;
   requestedBy: Actor;
   /** When the attempt under way (or the last one) started. */
@@ -39,11 +45,17 @@ export const evolveReportView = (doc: ReportView | null, event: RecordedEvent<Re
   const at = event.metadata.recordedAt;
   const next = evolveReport(doc ? recordOf(doc) : { status: 'none' }, event);
   if (next.status === 'none') return null;
+  const spec = reportSpecOf(next);
+  const years = reportYearsOf(spec);
   return {
     ...next,
     id: next.reportId,
-    networkId: next.parameters.networkId,
-    periodLabel: reportingPeriodLabel(next.parameters.period),
+    networkId: reportNetworkOf(spec),
+    institutionId: reportInstitutionOf(spec),
+    periodLabel: years?.label ?? null,
+    periodKind: years?.kind ?? null,
+    periodFirst: years?.first ?? null,
+    periodLast: years?.last ?? null,
     requestedAt: doc?.requestedAt ?? at,
     requestedBy: doc?.requestedBy ?? event.metadata.actor,
     startedAt: event.type === 'ReportGenerationStarted' ? at : (doc?.startedAt ?? null),
@@ -59,12 +71,14 @@ export const reportListProjection = defineProjection<ReportView, ReportRequestEv
   name: 'report-list',
   collection: REPORT_LIST,
   events: reportEvents,
-  // The department's reports newest first, by status, network, period, kind and format; the unfinished ones of every department (a restart's recovery).
+  // The department's reports newest first, by status, network, institution, kind of year, kind and format; the unfinished ones of every department (a restart's recovery).
+  // A year filter is the kind of year by the index, then the range of years the report covers (a department's reports are few enough to compare).
   indexes: [
     { name: 'by-requested', fields: ['department', 'requestedAt', 'id'] },
     { name: 'by-status', fields: ['department', 'status', 'requestedAt', 'id'] },
     { name: 'by-network', fields: ['department', 'networkId', 'requestedAt', 'id'] },
-    { name: 'by-period', fields: ['department', 'periodLabel', 'requestedAt', 'id'] },
+    { name: 'by-institution', fields: ['department', 'institutionId', 'requestedAt', 'id'] },
+    { name: 'by-period', fields: ['department', 'periodKind', 'requestedAt', 'id'] },
     { name: 'by-kind', fields: ['department', 'report', 'requestedAt', 'id'] },
     { name: 'by-format', fields: ['department', 'format', 'requestedAt', 'id'] },
     { name: 'unfinished', fields: ['status', 'requestedAt', 'id'] },

@@ -9,12 +9,13 @@ import { reportListProjection } from './report-list.projection';
 
 export class ListReportsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ enum: REPORT_KINDS, description: 'Reports of one kind' }) @IsOptional() @IsIn(REPORT_KINDS) report?: ReportKind;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Reports of one network' }) @IsOptional() @IsUUID() network?: string;
-  @ApiPropertyOptional({ description: 'Reports for an academic year', example: '2020/2021' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Reports of one network (its annual analyses and monitoring tables)' }) @IsOptional() @IsUUID() network?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Reports of one institution (its profiles)' }) @IsOptional() @IsUUID() institution?: string;
+  @ApiPropertyOptional({ description: 'Reports that cover an academic year (a monitoring table: one of its years)', example: '2020/2021' })
   @IsOptional()
   @Matches(/^\d{4}\/\d{4}$/, { message: 'academicYear must be an academic year written like 2020/2021' })
   academicYear?: string;
-  @ApiPropertyOptional({ description: 'Reports for a calendar year', example: 2021 }) @IsOptional() @IsQueryWholeNumber({ min: 1900, max: 2999 }) year?: number;
+  @ApiPropertyOptional({ description: 'Reports that cover a calendar year', example: 2021 }) @IsOptional() @IsQueryWholeNumber({ min: 1900, max: 2999 }) year?: number;
   @ApiPropertyOptional({ enum: REPORT_STATUSES }) @IsOptional() @IsIn(REPORT_STATUSES) status?: ReportStatus;
   @ApiPropertyOptional({ enum: REPORT_FORMATS }) @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
 }
@@ -70,7 +71,7 @@ export interface ReportContent {
   hash: string;
 }
 
-/** The department's reports, newest first, by kind, network, period, status and format, a page at a time. */
+/** The department's reports, newest first, by kind, network, institution, year, status and format, a page at a time. */
 export class ListReportsQuery extends Query<ReportPage> {
   static readonly reads = [reportListProjection];
   constructor(

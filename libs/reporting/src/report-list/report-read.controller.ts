@@ -14,7 +14,7 @@ export class ReportReadController {
 
   @Get()
   @Access('read')
-  @ApiOperation({ summary: 'Your department’s reports, newest first: by kind (report), network, period (academicYear or year), status and format; paged' })
+  @ApiOperation({ summary: 'Your department’s reports, newest first: by kind (report), network, institution, a year they cover (academicYear or year), status and format; paged' })
   @ApiOkResponse({ type: ReportPageDto })
   @ApiProblems(400, 401, 503)
   list(@Query() filter: ListReportsQueryDto, @CurrentPrincipal() principal: Principal): Promise<ReportPage> {
@@ -35,7 +35,14 @@ export class ReportReadController {
   @ApiOperation({
     summary: 'A generated report’s document, with its content type and file name (Content-Disposition: attachment, the name in UTF-8 as filename*); 422 report-not-generated before it is generated or when it failed',
   })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html', 'text/markdown', 'application/json', 'application/pdf')
+  @ApiProduces(
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'text/html',
+    'text/markdown',
+    'application/json',
+    'application/pdf',
+  )
   @ApiResponse({ status: 200, description: 'The document; its ETag is its SHA-256', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
   @ApiProblems(400, 401, 404, 422, 503)
   async content(

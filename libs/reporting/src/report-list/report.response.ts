@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REPORT_STATUSES, ReportStatus } from '../report/report.decider';
 import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind } from '../report/report.events';
-import { ReportParametersDto } from '../request-report/request-report.dto';
+import { PARAMETERS_SCHEMA } from '../request-report/request-report.dto';
 import type { ReportAnswer, ReportArtifactAnswer, ReportPage } from './report-queries';
 
 export class ReportArtifactDto implements ReportArtifactAnswer {
@@ -18,9 +18,9 @@ class ActorDto {
 
 export class ReportDto implements ReportAnswer {
   @ApiProperty({ format: 'uuid' }) reportId: string;
-  @ApiProperty({ enum: REPORT_KINDS }) report: ReportKind;
+  @ApiProperty({ enum: REPORT_KINDS, description: 'The kind of report; its parameters are that kind’s' }) report: ReportKind;
   @ApiProperty({ enum: REPORT_FORMATS }) format: ReportFormat;
-  @ApiProperty({ type: ReportParametersDto }) parameters: ReportAnswer['parameters'];
+  @ApiProperty({ ...PARAMETERS_SCHEMA, description: 'What was asked, by kind (as the request took them, the defaults filled in)' }) parameters: ReportAnswer['parameters'];
   @ApiProperty({ description: 'The log position it is built at: the head when requested, or the position asOf named' }) position: number;
   @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
   @ApiProperty({ description: 'How far the attempt under way has come, 0 to 1; 1 once generated', example: 0.4 }) progress: number;

@@ -89,6 +89,90 @@ describe('a report', () => {
     });
   });
 
+  describe('of another kind', () => {
+    const INSTITUTION = '0190a1b2-0000-7000-8000-00000000d001';
+    const ranged = { kind: 'academic-year', from: '2019/2020', to: '2022/2023' } as const;
+    const table = (parameters: object, over: Partial<RequestReport['data']> = {}): RequestReport =>
+      requestOf({ report: 'monitoring-table', format: 'xlsx', parameters: { networkId: NETWORK, periods: ranged, rowsBy: 'series', language: 'uk', ...parameters } as never, ...over });
+    const summary = (over: Partial<RequestReport['data']> = {}): RequestReport =>
+      requestOf({ report: 'department-summary', network: null, parameters: { period, language: 'uk' } as never, ...over });
+    const profile = (parameters: object = {}, over: Partial<RequestReport['data']> = {}): RequestReport =>
+      requestOf({ report: 'institution-profile', network: null, institution: { institutionId: INSTITUTION }, parameters: { institutionId: INSTITUTION, from: null, to: null, language: 'en', ...parameters } as never, ...over });
+    const requestedOf = (report: ReportRequested['data']['report'], parameters: object, format = 'docx'): ReportRequested => ({
+      type: 'ReportRequested',
+      data: { reportId: REPORT, department: 'murygino', report, parameters: parameters as never, format: format as never, position: 120 },
+    });
+
+    it('a monitoring table: of a network the department has, over its years, rows by series unless asked by kind, at the head of the log', () => {
+      spec.given([]).when(table({})).then([requestedOf('monitoring-table', { networkId: NETWORK, periods: ranged, rowsBy: 'series', language: 'uk' }, 'xlsx')]);
+      spec.given([]).when(table({ rowsBy: undefined })).then([requestedOf('monitoring-table', { networkId: NETWORK, periods: ranged, rowsBy: 'series', language: 'uk' }, 'xlsx')]);
+      // By calendar year for a network that reports by academic year: a table's years are its own (what cannot be placed in one is listed apart).
+      const calendar = { kind: 'calendar-year', from: 2019, to: 2022 } as const;
+      spec.given([]).when(table({ periods: calendar, rowsBy: 'kinds' })).then([requestedOf('monitoring-table', { networkId: NETWORK, periods: calendar, rowsBy: 'kinds', language: 'uk' }, 'xlsx')]);
+    });
+
+    it('a monitoring table of the whole department names no network, and needs none', () => {
+      spec.given([]).when(table({ networkId: null }, { network: null })).then([requestedOf('monitoring-table', { networkId: null, periods: ranged, rowsBy: 'series', language: 'uk' }, 'xlsx')]);
+      spec.given([]).when(table({ networkId: undefined }, { network: null })).then([requestedOf('monitoring-table', { networkId: null, periods: ranged, rowsBy: 'series', language: 'uk' }, 'xlsx')]);
+    });
+
+    it('a monitoring table refuses a network the department does not have (422 network-not-registered)', () => {
+      spec.given([]).when(table({}, { network: null })).thenThrows(RuleViolated, rule('network-not-registered'));
+    });
+
+    it('a monitoring table of no year or of more than twenty is a bug of the request’s validation, not a refusal', () => {
+      spec.given([]).when(table({ periods: { kind: 'calendar-year', from: 2022, to: 2019 } })).thenThrows(RangeError);
+      spec.given([]).when(table({ periods: { kind: 'calendar-year', from: 2000, to: 2020 } })).thenThrows(RangeError);
+    });
+
+    it('a department summary: of the period, by academic or calendar year, at the head of the log', () => {
+      spec.given([]).when(summary()).then([requestedOf('department-summary', { period, language: 'uk' })]);
+      spec.given([]).when(summary({ parameters: { period: { kind: 'calendar-year', year: 2021 }, language: 'ru' } as never })).then([requestedOf('department-summary', { period: { kind: 'calendar-year', year: 2021 }, language: 'ru' })]);
+    });
+
+    it('an institution profile: of an institution the department has, its events of the days asked or all', () => {
+      spec.given([]).when(profile()).then([requestedOf('institution-profile', { institutionId: INSTITUTION, from: null, to: null, language: 'en' })]);
+      spec.given([]).when(profile({ from: '2019-09-01', to: '2020-08-31' })).then([requestedOf('institution-profile', { institutionId: INSTITUTION, from: '2019-09-01', to: '2020-08-31', language: 'en' })]);
+      spec.given([]).when(profile({ from: undefined, to: undefined })).then([requestedOf('institution-profile', { institutionId: INSTITUTION, from: null, to: null, language: 'en' })]);
+    });
+
+    it('an institution profile refuses an institution the department does not have (422 institution-not-registered)', () => {
+      spec.given([]).when(profile({}, { institution: null })).thenThrows(RuleViolated, rule('institution-not-registered'));
+      spec.given([]).when(profile({}, { institution: { institutionId: 'another' } })).thenThrows(RuleViolated, rule('institution-not-registered'));
+    });
+
+    it('an institution profile of one day of two, or of days backwards, is a bug of the request’s validation', () => {
+      spec.given([]).when(profile({ from: '2019-09-01', to: null })).thenThrows(RangeError);
+      spec.given([]).when(profile({ from: '2020-09-01', to: '2019-09-01' })).thenThrows(RangeError);
+    });
+
+    it('each refuses a format no generator makes here (422 report-format-unavailable)', () => {
+      const unavailable = { generator: { available: false as const, reason: 'no generator is registered for institution-profile in xlsx' } };
+      spec.given([]).when(table({}, unavailable)).thenThrows(RuleViolated, rule('report-format-unavailable'));
+      spec.given([]).when(summary(unavailable)).thenThrows(RuleViolated, rule('report-format-unavailable'));
+      spec.given([]).when(profile({}, unavailable)).thenThrows(RuleViolated, rule('report-format-unavailable'));
+    });
+
+    it('each concerns what it is of, and is described with its years', () => {
+      const [tableEvent] = reportDecider.decide(table({}), fold(reportDecider, []));
+      expect(idsConcerned(reportEvents, tableEvent, 'network')).toEqual([NETWORK]);
+      expect(describeEvent(reportEvents, tableEvent)).toEqual({
+        uk: 'Замовлено звіт «моніторинг заходів» за 2019/2020–2022/2023 (XLSX)',
+        ru: 'Заказан отчет «мониторинг мероприятий» за 2019/2020–2022/2023 (XLSX)',
+        en: 'Report "monitoring table" for 2019/2020–2022/2023 requested (XLSX)',
+      });
+      const [department] = reportDecider.decide(table({ networkId: null }, { network: null }), fold(reportDecider, []));
+      expect(idsConcerned(reportEvents, department, 'network')).toEqual([]);
+      const [summaryEvent] = reportDecider.decide(summary(), fold(reportDecider, []));
+      expect(idsConcerned(reportEvents, summaryEvent, 'department')).toEqual(['murygino']);
+      expect(describeEvent(reportEvents, summaryEvent).uk).toBe('Замовлено звіт «зведений звіт» за 2020/2021 (DOCX)');
+      const [profileEvent] = reportDecider.decide(profile(), fold(reportDecider, []));
+      expect(idsConcerned(reportEvents, profileEvent, 'institution')).toEqual([INSTITUTION]);
+      expect(idsConcerned(reportEvents, profileEvent, 'network')).toEqual([]);
+      expect(describeEvent(reportEvents, profileEvent).en).toBe('Report "institution profile" requested (DOCX)');
+    });
+  });
+
   describe('generating', () => {
     it('starts an attempt each time its job is delivered', () => {
       spec.given([requested()]).when({ type: 'StartReportGeneration', data: { reportId: REPORT } }).then([started(1)]);

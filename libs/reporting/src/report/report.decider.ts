@@ -1,5 +1,6 @@
 import { Decider, IsoDate, NotFound, ReportingPeriodKind, RuleViolated, assertNever, isIsoDate, reportingPeriodLabel } from '@app/kernel';
 import {
+  MAX_MONITORING_YEARS,
   ReportArtifact,
   ReportRequestEvent,
   ReportFormat,
@@ -7,14 +8,18 @@ import {
   ReportParameters,
   ReportGenerated,
   ReportRequested,
+  ReportSpec,
+  reportSpecOf,
+  yearsOfRange,
 } from './report.events';
 
 export * from './report.events';
 
 /*
  * A report's life: requested → generating (each attempt of a job) → generated or failed, once.
- * The request is checked against the facts the handler looked up (the network, the head of the
- * log, whether a generator is registered for the kind and format); the job's outcomes are
+ * The request is checked against the facts the handler looked up (the network or institution it
+ * names, the head of the log, whether a generator is registered for the kind and format), by the
+ * rules of its kind (docs/reporting.md, "The request"); the job's outcomes are
  * checked against the request: one outcome per report, however often its job is delivered.
  */
 
@@ -48,6 +53,11 @@ export interface ReportNetworkFacts {
   reportingPeriod: ReportingPeriodKind;
 }
 
+/** The institution a request names (a profile), as the networks module has it; null when the department has no such institution. */
+export interface ReportInstitutionFacts {
+  institutionId: string;
+}
+
 /** Whether a generator is registered (and able, now) for the kind and format asked; `reason` when not. */
 export type GeneratorAvailability = { available: true } | { available: false; reason: string };
 
@@ -63,7 +73,10 @@ export type RequestReport = {
     head: number;
     /** The day the request was received: an `asOf` day may not be after it. */
     today: IsoDate;
+    /** The network the parameters name (an annual analysis, a network's monitoring table); null when the department has none such, or none is named. */
     network: ReportNetworkFacts | null;
+    /** The institution the parameters name (a profile); null when the department has none such, or none is named. */
+    institution?: ReportInstitutionFacts | null;
     generator: GeneratorAvailability;
   };
 };
@@ -115,27 +128,57 @@ const unfinished = (state: ReportState, reportId: string): ReportRecord => {
   return record;
 };
 
+const networkNamed = (networkId: string, network: ReportNetworkFacts | null): ReportNetworkFacts => {
+  if (!network || network.networkId !== networkId) refuse('network-not-registered', `network ${networkId} is not registered in this department`);
+  return network!;
+};
+
+/** The request's parameters checked by the rules of its kind, in the form they are recorded; and the position it is built at. */
+const checked = (command: RequestReport['data']): { spec: ReportSpec; position: number } => {
+  const spec = reportSpecOf(command);
+  switch (spec.report) {
+    case 'annual-analysis': {
+      const parameters = spec.parameters;
+      const network = networkNamed(parameters.networkId, command.network);
+      if (network.reportingPeriod !== parameters.period.kind) {
+        refuse('period-kind-mismatch', `network ${parameters.networkId} reports by ${network.reportingPeriod}; ${reportingPeriodLabel(parameters.period)} is not one`);
+      }
+      const asOf = parameters.asOf ?? null;
+      if (typeof asOf === 'number' && asOf > command.head) refuse('position-not-recorded', `asOf names position ${asOf}; the log ends at ${command.head}`);
+      if (typeof asOf === 'string' && (!isIsoDate(asOf) || asOf > command.today)) refuse('as-of-in-the-future', `asOf ${asOf} is after today (${command.today}): a report reads what was recorded`);
+      return {
+        spec: { report: spec.report, parameters: { networkId: parameters.networkId, period: parameters.period, language: parameters.language, asOf } },
+        position: typeof asOf === 'number' ? asOf : command.head,
+      };
+    }
+    case 'monitoring-table': {
+      const { networkId, periods, rowsBy, language } = spec.parameters;
+      if (networkId) networkNamed(networkId, command.network);
+      // The request's validation holds these; a command that breaks them is a bug, not a refusal.
+      const years = yearsOfRange(periods).length;
+      if (years < 1 || years > MAX_MONITORING_YEARS) throw new RangeError(`a monitoring table has from 1 to ${MAX_MONITORING_YEARS} years, not ${years}`);
+      return { spec: { report: spec.report, parameters: { networkId: networkId ?? null, periods, rowsBy: rowsBy ?? 'series', language } }, position: command.head };
+    }
+    case 'department-summary':
+      return { spec: { report: spec.report, parameters: { period: spec.parameters.period, language: spec.parameters.language } }, position: command.head };
+    case 'institution-profile': {
+      const { institutionId, from, to, language } = spec.parameters;
+      if (!command.institution || command.institution.institutionId !== institutionId) refuse('institution-not-registered', `institution ${institutionId} is not registered in this department`);
+      if ((from ?? null) === null !== ((to ?? null) === null) || (from && to && from > to)) throw new RangeError('a profile\'s days are both given, from not after to, or neither');
+      return { spec: { report: spec.report, parameters: { institutionId, from: from ?? null, to: to ?? null, language } }, position: command.head };
+    }
+    default:
+      return assertNever(spec);
+  }
+};
+
 const request = (command: RequestReport['data'], state: ReportState): ReportRequestEvent[] => {
   if (state.status !== 'none') refuse('report-already-requested', `report ${command.reportId} was requested already`);
-  const { parameters, network } = command;
-  if (!network || network.networkId !== parameters.networkId) refuse('network-not-registered', `network ${parameters.networkId} is not registered in this department`);
-  if (network!.reportingPeriod !== parameters.period.kind) {
-    refuse('period-kind-mismatch', `network ${parameters.networkId} reports by ${network!.reportingPeriod}; ${reportingPeriodLabel(parameters.period)} is not one`);
-  }
-  const { asOf } = parameters;
-  if (typeof asOf === 'number' && asOf > command.head) refuse('position-not-recorded', `asOf names position ${asOf}; the log ends at ${command.head}`);
-  if (typeof asOf === 'string' && (!isIsoDate(asOf) || asOf > command.today)) refuse('as-of-in-the-future', `asOf ${asOf} is after today (${command.today}): a report reads what was recorded`);
+  const { spec, position } = checked(command);
   if (!command.generator.available) refuse('report-format-unavailable', command.generator.reason);
   const event: ReportRequested = {
     type: 'ReportRequested',
-    data: {
-      reportId: command.reportId,
-      department: command.department,
-      report: command.report,
-      parameters: { networkId: parameters.networkId, period: parameters.period, language: parameters.language, asOf: asOf ?? null },
-      format: command.format,
-      position: typeof asOf === 'number' ? asOf : command.head,
-    },
+    data: { reportId: command.reportId, department: command.department, report: spec.report, parameters: spec.parameters, format: command.format, position },
   };
   return [event];
 };

@@ -1,4 +1,4 @@
-import { EventContracts, IsoDate, LocalText, ReportingPeriod, reportingPeriodLabel, streamName } from '@app/kernel';
+import { EntityRef, EventContracts, IsoDate, LocalText, ReportingPeriod, ReportingPeriodKind, reportingPeriodLabel, streamName } from '@app/kernel';
 import type { ReportLanguage } from '../annual-analysis/annual-analysis.model';
 
 /*
@@ -12,21 +12,24 @@ import type { ReportLanguage } from '../annual-analysis/annual-analysis.model';
 /** Stream of one report (`Report-<report id>`). */
 export const reportStream = (reportId: string): string => streamName('Report', reportId);
 
-/** The kinds of report the module writes; more (the monitoring table, the department summary) come later. */
-export const REPORT_KINDS = ['annual-analysis'] as const;
+/** The kinds of report the module writes. */
+export const REPORT_KINDS = ['annual-analysis', 'monitoring-table', 'department-summary', 'institution-profile'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export const REPORT_KIND_LABELS: Readonly<Record<ReportKind, LocalText>> = {
   'annual-analysis': { uk: 'аналіз роботи', ru: 'анализ работы', en: 'annual analysis' },
+  'monitoring-table': { uk: 'моніторинг заходів', ru: 'мониторинг мероприятий', en: 'monitoring table' },
+  'department-summary': { uk: 'зведений звіт', ru: 'сводный отчёт', en: 'department summary' },
+  'institution-profile': { uk: 'профіль закладу', ru: 'профиль учреждения', en: 'institution profile' },
 };
 
-/** The formats a report may be asked in; DOCX is the default. Which are available is the generators' (docs/reporting.md). */
-export const REPORT_FORMATS = ['docx', 'html', 'markdown', 'json', 'pdf'] as const;
+/** The formats a report may be asked in; DOCX is the default for every kind. Which are available is the generators' (docs/reporting.md). */
+export const REPORT_FORMATS = ['docx', 'html', 'markdown', 'json', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const DEFAULT_REPORT_FORMAT: ReportFormat = 'docx';
 
 /** A file name's extension for each format. */
-export const REPORT_FORMAT_EXTENSIONS: Readonly<Record<ReportFormat, string>> = { docx: 'docx', html: 'html', markdown: 'md', json: 'json', pdf: 'pdf' };
+export const REPORT_FORMAT_EXTENSIONS: Readonly<Record<ReportFormat, string>> = { docx: 'docx', html: 'html', markdown: 'md', json: 'json', pdf: 'pdf', xlsx: 'xlsx' };
 
 export const REPORT_LANGUAGES = ['uk', 'ru', 'en'] as const satisfies readonly ReportLanguage[];
 export type { ReportLanguage };
@@ -44,8 +47,93 @@ export interface AnnualAnalysisParameters {
   asOf: IsoDate | number | null;
 }
 
-/** The parameters of a report, by its kind (one kind so far). */
-export type ReportParameters = AnnualAnalysisParameters;
+/** The most years (columns) a monitoring table is asked for. */
+export const MAX_MONITORING_YEARS = 20;
+
+/**
+ * A monitoring table's years: consecutive academic years (`from: '2019/2020'`, `to:
+ * '2022/2023'`) or calendar years (`from: 2019`, `to: 2022`), first and last included, `from`
+ * not after `to`, at most {@link MAX_MONITORING_YEARS}.
+ */
+export type YearRange = { kind: 'academic-year'; from: string; to: string } | { kind: 'calendar-year'; from: number; to: number };
+
+/** What a monitoring table is of: a network, or the whole department (`networkId` null), over a range of years, its rows by series (the default) or by kind. */
+export interface MonitoringTableParameters {
+  networkId: string | null;
+  periods: YearRange;
+  rowsBy: 'series' | 'kinds';
+  language: ReportLanguage;
+}
+
+/** What a department summary is of: every network of the department in a period. */
+export interface DepartmentSummaryParameters {
+  period: ReportingPeriod;
+  language: ReportLanguage;
+}
+
+/** What an institution profile is of: an institution, its events of the days `from`–`to` (both given, or neither: all). */
+export interface InstitutionProfileParameters {
+  institutionId: string;
+  from: IsoDate | null;
+  to: IsoDate | null;
+  language: ReportLanguage;
+}
+
+/** The parameters of a report, by its kind (`ReportSpec` ties each kind to its own). */
+export type ReportParameters = AnnualAnalysisParameters | MonitoringTableParameters | DepartmentSummaryParameters | InstitutionProfileParameters;
+
+/** A kind of report with its own parameters. */
+export type ReportSpec =
+  | { report: 'annual-analysis'; parameters: AnnualAnalysisParameters }
+  | { report: 'monitoring-table'; parameters: MonitoringTableParameters }
+  | { report: 'department-summary'; parameters: DepartmentSummaryParameters }
+  | { report: 'institution-profile'; parameters: InstitutionProfileParameters };
+
+/** The report's kind and parameters as one value TypeScript narrows by `report` (a request's `report` names the shape of its `parameters`). */
+export const reportSpecOf = (value: { report: ReportKind; parameters: ReportParameters }): ReportSpec => ({ report: value.report, parameters: value.parameters }) as ReportSpec;
+
+/** The years of a range, oldest first, as reporting periods (`2019/2020`, `2020/2021`…; `2019`, `2020`…). */
+export const yearsOfRange = (range: YearRange): ReportingPeriod[] => {
+  const first = range.kind === 'academic-year' ? Number(range.from.slice(0, 4)) : range.from;
+  const last = range.kind === 'academic-year' ? Number(range.to.slice(0, 4)) : range.to;
+  const years: ReportingPeriod[] = [];
+  for (let year = first; year <= last; year++) {
+    years.push(range.kind === 'academic-year' ? { kind: 'academic-year', academicYear: `${year}/${year + 1}` } : { kind: 'calendar-year', year });
+  }
+  return years;
+};
+
+/** `2019/2020–2022/2023`, `2019–2022`; one year as itself. */
+export const yearRangeLabel = (range: YearRange): string => (String(range.from) === String(range.to) ? String(range.from) : `${range.from}–${range.to}`);
+
+/**
+ * The years a report covers, as the list filters them (`academicYear=2020/2021`, `year=2021`):
+ * the kind of year and the first and last year's start (`2020` for 2020/2021); null for a
+ * report of no period (an institution profile).
+ */
+export const reportYearsOf = (spec: ReportSpec): { kind: ReportingPeriodKind; first: number; last: number; label: string } | null => {
+  const startOf = (period: ReportingPeriod): number => (period.kind === 'academic-year' ? Number(period.academicYear.slice(0, 4)) : period.year);
+  switch (spec.report) {
+    case 'annual-analysis':
+    case 'department-summary': {
+      const { period } = spec.parameters;
+      return { kind: period.kind, first: startOf(period), last: startOf(period), label: reportingPeriodLabel(period) };
+    }
+    case 'monitoring-table': {
+      const years = yearsOfRange(spec.parameters.periods);
+      return { kind: spec.parameters.periods.kind, first: startOf(years[0]), last: startOf(years[years.length - 1]), label: yearRangeLabel(spec.parameters.periods) };
+    }
+    case 'institution-profile':
+      return null;
+  }
+};
+
+/** The network a report is of (an annual analysis, a network's monitoring table), or null. */
+export const reportNetworkOf = (spec: ReportSpec): string | null =>
+  spec.report === 'annual-analysis' ? spec.parameters.networkId : spec.report === 'monitoring-table' ? spec.parameters.networkId : null;
+
+/** The institution a report is of (a profile), or null. */
+export const reportInstitutionOf = (spec: ReportSpec): string | null => (spec.report === 'institution-profile' ? spec.parameters.institutionId : null);
 
 /** A generated document as stored: its SHA-256 (hex), size in bytes, content type, file name, and the key the artifact store keeps it under. */
 export interface ReportArtifact {
@@ -65,6 +153,9 @@ export type ReportRequested = {
   type: 'ReportRequested';
   data: { reportId: string; department: string; report: ReportKind; parameters: ReportParameters; format: ReportFormat; position: number };
 };
+
+/** The years a request is for, as its description names them (`2020/2021`, `2019/2020–2022/2023`); null for a profile. */
+const yearsLabel = (d: ReportRequested['data']): string | null => reportYearsOf(reportSpecOf(d))?.label ?? null;
 
 /** A job began generating it (`attempt`: 1 for the first delivery, 2… for a retry or a delivery after a restart, as the report counts them). */
 export type ReportGenerationStarted = { type: 'ReportGenerationStarted'; data: { reportId: string; attempt: number } };
@@ -89,17 +180,25 @@ const percent = (progress: number): number => Math.round(progress * 100);
 export const reportEvents: EventContracts<ReportRequestEvent> = {
   ReportRequested: {
     effectiveOn: () => null,
-    concerns: (d) => [
-      { kind: 'report', id: d.reportId },
-      { kind: 'department', id: d.department },
-      { kind: 'network', id: d.parameters.networkId },
-    ],
+    concerns: (d) => {
+      const spec = reportSpecOf(d);
+      const network = reportNetworkOf(spec);
+      const institution = reportInstitutionOf(spec);
+      const refs: EntityRef[] = [
+        { kind: 'report', id: d.reportId },
+        { kind: 'department', id: d.department },
+      ];
+      if (network) refs.push({ kind: 'network', id: network });
+      if (institution) refs.push({ kind: 'institution', id: institution });
+      return refs;
+    },
     describe: (d) => {
-      const period = reportingPeriodLabel(d.parameters.period);
+      const years = yearsLabel(d);
+      const period = (preposition: string) => (years ? ` ${preposition} ${years}` : '');
       return {
-        uk: `Замовлено звіт «${kindWords(d.report, 'uk')}» за ${period} (${format(d.format)})`,
-        ru: `Заказан отчет «${kindWords(d.report, 'ru')}» за ${period} (${format(d.format)})`,
-        en: `Report "${kindWords(d.report, 'en')}" for ${period} requested (${format(d.format)})`,
+        uk: `Замовлено звіт «${kindWords(d.report, 'uk')}»${period('за')} (${format(d.format)})`,
+        ru: `Заказан отчет «${kindWords(d.report, 'ru')}»${period('за')} (${format(d.format)})`,
+        en: `Report "${kindWords(d.report, 'en')}"${period('for')} requested (${format(d.format)})`,
       };
     },
   },

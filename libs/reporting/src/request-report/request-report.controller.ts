@@ -10,7 +10,7 @@ export class RequestReportController extends WriteController {
   @Access('request-reports')
   @WriteEndpoint({
     summary:
-      'Ask for a report (an annual analysis of a network for a period, in a language and format): 202, and a job generates it; follow it at the Location (GET /reports/{id}), download it from /reports/{id}/content. A network head: of its own networks',
+      'Ask for a report, in a language and format: an annual analysis (a network, a period), a monitoring table (a network or the whole department, a range of years), a department summary (a period) or an institution profile; 202, and a job generates it; follow it at the Location (GET /reports/{id}), download it from /reports/{id}/content. A network head: its own networks’ analyses and tables, the profiles of institutions that are or were in them',
     status: 202,
     location: '/reports/:id',
     problems: [400, 401, 403, 409, 422],

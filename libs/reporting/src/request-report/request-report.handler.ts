@@ -1,28 +1,56 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler, QueryBus } from '@nestjs/cqrs';
-import { CommandContext, Forbidden, InvalidInput, NotFound, deterministicId, metadataExtrasOf, newId, reportingPeriodProblems, toIsoDate, validReportingPeriod } from '@app/kernel';
+import { CommandContext, InvalidInput, NotFound, ReportingPeriod, deterministicId, metadataExtrasOf, newId, reportingPeriodProblems, toIsoDate, validReportingPeriod } from '@app/kernel';
 import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
-import { GetNetworkQuery } from '@app/networks';
-import { ReportNetworkFacts, RequestReport, reportDecider } from '../report/report.decider';
-import { DEFAULT_REPORT_FORMAT, reportEvents, reportStream } from '../report/report.events';
+import { GetInstitutionMembershipsQuery, GetInstitutionQuery, GetNetworkQuery } from '@app/networks';
+import { ReportInstitutionFacts, ReportNetworkFacts, RequestReport, reportDecider } from '../report/report.decider';
+import { DEFAULT_REPORT_FORMAT, ReportLanguage, ReportSpec, YearRange, reportEvents, reportNetworkOf, reportStream } from '../report/report.events';
 import { ReportGenerators } from '../report-generation/report-generators';
-import { RequestReportCommand } from './request-report.command';
+import { assertMayProfile, assertMayRequest } from './report-access';
+import { RequestReportCommand, RequestReportInput } from './request-report.command';
 
-/**
- * Whether the caller may ask for a report of this network: admins and operators for the whole
- * department, a network head for the networks its key names (the route's rule lets the role in;
- * the network is in the body, so this is the other half of it, refused with the guard's 403).
- */
-export const assertMayReportOn = (context: CommandContext, networkId: string): void => {
-  if (context.actor.role !== 'network-head') return;
-  if (!(context.networkIds ?? []).includes(networkId)) throw new Forbidden('your key is for the networks it names; the report is of none of them');
+/** A period of the parameters, checked by the kernel field by field (`parameters.period.academicYear`…). */
+const periodOf = (value: unknown): ReportingPeriod => {
+  const problems = reportingPeriodProblems(value, 'parameters.period');
+  if (problems.length) throw new InvalidInput('the request has invalid fields', problems);
+  return validReportingPeriod(value);
+};
+
+const idOf = (value: unknown): string => String(value).toLowerCase();
+
+/** The request's kind and parameters in the form they are recorded (the DTO checked each field; the periods are checked here). */
+export const reportSpecOfInput = (input: RequestReportInput): ReportSpec => {
+  const p = input.parameters as Record<string, unknown>;
+  const language = p.language as ReportLanguage;
+  switch (input.report) {
+    case 'annual-analysis':
+      return { report: input.report, parameters: { networkId: idOf(p.networkId), period: periodOf(p.period), language, asOf: (p.asOf as string | number | null | undefined) ?? null } };
+    case 'monitoring-table': {
+      const range = p.periods as YearRange;
+      return {
+        report: input.report,
+        parameters: {
+          networkId: p.networkId ? idOf(p.networkId) : null,
+          periods: { kind: range.kind, from: range.from, to: range.to } as YearRange,
+          rowsBy: (p.rowsBy as 'series' | 'kinds' | undefined) ?? 'series',
+          language,
+        },
+      };
+    }
+    case 'department-summary':
+      return { report: input.report, parameters: { period: periodOf(p.period), language } };
+    case 'institution-profile':
+      return { report: input.report, parameters: { institutionId: idOf(p.institutionId), from: (p.from as string | null | undefined) ?? null, to: (p.to as string | null | undefined) ?? null, language } };
+  }
 };
 
 /**
  * Records the request (`ReportRequested` on `Report-<id>`), which the reactor turns into a job.
  * Its id is new, or derived from the department and the `Idempotency-Key` (a repeat answers the
- * first request). Prepare, once: the head of the log (the report's position), the network
- * through the networks module's query, and whether a generator is registered for the kind and format.
+ * first request). Who may ask for it is checked first (`report-access.ts`). Prepare, once: the
+ * head of the log (the report's position), the network or institution it names through the
+ * networks module's queries (a network head's profile: the institution's stays too), and
+ * whether a generator is registered for the kind and format.
  */
 @CommandHandler(RequestReportCommand)
 export class RequestReportHandler implements ICommandHandler<RequestReportCommand> {
@@ -33,14 +61,12 @@ export class RequestReportHandler implements ICommandHandler<RequestReportComman
   ) {}
 
   async execute({ body, context }: RequestReportCommand) {
-    const input = JSON.parse(JSON.stringify(body)) as typeof body;
-    const problems = reportingPeriodProblems(input.parameters.period, 'parameters.period');
-    if (problems.length) throw new InvalidInput('the request has invalid fields', problems);
-    const period = validReportingPeriod(input.parameters.period);
-    const networkId = input.parameters.networkId.toLowerCase();
-    assertMayReportOn(context, networkId);
+    const input = JSON.parse(JSON.stringify(body)) as RequestReportInput;
+    const spec = reportSpecOfInput(input);
+    assertMayRequest(context, spec);
     const format = input.format ?? DEFAULT_REPORT_FORMAT;
     const reportId = context.idempotencyKey ? deterministicId(context.department, 'report', context.idempotencyKey) : newId();
+    const networkId = reportNetworkOf(spec);
     const result = await decideAndAppend({
       store: this.store,
       decider: reportDecider,
@@ -49,19 +75,16 @@ export class RequestReportHandler implements ICommandHandler<RequestReportComman
       context,
       prepare: async () => {
         const head = await this.store.headPosition();
-        return { head, network: await this.network(context.department, networkId, head), generator: this.generators.availability(input.report, format) };
+        return {
+          head,
+          network: networkId ? await this.network(context.department, networkId, head) : null,
+          institution: spec.report === 'institution-profile' ? await this.institution(context, spec.parameters.institutionId, head) : null,
+          generator: this.generators.availability(spec.report, format),
+        };
       },
       command: (_state, facts): RequestReport => ({
         type: 'RequestReport',
-        data: {
-          reportId,
-          department: context.department,
-          report: input.report,
-          format,
-          parameters: { networkId, period, language: input.parameters.language, asOf: input.parameters.asOf ?? null },
-          today: toIsoDate(context.receivedAt),
-          ...facts,
-        },
+        data: { reportId, department: context.department, report: spec.report, format, parameters: spec.parameters, today: toIsoDate(context.receivedAt), ...facts },
       }),
       describe: (event) => metadataExtrasOf(reportEvents, event),
     });
@@ -73,6 +96,21 @@ export class RequestReportHandler implements ICommandHandler<RequestReportComman
     try {
       const network = await this.queries.execute(new GetNetworkQuery(department, networkId, head));
       return { networkId: network.id, reportingPeriod: network.reportingPeriod };
+    } catch (error) {
+      if (error instanceof NotFound) return null;
+      throw error;
+    }
+  }
+
+  /** The department's institution, consistent with the log's head; null when it has none such. A network head's key must name a network it is or was in (403). */
+  private async institution(context: CommandContext, institutionId: string, head: number): Promise<ReportInstitutionFacts | null> {
+    try {
+      const institution = await this.queries.execute(new GetInstitutionQuery(context.department, institutionId, head));
+      if (context.actor.role === 'network-head') {
+        const { memberships } = await this.queries.execute(new GetInstitutionMembershipsQuery(context.department, institutionId, head));
+        assertMayProfile(context, memberships);
+      }
+      return { institutionId: institution.id };
     } catch (error) {
       if (error instanceof NotFound) return null;
       throw error;

@@ -53,4 +53,19 @@ describeWithMongo('GridFsArtifactStore', (server) => {
       await dropping(dbName);
     }
   });
+
+  it('keeps one whole artifact however many puts of a key from two processes meet: none removes an upload newer than its own', async () => {
+    const dbName = `okrug_artifacts_test_${randomUUID().slice(0, 8)}`;
+    const [a, b] = await Promise.all([GridFsArtifactStore.connect(server().url, dbName), GridFsArtifactStore.connect(server().url, dbName)]);
+    try {
+      for (let round = 0; round < 60; round++) {
+        const key = `d/race/${round}`;
+        await Promise.all([a, b, a, b].map((store, i) => store.put(key, Buffer.from(`same document (${i})`))));
+        expect({ round, read: (await a.get(key))?.toString().startsWith('same document') }).toEqual({ round, read: true });
+      }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await dropping(dbName);
+    }
+  });
 });

@@ -10,8 +10,8 @@ export const ARTIFACTS_BUCKET = 'artifacts';
  * (a new file id, the key as its file name): GridFS writes the chunks first and the file's
  * document last, so a reader, who looks for the document, finds a whole upload or none, and a
  * crash part-way leaves only chunks no document names. When a key has several complete uploads
- * (a put repeated, or two at once), the newest is read; a put removes the older ones once its
- * own is complete (older by the same order, so of two at once the newer is kept).
+ * (a put repeated, or two at once), the newest is read; a put removes the ones older than its
+ * own once its own is complete (never a newer one: two puts at once would remove each other's).
  */
 export class GridFsArtifactStore implements ArtifactStore {
   private constructor(
@@ -40,12 +40,11 @@ export class GridFsArtifactStore implements ArtifactStore {
       upload.once('finish', () => resolve());
       upload.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });
-    // Older complete uploads of the key, in the order a read takes the newest by (upload date,
-    // then id): the new one stands for them. Never a newer one: of two puts at once, each would
-    // remove the other's, and the key would hold nothing.
-    const [own] = await this.bucket.find({ _id: id }).limit(1).toArray();
-    if (own) {
-      const older = { filename: key, $or: [{ uploadDate: { $lt: own.uploadDate } }, { uploadDate: own.uploadDate, _id: { $lt: id } }] };
+    // The uploads of the key older than this one, in the order `get` reads them (upload date, then id): the new one stands
+    // for them. Only older ones: two puts at once each leave the other's if it is newer, so the newest of them always stays.
+    const [mine] = await this.bucket.find({ _id: id }).toArray();
+    if (mine) {
+      const older = { filename: key, $or: [{ uploadDate: { $lt: mine.uploadDate } }, { uploadDate: mine.uploadDate, _id: { $lt: id } }] };
       for (const file of await this.bucket.find(older).toArray()) await this.remove(file._id);
     }
     return { size: bytes.byteLength };
