@@ -32,3 +32,6 @@ export const isIsoDate = (value: unknown): value is IsoDate => {
 
 /** The calendar date (UTC) of an instant. */
 export const toIsoDate = (at: Date): IsoDate => at.toISOString().slice(0, 10);
+
+/** The day before a calendar date: the last day of a span `[from, to)` that ends at `to`. */
+export const dayBefore = (day: IsoDate): IsoDate => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

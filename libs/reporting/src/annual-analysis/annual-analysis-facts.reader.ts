@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Query, QueryBus } from '@nestjs/cqrs';
-import { Clock, IsoDate, NotFound, ReportingPeriod, daySpanOfReportingPeriod, toIsoDate } from '@app/kernel';
+import { Clock, IsoDate, NotFound, ReportingPeriod, dayBefore, daySpanOfReportingPeriod, toIsoDate } from '@app/kernel';
 import { EVENT_KINDS, EventSummary, GetEventQuery, ListEventsQuery, PARTICIPANT_CATEGORIES, ParticipantCategory } from '@app/events';
 import { GetAcademicYearStartQuery, GetChangesQuery, GetCompositionQuery, GetInstitutionQuery, GetNetworkQuery, GetTimelineQuery, Network, NetworkChanges, TimelineEntry } from '@app/networks';
 import { GetNetworkPlanQuery, GetPlanFulfilmentQuery, PlanAnswer } from '@app/planning';
@@ -27,7 +27,6 @@ const EVENTS_PAGE = 500;
 /** A page of changes and of a timeline: the largest the networks module answers. */
 const CHANGES_PAGE = 1000;
 
-const dayBefore = (day: IsoDate): IsoDate => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const earliest = (...days: IsoDate[]): IsoDate => days.reduce((a, b) => (b < a ? b : a));
 /** Recorded by the end of the day (UTC), or always when no day is asked: as planning's fulfilment reads `asOf`. */
 const knownBy = (recordedAt: string, asOf: IsoDate | null): boolean => asOf === null || recordedAt.slice(0, 10) <= asOf;

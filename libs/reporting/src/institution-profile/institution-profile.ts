@@ -1,4 +1,4 @@
-import { AcademicYearStart, IsoDate } from '@app/kernel';
+import { AcademicYearStart, IsoDate, dayBefore } from '@app/kernel';
 import { EVENT_KINDS, EventKind, When, compareWhen, onDay, printWhen } from '@app/events';
 import type { ReportCount, ReportLanguage } from '../annual-analysis/annual-analysis.model';
 import { countText } from '../wording/plural';
@@ -84,8 +84,6 @@ export const composeInstitutionProfile = (facts: ProfileFacts, language: ReportL
   const words = WORDS[language];
   const wording = wordingFor(language);
   const day = (date: IsoDate) => printWhen(onDay(date), language);
-  // A stay is [from, to): its last day is the one before `to`.
-  const lastDay = (to: IsoDate) => new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const { institution } = facts;
   const stays: ProfileStay[] = [...facts.memberships]
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0))
@@ -93,7 +91,7 @@ export const composeInstitutionProfile = (facts: ProfileFacts, language: ReportL
       const name = m.networkName ?? m.networkId;
       const kindLabel = wording.networkKind(m.kind).label;
       const roleLabel = wording.memberRole(m.role === 'partner' ? 'partner' : 'member');
-      return { networkId: m.networkId, name, kindLabel, role: m.role, roleLabel, from: m.from, to: m.to, wasAnchor: m.wasAnchor, text: words.stay(day(m.from), m.to ? day(lastDay(m.to)) : null, name, kindLabel, roleLabel, m.wasAnchor) };
+      return { networkId: m.networkId, name, kindLabel, role: m.role, roleLabel, from: m.from, to: m.to, wasAnchor: m.wasAnchor, text: words.stay(day(m.from), m.to ? day(dayBefore(m.to)) : null /* a stay is [from, to) */, name, kindLabel, roleLabel, m.wasAnchor) };
     });
   const eventOf = (e: ProfileFactEvent, outside: boolean): ProfileEvent => {
     const kindLabel = wording.eventKind(e.kind);
