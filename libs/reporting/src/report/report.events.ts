@@ -151,8 +151,26 @@ export interface ReportArtifact {
  */
 export type ReportRequested = {
   type: 'ReportRequested';
-  data: { reportId: string; department: string; report: ReportKind; parameters: ReportParameters; format: ReportFormat; position: number };
+  data: {
+    reportId: string;
+    department: string;
+    report: ReportKind;
+    parameters: ReportParameters;
+    format: ReportFormat;
+    position: number;
+    /** The department template it is rendered with, as in force when requested; absent or null: the built-in one. */
+    template?: ReportTemplateRef | null;
+    /** The batch it is part of (`ReportBatch-<id>`); absent or null: asked for on its own. */
+    batchId?: string | null;
+  };
 };
+
+/** A version of a department's own template (docs/reporting.md, "Department templates"): its number, the SHA-256 of its DOCX and where the artifact store keeps it. */
+export interface ReportTemplateRef {
+  version: number;
+  hash: string;
+  storageKey: string;
+}
 
 /** The years a request is for, as its description names them (`2020/2021`, `2019/2020–2022/2023`); null for a profile. */
 const yearsLabel = (d: ReportRequested['data']): string | null => reportYearsOf(reportSpecOf(d))?.label ?? null;
