@@ -14,6 +14,7 @@ import { docxParagraphs } from '@app/reporting/render/testing/docx-text';
 import ExcelJS from 'exceljs';
 import { LoadDemoResult, loadDemo } from '../demo/load-demo';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
+import { expectOpensInLibreOffice } from './support/libre-office';
 
 /** Every fact of each seed that the records hold, in the seed's words: what each report, in every format, must say. */
 const MURYGINO_FACTS = [
@@ -339,6 +340,7 @@ describe('annual analyses from the demo data', () => {
     const analysisDocx = async (network: string, academicYear: string, language: 'uk' | 'ru') => {
       const { report, bytes } = await download({ report: 'annual-analysis', parameters: { networkId: demo.networks[network], period: { kind: 'academic-year', academicYear }, language } });
       expect(report.artifact.contentType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      await expectOpensInLibreOffice(bytes);
       return { fileName: report.artifact.fileName, paragraphs: docxParagraphs(bytes) };
     };
     const missingInDocx = (paragraphs: string[], facts: string[]) => facts.filter((f) => !normal(paragraphs.join('\n')).includes(normal(f)));

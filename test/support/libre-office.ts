@@ -1,0 +1,21 @@
+import { convertDocxToPdf, findSoffice } from '@app/reporting/render/renderers';
+
+/** LibreOffice as the tests find it on the PATH; null where it is not installed (the tests that need it say they are skipped). */
+export const SOFFICE = findSoffice(process.env.PATH);
+
+let said = false;
+
+/**
+ * Converts a DOCX the tests produced to PDF with LibreOffice, as CI does with every DOCX the
+ * suites make: a document LibreOffice cannot open throws, and so fails the test. Where
+ * LibreOffice is not installed it says so once and checks nothing.
+ */
+export const expectOpensInLibreOffice = async (docx: Buffer): Promise<void> => {
+  if (!SOFFICE) {
+    if (!said) process.stdout.write('[skipped] DOCX opened by LibreOffice: LibreOffice (soffice) is not installed here\n');
+    said = true;
+    return;
+  }
+  const pdf = await convertDocxToPdf(docx, { soffice: SOFFICE });
+  if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('LibreOffice made no PDF of the DOCX');
+};
