@@ -243,6 +243,16 @@ describe('reports through the HTTP API', () => {
         `attachment; filename="Analiz roboty osvitnoho okruhu za 2020-2021 navchalnyi rik.json"; filename*=UTF-8''${encodeURIComponent('Аналіз роботи освітнього округу за 2020-2021 навчальний рік.json')}`,
       );
       expect(sha256(binary(content))).toBe(report.artifact.hash);
+      expect(content.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+    });
+
+    it('sends it inline for a preview the browser shows (disposition=inline), and refuses another disposition field by field', async () => {
+      const inline = await api.as().get(`/reports/${ids.report}/content?disposition=inline`).buffer(true);
+      expect(inline.status).toBe(200);
+      expect(inline.headers['content-disposition']).toMatch(/^inline; filename="Analiz roboty osvitnoho okruhu za 2020-2021 navchalnyi rik\.json"; filename\*=UTF-8''/);
+      const wrong = await api.as().get(`/reports/${ids.report}/content?disposition=open`);
+      expect({ status: wrong.status, type: wrong.body.type }).toEqual({ status: 400, type: 'urn:okrug:problem:invalid-input' });
+      expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'disposition' })]);
     });
 
     it('answers a report not generated with 422 report-not-generated, saying why', async () => {

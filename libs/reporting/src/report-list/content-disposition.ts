@@ -33,7 +33,16 @@ const encodeExtValue = (text: string): string =>
   encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
- * `Content-Disposition` of a download (RFC 6266): `attachment`, the name in ASCII for old
- * clients (`filename="…"`) and in UTF-8 (`filename*=UTF-8''…`), which clients that know it use.
+ * `Content-Disposition` of a download (RFC 6266): `attachment` (or `inline`, for a preview the
+ * browser shows), the name in ASCII for old clients (`filename="…"`) and in UTF-8
+ * (`filename*=UTF-8''…`), which clients that know it use.
  */
-export const contentDisposition = (fileName: string): string => `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeExtValue(fileName)}`;
+export const contentDisposition = (fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string =>
+  `${disposition}; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeExtValue(fileName)}`;
+
+/**
+ * What a document served by the API may load when a browser shows it: nothing from anywhere, its
+ * own styles and inline pictures only (a report's HTML has inline SVG charts and one style sheet,
+ * no script), so a preview cannot run or fetch anything whatever a record's text holds.
+ */
+export const REPORT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";

@@ -2,7 +2,7 @@ import { Query } from '@nestjs/cqrs';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { Actor } from '@app/kernel';
-import { IsQueryWholeNumber, PagingQueryDto } from '@app/platform/http';
+import { ConsistencyQueryDto, IsQueryWholeNumber, PagingQueryDto } from '@app/platform/http';
 import { REPORT_STATUSES, ReportStatus } from '../report/report.decider';
 import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind, ReportParameters } from '../report/report.events';
 import { reportListProjection } from './report-list.projection';
@@ -92,6 +92,14 @@ export class GetReportQuery extends Query<ReportAnswer> {
   ) {
     super();
   }
+}
+
+/** How a document is sent: as a download (the default), or `inline`, a preview the browser shows (an HTML report, a PDF). */
+export class ReportContentQueryDto extends ConsistencyQueryDto {
+  @ApiPropertyOptional({ enum: ['attachment', 'inline'], default: 'attachment', description: 'attachment: a download; inline: shown by the browser (a preview of an HTML or PDF report)' })
+  @IsOptional()
+  @IsIn(['attachment', 'inline'])
+  disposition?: 'attachment' | 'inline';
 }
 
 /** A generated report's document (from the artifact store, checked against its hash); 404 for an unknown one or another department's, 422 before it is generated. */

@@ -4,8 +4,8 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse } from '@nestjs/s
 import type { FastifyReply } from 'fastify';
 import { Access, CurrentPrincipal, Principal } from '@app/platform/access';
 import { ApiController, ApiProblems, ConsistencyQueryDto, IdPipe } from '@app/platform/http';
-import { contentDisposition } from './content-disposition';
-import { GetReportContentQuery, GetReportQuery, ListReportsQuery, ListReportsQueryDto, ReportAnswer, ReportPage } from './report-queries';
+import { REPORT_CONTENT_SECURITY_POLICY, contentDisposition } from './content-disposition';
+import { GetReportContentQuery, GetReportQuery, ListReportsQuery, ListReportsQueryDto, ReportAnswer, ReportContentQueryDto, ReportPage } from './report-queries';
 import { ReportDto, ReportPageDto } from './report.response';
 
 @ApiController('reports')
@@ -33,7 +33,8 @@ export class ReportReadController {
   @Get(':id/content')
   @Access('read')
   @ApiOperation({
-    summary: 'A generated report’s document, with its content type and file name (Content-Disposition: attachment, the name in UTF-8 as filename*); 422 report-not-generated before it is generated or when it failed',
+    summary:
+      'A generated report’s document, with its content type and file name (Content-Disposition: attachment, the name in UTF-8 as filename*; disposition=inline for a preview the browser shows, e.g. of an HTML report); 422 report-not-generated before it is generated or when it failed',
   })
   @ApiProduces(
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -47,13 +48,14 @@ export class ReportReadController {
   @ApiProblems(400, 401, 404, 422, 503)
   async content(
     @Param('id', IdPipe) id: string,
-    @Query() query: ConsistencyQueryDto,
+    @Query() query: ReportContentQueryDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const content = await this.queries.execute(new GetReportContentQuery(principal.department, id, query.consistentWith));
     reply.header('Content-Type', content.contentType);
-    reply.header('Content-Disposition', contentDisposition(content.fileName));
+    reply.header('Content-Disposition', contentDisposition(content.fileName, query.disposition ?? 'attachment'));
+    reply.header('Content-Security-Policy', REPORT_CONTENT_SECURITY_POLICY);
     reply.header('ETag', `"${content.hash}"`);
     reply.header('X-Content-Type-Options', 'nosniff');
     return content.bytes;
