@@ -1,5 +1,5 @@
 import { ApiHarness } from './support/api-harness';
-import { expectedProfile } from './support/profile';
+import { expectedProfile, readModelsInMongo } from './support/profile';
 
 const murygino = {
   fullName: 'Муниципальное бюджетное общеобразовательное учреждение Мурыгинская средняя школа',
@@ -55,6 +55,7 @@ describe('institutions through the HTTP API (embedded profile)', () => {
         readStore: { status: 'up' },
         queue: { status: 'up' },
         personalData: { status: 'up' },
+        artifacts: { status: 'up', kind: readModelsInMongo ? 'gridfs' : 'files' },
       });
       expect(health.body.projections.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['institution-list', 'network-list']));
       const docs = await api.http.get('/docs-json');

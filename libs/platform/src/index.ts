@@ -4,6 +4,7 @@ export * from './problem-details.filter';
 export * from './validation';
 export * from './platform.tokens';
 export * from './platform.module';
+export * from './health-parts';
 export * from './projections.service';
 export * from './read-models.service';
 export * from './open-stores';

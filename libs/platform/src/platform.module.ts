@@ -1,3 +1,4 @@
+import { HealthParts } from './health-parts';
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock, SomeEventContracts, systemClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
@@ -84,8 +85,9 @@ export class PlatformModule {
         ReadModels,
         PlatformLifecycle,
         RequestDrain,
+        HealthParts,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, ReadModels, PLATFORM_OPTIONS, RequestDrain],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, READ_STORE, JOB_QUEUE, PERSONAL_DATA_VAULT, ProjectionsService, ReadModels, PLATFORM_OPTIONS, RequestDrain, HealthParts],
     };
   }
 }

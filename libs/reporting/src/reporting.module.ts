@@ -1,10 +1,10 @@
-import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { NetworksModule } from '@app/networks';
 import { EventsModule } from '@app/events';
 import { PlanningModule } from '@app/planning';
-import { APP_CONFIG, AppConfig } from '@app/platform';
+import { APP_CONFIG, AppConfig, HealthParts } from '@app/platform';
 import { annualAnalysisProviders } from './annual-analysis/annual-analysis.providers';
 import { AnnualAnalysisGenerator } from './annual-analysis-generator/annual-analysis.generator';
 import { DepartmentSummaryFactsReader } from './department-summary/department-summary.reader';
@@ -24,10 +24,17 @@ import { ReportReadController } from './report-list/report-read.controller';
 import { RequestReportController } from './request-report/request-report.controller';
 import { RequestReportHandler } from './request-report/request-report.handler';
 
-/** Closes the artifact store after the platform has closed the queue (its hooks run first), so no job is still storing. */
+/** Shows the artifact store in health (`artifacts`), and closes it after the platform has closed the queue (its hooks run first), so no job is still storing. */
 @Injectable()
-class ArtifactStoreLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(ARTIFACT_STORE) private readonly artifacts: ArtifactStore) {}
+class ArtifactStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(ARTIFACT_STORE) private readonly artifacts: ArtifactStore,
+    private readonly health: HealthParts,
+  ) {}
+
+  onModuleInit(): void {
+    this.health.register({ name: 'artifacts', ping: () => this.artifacts.ping() });
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.artifacts.close();
