@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Query, QueryBus } from '@nestjs/cqrs';
 import { IsoDate, NotFound, ReportingPeriod, previousReportingPeriod } from '@app/kernel';
-import { GetParticipationTotalsQuery, ParticipationTotals } from '@app/events';
-import { GetPlanOverviewQuery } from '@app/planning';
+import { EVENT_KINDS, EVENT_KIND_LABELS, EventPage, EventSummary, GetParticipationTotalsQuery, ListEventsQuery, PARTICIPANT_CATEGORIES, ParticipationTotals } from '@app/events';
+import { GetNetworkPlanQuery, GetPlanFulfilmentQuery, GetPlanOverviewQuery, NetworkPlanRow, PLAN_STATUSES, PlanAnswer, PlanOverview } from '@app/planning';
+import { recordedBy } from '../report/as-of';
 import type { SummaryFacts } from './department-summary';
 
 export interface SummaryRequest {
@@ -10,8 +11,14 @@ export interface SummaryRequest {
   period: ReportingPeriod;
   /** Everything up to this log position is in the summary (the read models wait for it). */
   position: number;
+  /** The records as they stood by the end of this day: each plan's status, closing and fulfilment as planning reads them on it, the events whose holding was recorded by then. */
+  asOf?: IsoDate | null;
+  /** The report's date: also the "today" the plans are judged by (the `asOf` day when one is given). */
   reportDate: IsoDate;
 }
+
+/** The calendar's largest page. */
+const PAGE = 500;
 
 const periodFilter = (period: ReportingPeriod, consistentWith: number) =>
   period.kind === 'academic-year' ? { academicYear: period.academicYear, consistentWith } : { year: period.year, consistentWith };
@@ -20,6 +27,15 @@ const periodFilter = (period: ReportingPeriod, consistentWith: number) =>
  * Gathers a department summary's facts through the planning and events modules' queries, each
  * consistent with the request's position: the plans' overview of the period and of the one
  * before, and each network's participation totals in both.
+ *
+ * `asOf` (a day): the plans' overview answers as recorded now, so each of its rows with a plan
+ * is read again as of that day through planning's own `asOf` (the plan's status and closing on
+ * that day, `GetNetworkPlanQuery`; a plan not yet approved then is a draft if it was drafted by
+ * then, else none; its fulfilment as recorded by then, `GetPlanFulfilmentQuery`), and the totals
+ * added up again. The participation totals cannot tell when a holding was recorded, so each
+ * network's held events are listed (`ListEventsQuery`, the events it holds itself, as the totals
+ * count them) and those whose holding was recorded by then added up. Which networks are rows is
+ * the overview's (the networks as they are now).
  */
 @Injectable()
 export class DepartmentSummaryFactsReader {
@@ -27,16 +43,21 @@ export class DepartmentSummaryFactsReader {
 
   async read(request: SummaryRequest): Promise<SummaryFacts> {
     const { department, period, position, reportDate } = request;
+    const asOf = request.asOf ?? null;
     const previous = previousReportingPeriod(period);
-    const [overview, previousOverview] = await Promise.all([
-      this.queries.execute(new GetPlanOverviewQuery(department, periodFilter(period, position), reportDate)),
-      this.queries.execute(new GetPlanOverviewQuery(department, periodFilter(previous, position), reportDate)),
-    ]);
+    const overviewOf = async (of: ReportingPeriod): Promise<PlanOverview> => {
+      const overview = await this.queries.execute(new GetPlanOverviewQuery(department, periodFilter(of, position), reportDate));
+      return asOf ? this.overviewAsOf(department, of, overview, position, asOf) : overview;
+    };
+    const [overview, previousOverview] = await Promise.all([overviewOf(period), overviewOf(previous)]);
     const totalsIn = async (of: ReportingPeriod): Promise<Record<string, ParticipationTotals | undefined>> => {
       const entries = await Promise.all(
         overview.networks.map(async (row) => {
           try {
-            return [row.networkId, await this.queries.execute(new GetParticipationTotalsQuery(department, row.networkId, periodFilter(of, position), reportDate))] as const;
+            const totals = asOf
+              ? await this.totalsAsOf(department, row, of, position, asOf)
+              : await this.queries.execute(new GetParticipationTotalsQuery(department, row.networkId, periodFilter(of, position), reportDate));
+            return [row.networkId, totals] as const;
           } catch (error) {
             if (error instanceof NotFound) return [row.networkId, undefined] as const;
             throw error;
@@ -48,4 +69,84 @@ export class DepartmentSummaryFactsReader {
     const [participation, previousParticipation] = await Promise.all([totalsIn(period), totalsIn(previous)]);
     return { department, period, previous, overview, previousOverview, participation, previousParticipation, position, reportDate };
   }
+
+  /** The overview's rows as of the day: each plan's status, assessment and fulfilment as planning reads them on it; the totals added up again. */
+  private async overviewAsOf(department: string, period: ReportingPeriod, overview: PlanOverview, position: number, asOf: IsoDate): Promise<PlanOverview> {
+    const rows = await Promise.all(overview.networks.map((row) => this.rowAsOf(department, period, row, position, asOf)));
+    const byStatus = Object.fromEntries([...PLAN_STATUSES, 'none'].map((s) => [s, rows.filter((r) => r.status === s).length])) as PlanOverview['totals']['byStatus'];
+    const sum = (f: 'planned' | 'held' | 'cancelled') => rows.reduce((n, r) => n + r.items[f], 0);
+    return {
+      ...overview,
+      networks: rows,
+      totals: { networks: rows.length, withPlan: rows.filter((r) => r.planId).length, byStatus, planned: sum('planned'), held: sum('held'), cancelled: sum('cancelled') },
+    };
+  }
+
+  private async rowAsOf(department: string, period: ReportingPeriod, row: NetworkPlanRow, position: number, asOf: IsoDate): Promise<NetworkPlanRow> {
+    const none: NetworkPlanRow = { ...row, planId: null, status: 'none', revision: 0, items: { planned: 0, held: 0, cancelled: 0, carriedOver: 0, notHeld: 0, shareHeld: 0 }, assessment: null };
+    if (!row.planId) return row;
+    const filter = periodFilter(period, position);
+    // Before its first approval a plan has no text in force: a draft then, if it was drafted by then.
+    const inForce = await this.unlessNotFound<PlanAnswer>(new GetNetworkPlanQuery(department, row.networkId, { ...filter, asOf }, asOf));
+    const plan = inForce ?? (await this.unlessNotFound<PlanAnswer>(new GetNetworkPlanQuery(department, row.networkId, filter, asOf)));
+    if (!plan || !recordedBy(plan.draftedAt, asOf)) return none;
+    const fulfilment = await this.queries.execute(new GetPlanFulfilmentQuery(department, plan.planId, { consistentWith: position, asOf }, asOf));
+    const t = fulfilment.totals;
+    return {
+      ...row,
+      planId: plan.planId,
+      status: inForce ? plan.status : 'draft',
+      revision: inForce ? plan.revision : 0,
+      items: { planned: t.items, held: t.held, cancelled: t.cancelled, carriedOver: t.carriedOver, notHeld: t.notHeld, shareHeld: t.shareHeld },
+      assessment: inForce ? (plan.closing?.assessment ?? null) : null,
+    };
+  }
+
+  /** A network's held events of the period whose holding was recorded by the end of the day, added up as the events module's totals add them (the events it holds itself). */
+  private async totalsAsOf(department: string, row: NetworkPlanRow, of: ReportingPeriod, position: number, asOf: IsoDate): Promise<ParticipationTotals> {
+    const held: EventSummary[] = [];
+    let period: EventPage['period'] = null;
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.queries.execute(new ListEventsQuery(department, { network: row.networkId, status: 'held', ...periodFilter(of, position), offset, limit: PAGE }));
+      period = page.period;
+      held.push(...page.items.filter((e) => e.networkIds.includes(row.networkId) && e.held && recordedBy(e.held.recordedAt, asOf)));
+      if (page.items.length < PAGE) break;
+    }
+    const total = addUp(held);
+    const byKind = EVENT_KINDS.map((kind) => ({ kind, events: held.filter((e) => e.kind === kind) }))
+      .filter(({ events }) => events.length > 0)
+      .map(({ kind, events }) => ({ kind, label: EVENT_KIND_LABELS[kind], ...addUp(events) }));
+    const byCategory = PARTICIPANT_CATEGORIES.filter((c) => total.counts[c] !== undefined).map((category) => ({ category, count: total.counts[category]! }));
+    return { network: { id: row.networkId, name: row.name }, period: period!, ...total, byCategory, byKind };
+  }
+
+  /** The query's answer; null when it answers 404. */
+  private async unlessNotFound<T>(query: Query<T>): Promise<T | null> {
+    try {
+      return await this.queries.execute(query);
+    } catch (error) {
+      if (error instanceof NotFound) return null;
+      throw error;
+    }
+  }
 }
+
+/** Held events added up, as the events module's participation totals add them. */
+const addUp = (events: readonly EventSummary[]) => {
+  const counts: ParticipationTotals['counts'] = {};
+  const institutions = new Set<string>();
+  const outside = new Set<string>();
+  let eventsWithoutCounts = 0;
+  for (const event of events) {
+    const held = event.held!;
+    if (Object.keys(held.participation.counts).length === 0) eventsWithoutCounts++;
+    for (const category of PARTICIPANT_CATEGORIES) {
+      const n = held.participation.counts[category];
+      if (n !== undefined) counts[category] = (counts[category] ?? 0) + n;
+    }
+    for (const id of held.participation.institutionIds) institutions.add(id);
+    for (const id of held.outsideInstitutionIds) outside.add(id);
+  }
+  const participants = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  return { events: events.length, eventsWithoutCounts, counts, participants, institutions: institutions.size, outsideInstitutions: outside.size };
+};

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { composeInstitutionProfile } from '../institution-profile/institution-profile';
 import { InstitutionProfileFactsReader } from '../institution-profile/institution-profile.reader';
-import { ReportFormat, reportSpecOf } from '../report/report.events';
+import { ReportFormat, asOfDayOf, reportSpecOf } from '../report/report.events';
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
 import { formatsOf } from '../render/renderers';
@@ -10,7 +10,8 @@ import { SOFFICE, generatedDocument, pdfUnavailable } from './generated-document
 /**
  * The institution profile, as a report's job generates it: the institution's names, stays and
  * events (of the days asked, or all) read at the request's position
- * (`InstitutionProfileFactsReader`), dated the day it was requested, composed in its language
+ * (`InstitutionProfileFactsReader`) as of its `asOf` day when it gives one, dated that day or
+ * else the day it was requested, composed in its language
  * and rendered in the format asked (DOCX, HTML, Markdown, JSON, PDF with LibreOffice).
  */
 @GeneratesReport('institution-profile', formatsOf('institution-profile'))
@@ -28,13 +29,15 @@ export class InstitutionProfileGenerator implements ReportGenerator {
     const spec = reportSpecOf(request);
     if (spec.report !== 'institution-profile') throw new RangeError(`the institution profile's generator was asked for a ${spec.report}`);
     const { institutionId, from, to, language } = spec.parameters;
+    const asOf = asOfDayOf(spec.parameters);
     await context.progress(0.1, 'reading the records');
     const facts = await this.reader.read({
       department: request.department,
       institutionId,
       ...(from && to ? { from, to } : {}),
       position: context.position,
-      reportDate: request.requestedAt.slice(0, 10),
+      asOf,
+      reportDate: asOf ?? request.requestedAt.slice(0, 10),
     });
     await context.progress(0.5, 'rendering');
     return generatedDocument(composeInstitutionProfile(facts, language), request.format, this.soffice);

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { composeMonitoringTable } from '../monitoring-table/monitoring-table';
 import { MonitoringTableFactsReader } from '../monitoring-table/monitoring-table.reader';
-import { ReportFormat, reportSpecOf, yearsOfRange } from '../report/report.events';
+import { ReportFormat, asOfDayOf, reportSpecOf, yearsOfRange } from '../report/report.events';
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
 import { formatsOf } from '../render/renderers';
@@ -10,7 +10,8 @@ import { SOFFICE, generatedDocument, pdfUnavailable } from './generated-document
 /**
  * The monitoring table, as a report's job generates it: the facts of the network (or the whole
  * department) over the years asked, read at the request's position
- * (`MonitoringTableFactsReader`), dated the day it was requested, composed in its language with
+ * (`MonitoringTableFactsReader`) as of its `asOf` day when it gives one, dated that day or else
+ * the day it was requested, composed in its language with
  * its rows by series or by kind, and rendered in the format asked (DOCX, XLSX, HTML, Markdown,
  * JSON, PDF with LibreOffice).
  */
@@ -29,13 +30,15 @@ export class MonitoringTableGenerator implements ReportGenerator {
     const spec = reportSpecOf(request);
     if (spec.report !== 'monitoring-table') throw new RangeError(`the monitoring table's generator was asked for a ${spec.report}`);
     const { networkId, periods, rowsBy, language } = spec.parameters;
+    const asOf = asOfDayOf(spec.parameters);
     await context.progress(0.1, 'reading the records');
     const facts = await this.reader.read({
       department: request.department,
       networkId,
       periods: yearsOfRange(periods),
       position: context.position,
-      reportDate: request.requestedAt.slice(0, 10),
+      asOf,
+      reportDate: asOf ?? request.requestedAt.slice(0, 10),
     });
     await context.progress(0.5, 'rendering');
     return generatedDocument(composeMonitoringTable(facts, language, { rowsBy }), request.format, this.soffice);

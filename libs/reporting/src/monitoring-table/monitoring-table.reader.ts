@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { IsoDate, NotFound, ReportingPeriod, daySpanOfReportingPeriod } from '@app/kernel';
 import { EventSummary, ListEventSeriesQuery, ListEventsQuery } from '@app/events';
 import { GetAcademicYearStartQuery, GetInstitutionQuery, GetNetworkQuery } from '@app/networks';
+import { recordedBy } from '../report/as-of';
 import type { MonitoringFactEvent, MonitoringFacts } from './monitoring-table';
 
 /** What a monitoring table is asked for. */
@@ -14,6 +15,8 @@ export interface MonitoringRequest {
   periods: readonly ReportingPeriod[];
   /** Everything up to this log position is in the table (the read models wait for it). */
   position: number;
+  /** The records as they stood by the end of this day: the events whose holding was recorded by then, the series established by then under the name they had. */
+  asOf?: IsoDate | null;
   reportDate: IsoDate;
 }
 
@@ -25,6 +28,11 @@ const PAGE = 500;
  * consistent with the request's position: the scope's series, the events held over the whole
  * range (a page at a time), the hosts' names (short, as documents name them) and the academic
  * year's start. A network of another department, or none, is 404.
+ *
+ * `asOf` (a day) reads what was recorded by its end, where the answers tell: the events whose
+ * holding was recorded by then (`held.recordedAt`), the series established by then
+ * (`establishedAt`), each under the last name it was given by then (`names`). An event's details
+ * and the hosts' names are read as they are now.
  */
 @Injectable()
 export class MonitoringTableFactsReader {
@@ -32,6 +40,7 @@ export class MonitoringTableFactsReader {
 
   async read(request: MonitoringRequest): Promise<MonitoringFacts> {
     const { department, networkId, position } = request;
+    const asOf = request.asOf ?? null;
     if (request.periods.length === 0) throw new RangeError('a monitoring table needs at least one year');
     const network = networkId ? await this.queries.execute(new GetNetworkQuery(department, networkId, position)) : null;
     const yearStart = await this.queries.execute(new GetAcademicYearStartQuery(department));
@@ -43,7 +52,11 @@ export class MonitoringTableFactsReader {
       const page = await this.queries.execute(
         new ListEventSeriesQuery(department, { ...(networkId ? { network: networkId } : {}), offset, limit: PAGE, consistentWith: position }),
       );
-      series.push(...page.items.map((s) => ({ seriesId: s.id, name: s.name, kind: s.kind })));
+      for (const s of page.items) {
+        if (!recordedBy(s.establishedAt, asOf)) continue;
+        const named = [...(s.names ?? [])].reverse().find((n) => recordedBy(n.recordedAt, asOf));
+        series.push({ seriesId: s.id, name: asOf && named ? named.name : s.name, kind: s.kind });
+      }
       if (page.items.length < PAGE) break;
     }
 
@@ -52,7 +65,7 @@ export class MonitoringTableFactsReader {
       const page = await this.queries.execute(
         new ListEventsQuery(department, { ...(networkId ? { network: networkId } : {}), status: 'held', from, to, offset, limit: PAGE, consistentWith: position }),
       );
-      held.push(...page.items);
+      held.push(...page.items.filter((e) => e.held && recordedBy(e.held.recordedAt, asOf)));
       if (page.items.length < PAGE) break;
     }
     const events: MonitoringFactEvent[] = held.map((e) => ({ eventId: e.id, kind: e.kind, topic: e.topic, seriesId: e.seriesId, when: e.when, hostIds: e.hostIds }));

@@ -1,5 +1,5 @@
 import { ProjectionSpecification } from '@app/testing/projection-specification';
-import { ReportRequestEvent } from '../report/report.events';
+import { ReportParameters, ReportRequestEvent } from '../report/report.events';
 import { MURYGINO_NETWORK, MURYGINO_REPORT, recordedReport, requestedReport } from '../report/report.fixtures';
 import { reportListProjection } from './report-list.projection';
 
@@ -96,11 +96,13 @@ describe('report-list projection', () => {
 
   it('keeps of the other kinds what lists filter by: a table’s network (none for the department’s) and its years, a summary’s period, a profile’s institution', () => {
     const reportId = (n: number) => `0190a1b2-0000-7000-8000-00000000c00${n}`;
+    // Recorded before these kinds took `asOf` (the first three), and with it (the profile's).
+    const before = (parameters: object) => parameters as ReportParameters;
     const events = [
-      requestedReport({ reportId: reportId(1), report: 'monitoring-table', format: 'xlsx', parameters: { networkId: MURYGINO_NETWORK, periods: { kind: 'academic-year', from: '2019/2020', to: '2022/2023' }, rowsBy: 'series', language: 'ru' } }),
-      requestedReport({ reportId: reportId(2), report: 'monitoring-table', parameters: { networkId: null, periods: { kind: 'calendar-year', from: 2021, to: 2021 }, rowsBy: 'kinds', language: 'uk' } }),
-      requestedReport({ reportId: reportId(3), report: 'department-summary', parameters: { period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'uk' } }),
-      requestedReport({ reportId: reportId(4), report: 'institution-profile', parameters: { institutionId: 'zosh-7', from: null, to: null, language: 'uk' } }),
+      requestedReport({ reportId: reportId(1), report: 'monitoring-table', format: 'xlsx', parameters: before({ networkId: MURYGINO_NETWORK, periods: { kind: 'academic-year', from: '2019/2020', to: '2022/2023' }, rowsBy: 'series', language: 'ru' }) }),
+      requestedReport({ reportId: reportId(2), report: 'monitoring-table', parameters: before({ networkId: null, periods: { kind: 'calendar-year', from: 2021, to: 2021 }, rowsBy: 'kinds', language: 'uk' }) }),
+      requestedReport({ reportId: reportId(3), report: 'department-summary', parameters: before({ period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'uk' }) }),
+      requestedReport({ reportId: reportId(4), report: 'institution-profile', parameters: { institutionId: 'zosh-7', from: null, to: null, language: 'uk', asOf: '2023-06-30' } }),
     ];
     spec.given(events.flatMap((event) => recordedReport([event], { reportId: event.data.reportId }))).then((docs) => {
       expect(docs.all().map((d) => [d.report, d.networkId, d.institutionId, d.periodLabel, d.periodKind, d.periodFirst, d.periodLast])).toEqual([
@@ -109,6 +111,8 @@ describe('report-list projection', () => {
         ['department-summary', null, null, '2020/2021', 'academic-year', 2020, 2020],
         ['institution-profile', null, 'zosh-7', null, null, null, null],
       ]);
+      // Without asOf in the request: as recorded when requested (null), as the analysis's.
+      expect(docs.all().map((d) => (d.parameters as { asOf: unknown }).asOf)).toEqual([null, null, null, '2023-06-30']);
     });
   });
 });

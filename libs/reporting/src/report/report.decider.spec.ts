@@ -98,9 +98,9 @@ describe('a report', () => {
       requestOf({ report: 'department-summary', network: null, parameters: { period, language: 'uk' } as never, ...over });
     const profile = (parameters: object = {}, over: Partial<RequestReport['data']> = {}): RequestReport =>
       requestOf({ report: 'institution-profile', network: null, institution: { institutionId: INSTITUTION }, parameters: { institutionId: INSTITUTION, from: null, to: null, language: 'en', ...parameters } as never, ...over });
-    const requestedOf = (report: ReportRequested['data']['report'], parameters: object, format = 'docx'): ReportRequested => ({
+    const requestedOf = (report: ReportRequested['data']['report'], parameters: object, format = 'docx', position = 120): ReportRequested => ({
       type: 'ReportRequested',
-      data: { reportId: REPORT, department: 'murygino', report, parameters: parameters as never, format: format as never, position: 120 },
+      data: { reportId: REPORT, department: 'murygino', report, parameters: { asOf: null, ...parameters } as never, format: format as never, position },
     });
 
     it('a monitoring table: of a network the department has, over its years, rows by series unless asked by kind, at the head of the log', () => {
@@ -144,6 +144,32 @@ describe('a report', () => {
     it('an institution profile of one day of two, or of days backwards, is a bug of the request’s validation', () => {
       spec.given([]).when(profile({ from: '2019-09-01', to: null })).thenThrows(RangeError);
       spec.given([]).when(profile({ from: '2020-09-01', to: '2019-09-01' })).thenThrows(RangeError);
+    });
+
+    it('each is built at the position asOf names, or at the head as of the day asOf names; left out: null, at the head', () => {
+      const tableParameters = { networkId: NETWORK, periods: ranged, rowsBy: 'series', language: 'uk' };
+      const profileParameters = { institutionId: INSTITUTION, from: null, to: null, language: 'en' };
+      for (const asOf of [57, 120, '2021-06-30', '2021-10-25', null, undefined]) {
+        const position = typeof asOf === 'number' ? asOf : 120;
+        const recorded = asOf ?? null;
+        spec.given([]).when(table({ asOf })).then([requestedOf('monitoring-table', { ...tableParameters, asOf: recorded }, 'xlsx', position)]);
+        spec.given([]).when(summary({ parameters: { period, language: 'uk', asOf } as never })).then([requestedOf('department-summary', { period, language: 'uk', asOf: recorded }, 'docx', position)]);
+        spec.given([]).when(profile({ asOf })).then([requestedOf('institution-profile', { ...profileParameters, asOf: recorded }, 'docx', position)]);
+      }
+    });
+
+    it('each refuses a position the log has not reached (422 position-not-recorded), and a day after today (422 as-of-in-the-future)', () => {
+      for (const [asOf, code] of [[121, 'position-not-recorded'], ['2021-10-26', 'as-of-in-the-future'], ['2022-01-01', 'as-of-in-the-future']] as const) {
+        spec.given([]).when(table({ asOf })).thenThrows(RuleViolated, rule(code));
+        spec.given([]).when(table({ networkId: null, asOf }, { network: null })).thenThrows(RuleViolated, rule(code));
+        spec.given([]).when(summary({ parameters: { period, language: 'uk', asOf } as never })).thenThrows(RuleViolated, rule(code));
+        spec.given([]).when(profile({ asOf })).thenThrows(RuleViolated, rule(code));
+      }
+    });
+
+    it('each refuses what it is of before its asOf: a network or institution the department does not have is refused first', () => {
+      spec.given([]).when(table({ asOf: 121 }, { network: null })).thenThrows(RuleViolated, rule('network-not-registered'));
+      spec.given([]).when(profile({ asOf: '2021-10-26' }, { institution: null })).thenThrows(RuleViolated, rule('institution-not-registered'));
     });
 
     it('each refuses a format no generator makes here (422 report-format-unavailable)', () => {

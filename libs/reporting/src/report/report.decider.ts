@@ -8,7 +8,9 @@ import {
   ReportParameters,
   ReportGenerated,
   ReportRequested,
+  ReportAsOf,
   ReportSpec,
+  asOfOf,
   reportSpecOf,
   yearsOfRange,
 } from './report.events';
@@ -69,7 +71,7 @@ export type RequestReport = {
     report: ReportKind;
     format: ReportFormat;
     parameters: ReportParameters;
-    /** The head of the log when the request was received: the report's position unless `asOf` names one. */
+    /** The head of the log when the request was received: the report's position unless `asOf` names one (any kind). */
     head: number;
     /** The day the request was received: an `asOf` day may not be after it. */
     today: IsoDate;
@@ -101,7 +103,9 @@ export const isFinished = (state: ReportState): boolean => state.status === 'gen
 export const evolveReport = (state: ReportState, event: ReportRequestEvent): ReportState => {
   switch (event.type) {
     case 'ReportRequested': {
-      const { reportId, department, report, format, parameters, position } = event.data;
+      const { reportId, department, report, format, position } = event.data;
+      // A request recorded before its kind took `asOf` has none: as recorded when requested.
+      const parameters = { ...event.data.parameters, asOf: asOfOf(event.data.parameters) } as ReportParameters;
       return { status: 'requested', reportId, department, report, format, parameters, position, attempts: 0, progress: 0, stage: null, artifact: null, templateVersion: null, reason: null };
     }
     case 'ReportGenerationStarted':
@@ -133,6 +137,17 @@ const networkNamed = (networkId: string, network: ReportNetworkFacts | null): Re
   return network!;
 };
 
+/**
+ * The request's `asOf`, by the rules every kind shares: a position the log has reached (then the
+ * report's position), or a day not after today (the report is built at the head, as of that day).
+ */
+const checkedAsOf = (command: RequestReport['data']): { asOf: ReportAsOf; position: number } => {
+  const asOf = asOfOf(command.parameters);
+  if (typeof asOf === 'number' && asOf > command.head) refuse('position-not-recorded', `asOf names position ${asOf}; the log ends at ${command.head}`);
+  if (typeof asOf === 'string' && (!isIsoDate(asOf) || asOf > command.today)) refuse('as-of-in-the-future', `asOf ${asOf} is after today (${command.today}): a report reads what was recorded`);
+  return { asOf, position: typeof asOf === 'number' ? asOf : command.head };
+};
+
 /** The request's parameters checked by the rules of its kind, in the form they are recorded; and the position it is built at. */
 const checked = (command: RequestReport['data']): { spec: ReportSpec; position: number } => {
   const spec = reportSpecOf(command);
@@ -143,13 +158,8 @@ const checked = (command: RequestReport['data']): { spec: ReportSpec; position: 
       if (network.reportingPeriod !== parameters.period.kind) {
         refuse('period-kind-mismatch', `network ${parameters.networkId} reports by ${network.reportingPeriod}; ${reportingPeriodLabel(parameters.period)} is not one`);
       }
-      const asOf = parameters.asOf ?? null;
-      if (typeof asOf === 'number' && asOf > command.head) refuse('position-not-recorded', `asOf names position ${asOf}; the log ends at ${command.head}`);
-      if (typeof asOf === 'string' && (!isIsoDate(asOf) || asOf > command.today)) refuse('as-of-in-the-future', `asOf ${asOf} is after today (${command.today}): a report reads what was recorded`);
-      return {
-        spec: { report: spec.report, parameters: { networkId: parameters.networkId, period: parameters.period, language: parameters.language, asOf } },
-        position: typeof asOf === 'number' ? asOf : command.head,
-      };
+      const { asOf, position } = checkedAsOf(command);
+      return { spec: { report: spec.report, parameters: { networkId: parameters.networkId, period: parameters.period, language: parameters.language, asOf } }, position };
     }
     case 'monitoring-table': {
       const { networkId, periods, rowsBy, language } = spec.parameters;
@@ -157,15 +167,19 @@ const checked = (command: RequestReport['data']): { spec: ReportSpec; position: 
       // The request's validation holds these; a command that breaks them is a bug, not a refusal.
       const years = yearsOfRange(periods).length;
       if (years < 1 || years > MAX_MONITORING_YEARS) throw new RangeError(`a monitoring table has from 1 to ${MAX_MONITORING_YEARS} years, not ${years}`);
-      return { spec: { report: spec.report, parameters: { networkId: networkId ?? null, periods, rowsBy: rowsBy ?? 'series', language } }, position: command.head };
+      const { asOf, position } = checkedAsOf(command);
+      return { spec: { report: spec.report, parameters: { networkId: networkId ?? null, periods, rowsBy: rowsBy ?? 'series', language, asOf } }, position };
     }
-    case 'department-summary':
-      return { spec: { report: spec.report, parameters: { period: spec.parameters.period, language: spec.parameters.language } }, position: command.head };
+    case 'department-summary': {
+      const { asOf, position } = checkedAsOf(command);
+      return { spec: { report: spec.report, parameters: { period: spec.parameters.period, language: spec.parameters.language, asOf } }, position };
+    }
     case 'institution-profile': {
       const { institutionId, from, to, language } = spec.parameters;
       if (!command.institution || command.institution.institutionId !== institutionId) refuse('institution-not-registered', `institution ${institutionId} is not registered in this department`);
       if ((from ?? null) === null !== ((to ?? null) === null) || (from && to && from > to)) throw new RangeError('a profile\'s days are both given, from not after to, or neither');
-      return { spec: { report: spec.report, parameters: { institutionId, from: from ?? null, to: to ?? null, language } }, position: command.head };
+      const { asOf, position } = checkedAsOf(command);
+      return { spec: { report: spec.report, parameters: { institutionId, from: from ?? null, to: to ?? null, language, asOf } }, position };
     }
     default:
       return assertNever(spec);

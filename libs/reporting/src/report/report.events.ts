@@ -44,7 +44,24 @@ export interface AnnualAnalysisParameters {
   networkId: string;
   period: ReportingPeriod;
   language: ReportLanguage;
-  asOf: IsoDate | number | null;
+  asOf: ReportAsOf;
+}
+
+/**
+ * The records a report is built from, for every kind: as they stood by the end of a day (a date
+ * up to today: the generator reads what was recorded by then), or at a log position (a number,
+ * which is then the report's position); null: as recorded when requested. A request recorded
+ * before every kind took it has none: read as null (`asOfOf`).
+ */
+export type ReportAsOf = IsoDate | number | null;
+
+/** A report's `asOf`, null when its request recorded none (requests of the tables, the summary and the profile recorded before they took one). */
+export const asOfOf = (parameters: ReportParameters): ReportAsOf => (parameters as { asOf?: ReportAsOf }).asOf ?? null;
+
+/** The day a report reads the records as of, or null (none given, or a position). */
+export const asOfDayOf = (parameters: ReportParameters): IsoDate | null => {
+  const asOf = asOfOf(parameters);
+  return typeof asOf === 'string' ? asOf : null;
 }
 
 /** The most years (columns) a monitoring table is asked for. */
@@ -63,12 +80,16 @@ export interface MonitoringTableParameters {
   periods: YearRange;
   rowsBy: 'series' | 'kinds';
   language: ReportLanguage;
+  /** As the annual analysis's (`ReportAsOf`); absent in requests recorded before the table took it: null. */
+  asOf: ReportAsOf;
 }
 
 /** What a department summary is of: every network of the department in a period. */
 export interface DepartmentSummaryParameters {
   period: ReportingPeriod;
   language: ReportLanguage;
+  /** As the annual analysis's (`ReportAsOf`); absent in requests recorded before the summary took it: null. */
+  asOf: ReportAsOf;
 }
 
 /** What an institution profile is of: an institution, its events of the days `from`–`to` (both given, or neither: all). */
@@ -77,6 +98,8 @@ export interface InstitutionProfileParameters {
   from: IsoDate | null;
   to: IsoDate | null;
   language: ReportLanguage;
+  /** As the annual analysis's (`ReportAsOf`); absent in requests recorded before the profile took it: null. */
+  asOf: ReportAsOf;
 }
 
 /** The parameters of a report, by its kind (`ReportSpec` ties each kind to its own). */

@@ -12,10 +12,10 @@ const as = (role: string, networkIds?: string[]): CommandContext =>
 const analysis = (networkId = NETWORK): ReportSpec => ({ report: 'annual-analysis', parameters: { networkId, period, language: 'ru', asOf: null } });
 const table = (networkId: string | null = NETWORK): ReportSpec => ({
   report: 'monitoring-table',
-  parameters: { networkId, periods: { kind: 'calendar-year', from: 2020, to: 2022 }, rowsBy: 'series', language: 'ru' },
+  parameters: { networkId, periods: { kind: 'calendar-year', from: 2020, to: 2022 }, rowsBy: 'series', language: 'ru', asOf: null },
 });
-const summary: ReportSpec = { report: 'department-summary', parameters: { period, language: 'ru' } };
-const profile: ReportSpec = { report: 'institution-profile', parameters: { institutionId: 'i', from: null, to: null, language: 'ru' } };
+const summary: ReportSpec = { report: 'department-summary', parameters: { period, language: 'ru', asOf: null } };
+const profile: ReportSpec = { report: 'institution-profile', parameters: { institutionId: 'i', from: null, to: null, language: 'ru', asOf: null } };
 
 describe('who may ask for which report', () => {
   it('given an admin or an operator, when they ask for any kind, then nothing is refused', () => {

@@ -32,6 +32,17 @@ const IsDayOrPosition = (): PropertyDecorator =>
 
 const LANGUAGE = { enum: REPORT_LANGUAGES, example: 'uk', description: 'The language it is written in' } as const;
 
+/** `asOf`, the same for every kind: its schema, and its check (400 `parameters.asOf`). */
+const AsOf = (description: string): PropertyDecorator => {
+  const schema = ApiPropertyOptional({
+    oneOf: [{ type: 'string', format: 'date', example: '2021-06-30' }, { type: 'integer', minimum: 0, example: 1200 }],
+    nullable: true,
+    description,
+  });
+  const decorators = [schema, IsOptional(), IsDayOrPosition()];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+};
+
 /** A reporting period as the request takes it, checked as a whole by the kernel (`parameters.period.kind`, `.academicYear`, `.year`). */
 export class ReportPeriodDto {
   @ApiProperty({ enum: REPORTING_PERIOD_KINDS, example: 'academic-year' }) kind: 'academic-year' | 'calendar-year';
@@ -44,13 +55,7 @@ export class AnnualAnalysisParametersDto {
   @ApiProperty({ format: 'uuid', description: 'The network the analysis is of' }) @IsUUID() networkId: string;
   @ApiProperty({ type: ReportPeriodDto, description: 'The period: an academic year, or a calendar year for a network that reports so' }) @IsObject() period: ReportingPeriod;
   @ApiProperty(LANGUAGE) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
-  @ApiPropertyOptional({
-    oneOf: [{ type: 'string', format: 'date', example: '2021-06-30' }, { type: 'integer', minimum: 0, example: 1200 }],
-    nullable: true,
-    description: 'The records as they stood by the end of a day (up to today), or at a log position (a write’s `position`); left out: as recorded when requested',
-  })
-  @IsOptional()
-  @IsDayOrPosition()
+  @AsOf('The records as they stood by the end of a day (up to today), or at a log position (a write’s `position`, then the report’s position); left out: as recorded when requested')
   asOf?: string | number | null;
 }
 
@@ -120,12 +125,20 @@ export class MonitoringTableParametersDto {
   @IsIn(['series', 'kinds'])
   rowsBy?: 'series' | 'kinds';
   @ApiProperty(LANGUAGE) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @AsOf(
+    'The events held as recorded by the end of a day (up to today; the series established and named by then), or at a log position (a write’s `position`, then the report’s position); left out: as recorded when requested',
+  )
+  asOf?: string | number | null;
 }
 
 /** A department summary: every network, for a period. */
 export class DepartmentSummaryParametersDto {
   @ApiProperty({ type: ReportPeriodDto, description: 'The period: an academic or a calendar year' }) @IsObject() period: ReportingPeriod;
   @ApiProperty(LANGUAGE) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @AsOf(
+    'The plans, their fulfilment and the events held as recorded by the end of a day (up to today; also the day the plans are judged on), or at a log position (a write’s `position`, then the report’s position); left out: as recorded when requested',
+  )
+  asOf?: string | number | null;
 }
 
 /** One end of a profile's days: a day, given with the other (both or neither), `from` not after `to`. */
@@ -159,6 +172,10 @@ export class InstitutionProfileParametersDto {
   @IsEndOfDays('to')
   to?: string | null;
   @ApiProperty(LANGUAGE) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @AsOf(
+    'Its names, stays and the events held as they stood by the end of a day (up to today), or at a log position (a write’s `position`, then the report’s position); left out: as recorded when requested',
+  )
+  asOf?: string | number | null;
 }
 
 /** For a kind the request does not know: its fields are let through (the kind's own error says what is wrong), any other is refused. */
@@ -204,7 +221,7 @@ export class RequestReportDto implements RequestReportInput {
   @ApiProperty({
     ...PARAMETERS_SCHEMA,
     description:
-      'By kind: annual-analysis { networkId, period, language, asOf? }; monitoring-table { networkId?, periods: { kind, from, to }, rowsBy?, language }; department-summary { period, language }; institution-profile { institutionId, from?, to?, language }',
+      'By kind: annual-analysis { networkId, period, language, asOf? }; monitoring-table { networkId?, periods: { kind, from, to }, rowsBy?, language, asOf? }; department-summary { period, language, asOf? }; institution-profile { institutionId, from?, to?, language, asOf? }. asOf, for every kind: a day up to today (the records as they stood by its end) or a log position (the report’s position)',
   })
   @IsObject()
   @ValidateNested()

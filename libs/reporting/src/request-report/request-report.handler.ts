@@ -4,7 +4,7 @@ import { CommandContext, InvalidInput, NotFound, ReportingPeriod, deterministicI
 import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
 import { GetInstitutionMembershipsQuery, GetInstitutionQuery, GetNetworkQuery } from '@app/networks';
 import { ReportInstitutionFacts, ReportNetworkFacts, RequestReport, reportDecider } from '../report/report.decider';
-import { DEFAULT_REPORT_FORMAT, ReportLanguage, ReportSpec, YearRange, reportEvents, reportNetworkOf, reportStream } from '../report/report.events';
+import { DEFAULT_REPORT_FORMAT, ReportAsOf, ReportLanguage, ReportSpec, YearRange, reportEvents, reportNetworkOf, reportStream } from '../report/report.events';
 import { ReportGenerators } from '../report-generation/report-generators';
 import { assertMayProfile, assertMayRequest } from './report-access';
 import { RequestReportCommand, RequestReportInput } from './request-report.command';
@@ -22,9 +22,11 @@ const idOf = (value: unknown): string => String(value).toLowerCase();
 export const reportSpecOfInput = (input: RequestReportInput): ReportSpec => {
   const p = input.parameters as Record<string, unknown>;
   const language = p.language as ReportLanguage;
+  // Every kind's: a day or a position (the DTO checked which); left out: null.
+  const asOf = (p.asOf as ReportAsOf | undefined) ?? null;
   switch (input.report) {
     case 'annual-analysis':
-      return { report: input.report, parameters: { networkId: idOf(p.networkId), period: periodOf(p.period), language, asOf: (p.asOf as string | number | null | undefined) ?? null } };
+      return { report: input.report, parameters: { networkId: idOf(p.networkId), period: periodOf(p.period), language, asOf } };
     case 'monitoring-table': {
       const range = p.periods as YearRange;
       return {
@@ -34,13 +36,14 @@ export const reportSpecOfInput = (input: RequestReportInput): ReportSpec => {
           periods: { kind: range.kind, from: range.from, to: range.to } as YearRange,
           rowsBy: (p.rowsBy as 'series' | 'kinds' | undefined) ?? 'series',
           language,
+          asOf,
         },
       };
     }
     case 'department-summary':
-      return { report: input.report, parameters: { period: periodOf(p.period), language } };
+      return { report: input.report, parameters: { period: periodOf(p.period), language, asOf } };
     case 'institution-profile':
-      return { report: input.report, parameters: { institutionId: idOf(p.institutionId), from: (p.from as string | null | undefined) ?? null, to: (p.to as string | null | undefined) ?? null, language } };
+      return { report: input.report, parameters: { institutionId: idOf(p.institutionId), from: (p.from as string | null | undefined) ?? null, to: (p.to as string | null | undefined) ?? null, language, asOf } };
   }
 };
 
