@@ -23,6 +23,9 @@ import { GetReportContentHandler, GetReportHandler, ListReportsHandler, ListUnfi
 import { ReportReadController } from './report-list/report-read.controller';
 import { RequestReportController } from './request-report/request-report.controller';
 import { RequestReportHandler } from './request-report/request-report.handler';
+import { ReportTemplateController } from './report-template/report-template.controller';
+import { UploadReportTemplateHandler, WithdrawReportTemplateHandler } from './report-template/report-template.handlers';
+import { ReportTemplates } from './report-template/report-templates.service';
 
 /** Closes the artifact store after the platform has closed the queue (its hooks run first), so no job is still storing. */
 @Injectable()
@@ -45,7 +48,7 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController],
+  controllers: [RequestReportController, ReportReadController, ReportTemplateController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -66,6 +69,10 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
     GetReportHandler,
     GetReportContentHandler,
     ListUnfinishedReportsHandler,
+    // A department's own DOCX templates per kind (upload, withdraw, read; the generators load them).
+    ReportTemplates,
+    UploadReportTemplateHandler,
+    WithdrawReportTemplateHandler,
   ],
   exports: [ReportGenerators],
 })

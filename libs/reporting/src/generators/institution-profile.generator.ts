@@ -5,6 +5,7 @@ import { ReportFormat, reportSpecOf } from '../report/report.events';
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
 import { formatsOf } from '../render/renderers';
+import { ReportTemplates } from '../report-template/report-templates.service';
 import { SOFFICE, generatedDocument, pdfUnavailable } from './generated-document';
 
 /**
@@ -18,6 +19,7 @@ export class InstitutionProfileGenerator implements ReportGenerator {
   constructor(
     private readonly reader: InstitutionProfileFactsReader,
     @Inject(SOFFICE) private readonly soffice: string | null,
+    private readonly templates: ReportTemplates,
   ) {}
 
   unavailable(format: ReportFormat): string | undefined {
@@ -28,6 +30,8 @@ export class InstitutionProfileGenerator implements ReportGenerator {
     const spec = reportSpecOf(request);
     if (spec.report !== 'institution-profile') throw new RangeError(`the institution profile's generator was asked for a ${spec.report}`);
     const { institutionId, from, to, language } = spec.parameters;
+    // The department's template the request recorded, checked against its hash (DOCX and PDF; null: the built-in one).
+    const template = await this.templates.loadFor(request);
     await context.progress(0.1, 'reading the records');
     const facts = await this.reader.read({
       department: request.department,
@@ -37,6 +41,6 @@ export class InstitutionProfileGenerator implements ReportGenerator {
       reportDate: request.requestedAt.slice(0, 10),
     });
     await context.progress(0.5, 'rendering');
-    return generatedDocument(composeInstitutionProfile(facts, language), request.format, this.soffice);
+    return generatedDocument(composeInstitutionProfile(facts, language), request.format, this.soffice, template);
   }
 }

@@ -5,6 +5,7 @@ import { ReportFormat, reportSpecOf, yearsOfRange } from '../report/report.event
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
 import { formatsOf } from '../render/renderers';
+import { ReportTemplates } from '../report-template/report-templates.service';
 import { SOFFICE, generatedDocument, pdfUnavailable } from './generated-document';
 
 /**
@@ -19,6 +20,7 @@ export class MonitoringTableGenerator implements ReportGenerator {
   constructor(
     private readonly reader: MonitoringTableFactsReader,
     @Inject(SOFFICE) private readonly soffice: string | null,
+    private readonly templates: ReportTemplates,
   ) {}
 
   unavailable(format: ReportFormat): string | undefined {
@@ -29,6 +31,8 @@ export class MonitoringTableGenerator implements ReportGenerator {
     const spec = reportSpecOf(request);
     if (spec.report !== 'monitoring-table') throw new RangeError(`the monitoring table's generator was asked for a ${spec.report}`);
     const { networkId, periods, rowsBy, language } = spec.parameters;
+    // The department's template the request recorded, checked against its hash (DOCX and PDF; null: the built-in one).
+    const template = await this.templates.loadFor(request);
     await context.progress(0.1, 'reading the records');
     const facts = await this.reader.read({
       department: request.department,
@@ -38,6 +42,6 @@ export class MonitoringTableGenerator implements ReportGenerator {
       reportDate: request.requestedAt.slice(0, 10),
     });
     await context.progress(0.5, 'rendering');
-    return generatedDocument(composeMonitoringTable(facts, language, { rowsBy }), request.format, this.soffice);
+    return generatedDocument(composeMonitoringTable(facts, language, { rowsBy }), request.format, this.soffice, template);
   }
 }

@@ -12,7 +12,7 @@ import { FieldGroup, FieldNode, RAW_XML_ROOTS, fieldsOf } from './template-field
  * tag, so a department fixes them all at once. Pure: bytes in, the verdict out.
  */
 
-/** The largest template taken, in bytes (the body's limit on its route). */
+/** The largest template taken, in bytes: the body's limit on its route (the platform's `DOCX_BODY_LIMIT`). */
 export const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
 /** The most its parts may unpack to, in bytes: more is refused before anything is parsed. */
 export const MAX_TEMPLATE_UNPACKED_BYTES = 50 * 1024 * 1024;
