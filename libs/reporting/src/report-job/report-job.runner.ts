@@ -161,7 +161,8 @@ export class ReportJobRunner {
   private requestOf(state: ReportRecord, request: RecordedEvent): ReportRequest {
     const { reportId, department, report, format, parameters, position } = state;
     const template = (request.data as ReportRequested['data']).template ?? null;
-    return { reportId, department, report, format, parameters: structuredClone(parameters), position, requestedAt: request.metadata.recordedAt, template };
+    // The department template the request recorded, as it was then: a version uploaded since does not change the report.
+    return { reportId, department, report, format, parameters: structuredClone(parameters), position, requestedAt: request.metadata.recordedAt, ...(template ? { template } : {}) };
   }
 
   /** The generator's `progress`: forward only, recorded at each tenth, one at a time. */
