@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import PizZip from 'pizzip';
 import { FixedClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
@@ -136,6 +136,13 @@ describe('department templates (/report-templates)', () => {
     expect({ status: json.status, type: json.body.type }).toEqual({ status: 415, type: 'urn:okrug:problem:http-415' });
     const kind = await upload(ownTemplate('Шаблон'), ADMIN_KEY, 'annual-report');
     expect({ status: kind.status, errors: kind.body.errors }).toEqual({ status: 400, errors: [{ field: 'kind', messages: [expect.stringContaining('kind must be one of annual-analysis')] }] });
+    // A template may be larger than a JSON body (1 MiB: a logo, say), up to 5 MiB.
+    const withLogo = new PizZip(ownTemplate('Шаблон', ' {titel}'));
+    withLogo.file('word/media/logo.bin', randomBytes(2 * 1024 * 1024));
+    const large = await upload(withLogo.generate({ type: 'nodebuffer', compression: 'STORE' }));
+    expect({ status: large.status, tags: large.body.errors?.map((e: { tag: string }) => e.tag) }).toEqual({ status: 422, tags: ['{titel}'] });
+    const tooLarge = await upload(Buffer.concat([ownTemplate('Шаблон'), randomBytes(5 * 1024 * 1024)]));
+    expect({ status: tooLarge.status, type: tooLarge.body.type }).toEqual({ status: 413, type: 'urn:okrug:problem:http-413' });
     // DOCX is read only where a template is uploaded.
     const elsewhere = await api.as().post('/networks').set('Content-Type', DOCX).send(ownTemplate('Шаблон'));
     expect(elsewhere.status).toBe(415);
