@@ -3,6 +3,7 @@ import PizZip from 'pizzip';
 import { FixedClock } from '@app/kernel';
 import { EVENT_STORE, EventStore } from '@app/event-store';
 import { reportStream } from '@app/reporting';
+import { ReportGenerators } from '@app/reporting/report-generation/report-generators';
 import { ARTIFACT_STORE, ArtifactStore } from '@app/reporting/artifacts/artifact-store.port';
 import { p, raw, run, templatePackage } from '@app/reporting/render/docx/template-parts';
 import { builtInDocxTemplate, stopChartRenderer } from '@app/reporting/render/renderers';
@@ -222,8 +223,13 @@ describe('department templates (/report-templates)', () => {
     });
 
     it('takes version 2; the reports after use it, the earlier one is unchanged', async () => {
-      const res = await upload(v2);
+      const res = await upload(v2).set('Idempotency-Key', 'template-v2');
       expect({ status: res.status, version: res.body.version, revision: res.body.revision }).toEqual({ status: 201, version: 2, revision: 1 });
+      // The same request again (a retry): the same answer, nothing recorded.
+      const before = await head();
+      const repeat = await upload(v2).set('Idempotency-Key', 'template-v2');
+      expect({ status: repeat.status, body: repeat.body }).toEqual({ status: 201, body: res.body });
+      expect(await head()).toBe(before);
       const second = await generated(analysis());
       expect(second.report.templateVersion).toBe('2');
       expect(docxText(second.bytes)).toContain('Власний шаблон управління, друга версія:');
@@ -236,6 +242,16 @@ describe('department templates (/report-templates)', () => {
         [2, true],
       ]);
     });
+
+    it('renders a PDF with it too (the DOCX converted), where LibreOffice is installed', async () => {
+      if (!api.app.get(ReportGenerators).availability('annual-analysis', 'pdf').available) {
+        process.stdout.write('[skipped] a PDF with a department template: LibreOffice (soffice) is not installed here\n');
+        return;
+      }
+      const pdf = await generated(analysis(network, 'pdf'));
+      expect(pdf.report).toMatchObject({ status: 'generated', templateVersion: '2' });
+      expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }, 120_000);
 
     it('is invisible to another department, whose reports keep the built-in template', async () => {
       const list = (await api.as(keys.other).get('/report-templates')).body.items;

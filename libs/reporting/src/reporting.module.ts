@@ -43,7 +43,9 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
  * (docs/reporting.md, "Requests, jobs and artifacts"). Its generators, one per kind, each with
  * its facts reader: the annual analysis and the institution profile in DOCX, HTML, Markdown, JSON
  * and PDF (with LibreOffice), the monitoring table and the department summary in XLSX too. A provider marked
- * `@GeneratesReport(kind, formats)` in this module's providers (or any module's) is one.
+ * `@GeneratesReport(kind, formats)` in this module's providers (or any module's) is one. A
+ * department's own DOCX templates per kind (`/report-templates`, docs/reporting.md "Department
+ * templates"): the request records the version in force, the generators fill it.
  */
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
