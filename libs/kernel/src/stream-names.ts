@@ -43,6 +43,8 @@ export const STREAM_CATEGORIES = {
   AssessmentScale: {},
   /** One report a department asked for (`Report-<report id>`): requested, its generation's attempts and progress, generated with its artifact or failed (reporting). */
   Report: {},
+  /** A department's own DOCX templates of one kind of report (`ReportTemplate-<department>-<kind>`): each version uploaded, each withdrawal (reporting). */
+  ReportTemplate: {},
   /**
    * One issue of a key under an Idempotency-Key, by a UUID derived from the department and the
    * key: which key that request issued, so that a repeat issues none (identity).

@@ -1,7 +1,8 @@
 /**
  * The reporting module's public face: the report data models (what every format is rendered
  * from), the events of a report's stream (`ReportRequested` … `ReportGenerated`, `ReportFailed`,
- * their table `reportingEvents`, the stream helper `reportStream`), the Nest module, the query
+ * their table `reportingEvents`, the stream helper `reportStream`) and of a department template's
+ * (`ReportTemplateUploaded`, `ReportTemplateWithdrawn`, `reportTemplateStream`), the Nest module, the query
  * contracts, and the module's entry for the registry. Other libraries and the apps import
  * `@app/reporting` only.
  */

@@ -23,6 +23,9 @@ import { GetReportContentHandler, GetReportHandler, ListReportsHandler, ListUnfi
 import { ReportReadController } from './report-list/report-read.controller';
 import { RequestReportController } from './request-report/request-report.controller';
 import { RequestReportHandler } from './request-report/request-report.handler';
+import { ReportTemplateController } from './report-template/report-template.controller';
+import { UploadReportTemplateHandler, WithdrawReportTemplateHandler } from './report-template/report-template.handlers';
+import { ReportTemplates } from './report-template/report-templates.service';
 
 /** Shows the artifact store in health (`artifacts`), and closes it after the platform has closed the queue (its hooks run first), so no job is still storing. */
 @Injectable()
@@ -47,12 +50,14 @@ class ArtifactStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
  * (docs/reporting.md, "Requests, jobs and artifacts"). Its generators, one per kind, each with
  * its facts reader: the annual analysis and the institution profile in DOCX, HTML, Markdown, JSON
  * and PDF (with LibreOffice), the monitoring table and the department summary in XLSX too. A provider marked
- * `@GeneratesReport(kind, formats)` in this module's providers (or any module's) is one.
+ * `@GeneratesReport(kind, formats)` in this module's providers (or any module's) is one. A
+ * department's own DOCX templates per kind (`/report-templates`, docs/reporting.md "Department
+ * templates"): the request records the version in force, the generators fill it.
  */
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController],
+  controllers: [RequestReportController, ReportReadController, ReportTemplateController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -73,6 +78,10 @@ class ArtifactStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
     GetReportHandler,
     GetReportContentHandler,
     ListUnfinishedReportsHandler,
+    // A department's own DOCX templates per kind (upload, withdraw, read; the generators load them).
+    ReportTemplates,
+    UploadReportTemplateHandler,
+    WithdrawReportTemplateHandler,
   ],
   exports: [ReportGenerators],
 })

@@ -53,11 +53,21 @@ export const parseJsonBody = (request: FastifyRequest, body: Buffer): unknown =>
   return value;
 };
 
+/** The DOCX content type, the body of a department's report template. */
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The largest DOCX body taken (a template with its pictures); other bodies keep the server's limit. */
+export const DOCX_BODY_LIMIT = 5 * 1024 * 1024;
+
 /**
- * The only bodies the API reads: JSON (every endpoint) and CSV (the routes in `csvRoutes`: imports), both UTF-8.
+ * The only bodies the API reads: JSON (every endpoint), CSV (the routes in `csvRoutes`: imports), both UTF-8,
+ * and DOCX as bytes (the routes in `docxRoutes`: a department's report templates).
  * Any other content type, form-encoded and plain text included, is 415.
  */
-export const installBodyParsers = (fastify: FastifyInstance, csvRoutes: ReadonlySet<string> = new Set(['/imports', '/events/imports'])): void => {
+export const installBodyParsers = (
+  fastify: FastifyInstance,
+  csvRoutes: ReadonlySet<string> = new Set(['/imports', '/events/imports']),
+  docxRoutes: ReadonlySet<string> = new Set(['/report-templates/:kind']),
+): void => {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {
@@ -74,5 +84,10 @@ export const installBodyParsers = (fastify: FastifyInstance, csvRoutes: Readonly
     } catch (error) {
       done(error as Error, undefined);
     }
+  });
+  // A report template is the DOCX file itself: the body reaches the controller as its bytes. No other endpoint reads DOCX.
+  fastify.addContentTypeParser(DOCX_CONTENT_TYPE, { parseAs: 'buffer', bodyLimit: DOCX_BODY_LIMIT }, (request, body, done) => {
+    if (!docxRoutes.has(request.routeOptions.url ?? '')) done(new HttpStatusError(415, 'only report templates take DOCX; send JSON'), undefined);
+    else done(null, body as Buffer);
   });
 };

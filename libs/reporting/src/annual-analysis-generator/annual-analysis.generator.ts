@@ -4,6 +4,7 @@ import type { AnnualAnalysis } from '../annual-analysis/annual-analysis.model';
 import { ReportFormat, reportSpecOf } from '../report/report.events';
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
+import { ReportTemplates } from '../report-template/report-templates.service';
 import { SOFFICE, generatedDocument, pdfUnavailable } from '../generators/generated-document';
 import { formatsOf } from '../render/renderers';
 
@@ -21,6 +22,7 @@ export class AnnualAnalysisGenerator implements ReportGenerator {
   constructor(
     private readonly reader: AnnualAnalysisFactsReader,
     @Inject(SOFFICE) private readonly soffice: string | null,
+    private readonly templates: ReportTemplates,
   ) {}
 
   unavailable(format: ReportFormat): string | undefined {
@@ -33,6 +35,8 @@ export class AnnualAnalysisGenerator implements ReportGenerator {
     const { parameters } = spec;
     const asOf = typeof parameters.asOf === 'string' ? parameters.asOf : null;
     const requestedOn = request.requestedAt.slice(0, 10);
+    // The department's template the request recorded, checked against its hash (DOCX and PDF; null: the built-in one).
+    const template = await this.templates.loadFor(request);
     await context.progress(0.1, 'reading the records');
     const model: AnnualAnalysis = await this.reader.build(request.department, parameters.networkId, parameters.period, parameters.language, {
       position: context.position,
@@ -40,6 +44,6 @@ export class AnnualAnalysisGenerator implements ReportGenerator {
       today: asOf ?? requestedOn,
     });
     await context.progress(0.5, 'rendering');
-    return generatedDocument(model, request.format, this.soffice);
+    return generatedDocument(model, request.format, this.soffice, template);
   }
 }

@@ -5,6 +5,7 @@ import { ReportFormat, asOfDayOf, reportSpecOf } from '../report/report.events';
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
 import { formatsOf } from '../render/renderers';
+import { ReportTemplates } from '../report-template/report-templates.service';
 import { SOFFICE, generatedDocument, pdfUnavailable } from './generated-document';
 
 /**
@@ -19,6 +20,7 @@ export class DepartmentSummaryGenerator implements ReportGenerator {
   constructor(
     private readonly reader: DepartmentSummaryFactsReader,
     @Inject(SOFFICE) private readonly soffice: string | null,
+    private readonly templates: ReportTemplates,
   ) {}
 
   unavailable(format: ReportFormat): string | undefined {
@@ -30,9 +32,11 @@ export class DepartmentSummaryGenerator implements ReportGenerator {
     if (spec.report !== 'department-summary') throw new RangeError(`the department summary's generator was asked for a ${spec.report}`);
     const { period, language } = spec.parameters;
     const asOf = asOfDayOf(spec.parameters);
+    // The department's template the request recorded, checked against its hash (DOCX and PDF; null: the built-in one).
+    const template = await this.templates.loadFor(request);
     await context.progress(0.1, 'reading the records');
     const facts = await this.reader.read({ department: request.department, period, position: context.position, asOf, reportDate: asOf ?? request.requestedAt.slice(0, 10) });
     await context.progress(0.5, 'rendering');
-    return generatedDocument(composeDepartmentSummary(facts, language), request.format, this.soffice);
+    return generatedDocument(composeDepartmentSummary(facts, language), request.format, this.soffice, template);
   }
 }

@@ -1,6 +1,9 @@
 import type { ReportFormat } from '../report/report.events';
 import type { GeneratedReport } from '../report-generation/report-generator.port';
-import { RenderableReport, renderReport } from '../render/renderers';
+import { RuleViolated } from '@app/kernel';
+import { DocxTemplateError, RenderableReport, RenderedDocument, renderReport } from '../render/renderers';
+import type { LoadedTemplate } from '../report-template/report-templates.service';
+import { TEMPLATED_FORMATS } from '../report-template/templated-formats';
 
 /** The LibreOffice executable the PDFs are converted with; null when the installation has none. */
 export const SOFFICE = Symbol('SOFFICE');
@@ -24,8 +27,25 @@ export const documentFileName = (title: string, extension: string): string => {
   return `${base || 'report'}.${extension}`;
 };
 
-/** A report's model rendered in the format asked (`renderReport`), as a generator answers it: bytes, content type and file name. */
-export const generatedDocument = async (model: RenderableReport, format: ReportFormat, soffice: string | null): Promise<GeneratedReport> => {
-  const document = await renderReport(model, format, { soffice });
-  return { bytes: document.bytes, contentType: document.contentType, fileName: documentFileName(model.title, document.extension), templateVersion: null };
+/**
+ * A report's model rendered in the format asked (`renderReport`), as a generator answers it:
+ * bytes, content type, file name, and the version of the department's template it was rendered
+ * with (DOCX and PDF only; null for the built-in one). A department template that cannot be
+ * filled fails the report at once (`report-template-unfillable`): trying again would not help.
+ */
+export const generatedDocument = async (model: RenderableReport, format: ReportFormat, soffice: string | null, template: LoadedTemplate | null = null): Promise<GeneratedReport> => {
+  const templated = template && TEMPLATED_FORMATS.includes(format) ? template : null;
+  let document: RenderedDocument;
+  try {
+    document = await renderReport(model, format, templated ? { soffice, template: templated.bytes } : { soffice });
+  } catch (error) {
+    if (templated && error instanceof DocxTemplateError) throw new RuleViolated('report-template-unfillable', `the department's template version ${templated.version}: ${error.faults.join('; ')}`);
+    throw error;
+  }
+  return {
+    bytes: document.bytes,
+    contentType: document.contentType,
+    fileName: documentFileName(model.title, document.extension),
+    templateVersion: templated ? String(templated.version) : null,
+  };
 };

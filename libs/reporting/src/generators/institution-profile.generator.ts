@@ -5,6 +5,7 @@ import { ReportFormat, asOfDayOf, reportSpecOf } from '../report/report.events';
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
 import { formatsOf } from '../render/renderers';
+import { ReportTemplates } from '../report-template/report-templates.service';
 import { SOFFICE, generatedDocument, pdfUnavailable } from './generated-document';
 
 /**
@@ -19,6 +20,7 @@ export class InstitutionProfileGenerator implements ReportGenerator {
   constructor(
     private readonly reader: InstitutionProfileFactsReader,
     @Inject(SOFFICE) private readonly soffice: string | null,
+    private readonly templates: ReportTemplates,
   ) {}
 
   unavailable(format: ReportFormat): string | undefined {
@@ -30,6 +32,8 @@ export class InstitutionProfileGenerator implements ReportGenerator {
     if (spec.report !== 'institution-profile') throw new RangeError(`the institution profile's generator was asked for a ${spec.report}`);
     const { institutionId, from, to, language } = spec.parameters;
     const asOf = asOfDayOf(spec.parameters);
+    // The department's template the request recorded, checked against its hash (DOCX and PDF; null: the built-in one).
+    const template = await this.templates.loadFor(request);
     await context.progress(0.1, 'reading the records');
     const facts = await this.reader.read({
       department: request.department,
@@ -40,6 +44,6 @@ export class InstitutionProfileGenerator implements ReportGenerator {
       reportDate: asOf ?? request.requestedAt.slice(0, 10),
     });
     await context.progress(0.5, 'rendering');
-    return generatedDocument(composeInstitutionProfile(facts, language), request.format, this.soffice);
+    return generatedDocument(composeInstitutionProfile(facts, language), request.format, this.soffice, template);
   }
 }

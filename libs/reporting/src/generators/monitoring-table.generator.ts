@@ -5,6 +5,7 @@ import { ReportFormat, asOfDayOf, reportSpecOf, yearsOfRange } from '../report/r
 import type { GeneratedReport, GenerationContext, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { GeneratesReport } from '../report-generation/report-generators';
 import { formatsOf } from '../render/renderers';
+import { ReportTemplates } from '../report-template/report-templates.service';
 import { SOFFICE, generatedDocument, pdfUnavailable } from './generated-document';
 
 /**
@@ -20,6 +21,7 @@ export class MonitoringTableGenerator implements ReportGenerator {
   constructor(
     private readonly reader: MonitoringTableFactsReader,
     @Inject(SOFFICE) private readonly soffice: string | null,
+    private readonly templates: ReportTemplates,
   ) {}
 
   unavailable(format: ReportFormat): string | undefined {
@@ -31,6 +33,8 @@ export class MonitoringTableGenerator implements ReportGenerator {
     if (spec.report !== 'monitoring-table') throw new RangeError(`the monitoring table's generator was asked for a ${spec.report}`);
     const { networkId, periods, rowsBy, language } = spec.parameters;
     const asOf = asOfDayOf(spec.parameters);
+    // The department's template the request recorded, checked against its hash (DOCX and PDF; null: the built-in one).
+    const template = await this.templates.loadFor(request);
     await context.progress(0.1, 'reading the records');
     const facts = await this.reader.read({
       department: request.department,
@@ -41,6 +45,6 @@ export class MonitoringTableGenerator implements ReportGenerator {
       reportDate: asOf ?? request.requestedAt.slice(0, 10),
     });
     await context.progress(0.5, 'rendering');
-    return generatedDocument(composeMonitoringTable(facts, language, { rowsBy }), request.format, this.soffice);
+    return generatedDocument(composeMonitoringTable(facts, language, { rowsBy }), request.format, this.soffice, template);
   }
 }

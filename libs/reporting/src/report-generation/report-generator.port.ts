@@ -1,4 +1,4 @@
-import type { ReportFormat, ReportKind, ReportParameters } from '../report/report.events';
+import type { ReportFormat, ReportKind, ReportParameters, ReportTemplateRef } from '../report/report.events';
 
 /** A report to generate, as it was requested (`ReportRequested`). */
 export interface ReportRequest {
@@ -11,6 +11,8 @@ export interface ReportRequest {
   position: number;
   /** When it was requested (ISO 8601): a report's date unless its parameters say otherwise. */
   requestedAt: string;
+  /** The department's template the request recorded (DOCX and PDF are rendered with it); null or absent: the built-in one. */
+  template?: ReportTemplateRef | null;
 }
 
 /** What a generator is given besides the request. */

@@ -91,6 +91,28 @@ describe('a report’s job', () => {
     }
   });
 
+  it('gives the generator the department template its request recorded, and records the version the generator names', async () => {
+    const template = { version: 1, hash: 'c'.repeat(64), storageKey: `murygino/templates/annual-analysis/${'c'.repeat(64)}` };
+    const reportId = '0190a1b2-0000-7000-8000-00000000a0f1';
+    const request: NewEvent<ReportRequestEvent> = {
+      ...requestedReport({ reportId, format: 'docx', template }),
+      id: 'request-2',
+      metadata: { actor: { id: 'admin', role: 'admin' }, department: 'murygino', correlationId: 'corr-2', causationId: 'cmd-2', commandId: 'cmd-2', source: 'api', recordedAt: '2021-10-25T06:00:00.000Z', schemaVersion: 1 },
+    };
+    await store.append(reportStream(reportId), [request], { expectedRevision: 'no_stream' });
+    const calls: ReportRequest[] = [];
+    const generator: ReportGenerator = {
+      generate: async (asked) => {
+        calls.push(asked);
+        return { bytes: Buffer.from('docx'), contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileName: 'a.docx', templateVersion: String(asked.template?.version) };
+      },
+    };
+    await runnerWith(generator).run(jobOf(1, reportId));
+    expect(calls.map((c) => c.template)).toEqual([template]);
+    const recorded = await store.readStream(reportStream(reportId));
+    expect(recorded.at(-1)).toMatchObject({ type: 'ReportGenerated', data: { templateVersion: '1' } });
+  });
+
   it('records once when delivered twice, one after the other or both at once, and leaves one artifact', async () => {
     const { generator, calls } = generatorOf();
     const runner = runnerWith(generator);

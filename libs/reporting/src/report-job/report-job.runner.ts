@@ -5,7 +5,7 @@ import { EventStore, decideAndAppend } from '@app/event-store';
 import type { Job } from '@app/jobs';
 import type { ArtifactStore } from '../artifacts/artifact-store.port';
 import { ReportCommand, ReportRecord, ReportState, isFinished, reportDecider } from '../report/report.decider';
-import { REPORT_FORMAT_EXTENSIONS, ReportArtifact, reportEvents, reportStream } from '../report/report.events';
+import { REPORT_FORMAT_EXTENSIONS, ReportArtifact, ReportRequested, reportEvents, reportStream } from '../report/report.events';
 import type { GeneratedReport, ReportGenerator, ReportRequest } from '../report-generation/report-generator.port';
 import { REPORT_JOB_OPTIONS, ReportJobPayload } from './report-queue';
 
@@ -160,7 +160,9 @@ export class ReportJobRunner {
 
   private requestOf(state: ReportRecord, request: RecordedEvent): ReportRequest {
     const { reportId, department, report, format, parameters, position } = state;
-    return { reportId, department, report, format, parameters: structuredClone(parameters), position, requestedAt: request.metadata.recordedAt };
+    const template = (request.data as ReportRequested['data']).template ?? null;
+    // The department template the request recorded, as it was then: a version uploaded since does not change the report.
+    return { reportId, department, report, format, parameters: structuredClone(parameters), position, requestedAt: request.metadata.recordedAt, ...(template ? { template } : {}) };
   }
 
   /** The generator's `progress`: forward only, recorded at each tenth, one at a time. */

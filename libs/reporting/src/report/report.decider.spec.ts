@@ -74,6 +74,14 @@ describe('a report', () => {
       spec.given([]).when(requestOf({ network: { networkId: NETWORK, reportingPeriod: 'calendar-year' } })).thenThrows(RuleViolated, rule('period-kind-mismatch'));
     });
 
+    it('records the department template in force that the handler found, and none when the built-in one is', () => {
+      const template = { version: 2, hash: 'c'.repeat(64), storageKey: `murygino/templates/annual-analysis/${'c'.repeat(64)}` };
+      const [event] = reportDecider.decide(requestOf({ template }), fold(reportDecider, []));
+      expect(event).toEqual({ ...requested(), data: { ...requested().data, template } });
+      const [builtIn] = reportDecider.decide(requestOf({ template: null }), fold(reportDecider, []));
+      expect('template' in builtIn.data).toBe(false);
+    });
+
     it('refuses a kind and format no generator is registered for, saying why (422 report-format-unavailable)', () => {
       spec
         .given([])

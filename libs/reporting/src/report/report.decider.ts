@@ -11,6 +11,7 @@ import {
   ReportAsOf,
   ReportSpec,
   asOfOf,
+  ReportTemplateRef,
   reportSpecOf,
   yearsOfRange,
 } from './report.events';
@@ -80,6 +81,8 @@ export type RequestReport = {
     /** The institution the parameters name (a profile); null when the department has none such, or none is named. */
     institution?: ReportInstitutionFacts | null;
     generator: GeneratorAvailability;
+    /** The department's template of the kind in force when requested (DOCX and PDF are rendered with it); null or absent: the built-in one. */
+    template?: ReportTemplateRef | null;
   };
 };
 /** A delivery of the report's job begins: the attempt is numbered by the report (1, 2…), whatever the queue counts. */
@@ -192,7 +195,15 @@ const request = (command: RequestReport['data'], state: ReportState): ReportRequ
   if (!command.generator.available) refuse('report-format-unavailable', command.generator.reason);
   const event: ReportRequested = {
     type: 'ReportRequested',
-    data: { reportId: command.reportId, department: command.department, report: spec.report, parameters: spec.parameters, format: command.format, position },
+    data: {
+      reportId: command.reportId,
+      department: command.department,
+      report: spec.report,
+      parameters: spec.parameters,
+      format: command.format,
+      position,
+      ...(command.template ? { template: command.template } : {}),
+    },
   };
   return [event];
 };

@@ -6,6 +6,8 @@ import { GetInstitutionMembershipsQuery, GetInstitutionQuery, GetNetworkQuery } 
 import { ReportInstitutionFacts, ReportNetworkFacts, RequestReport, reportDecider } from '../report/report.decider';
 import { DEFAULT_REPORT_FORMAT, ReportAsOf, ReportLanguage, ReportSpec, YearRange, reportEvents, reportNetworkOf, reportStream } from '../report/report.events';
 import { ReportGenerators } from '../report-generation/report-generators';
+import { ReportTemplates } from '../report-template/report-templates.service';
+import { TEMPLATED_FORMATS } from '../report-template/templated-formats';
 import { assertMayProfile, assertMayRequest } from './report-access';
 import { RequestReportCommand, RequestReportInput } from './request-report.command';
 
@@ -52,8 +54,9 @@ export const reportSpecOfInput = (input: RequestReportInput): ReportSpec => {
  * Its id is new, or derived from the department and the `Idempotency-Key` (a repeat answers the
  * first request). Who may ask for it is checked first (`report-access.ts`). Prepare, once: the
  * head of the log (the report's position), the network or institution it names through the
- * networks module's queries (a network head's profile: the institution's stays too), and
- * whether a generator is registered for the kind and format.
+ * networks module's queries (a network head's profile: the institution's stays too),
+ * whether a generator is registered for the kind and format, and, for DOCX and PDF, the
+ * department's template of the kind in force (recorded with the request, so the report keeps it).
  */
 @CommandHandler(RequestReportCommand)
 export class RequestReportHandler implements ICommandHandler<RequestReportCommand> {
@@ -61,6 +64,7 @@ export class RequestReportHandler implements ICommandHandler<RequestReportComman
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly queries: QueryBus,
     private readonly generators: ReportGenerators,
+    private readonly templates: ReportTemplates,
   ) {}
 
   async execute({ body, context }: RequestReportCommand) {
@@ -83,6 +87,8 @@ export class RequestReportHandler implements ICommandHandler<RequestReportComman
           network: networkId ? await this.network(context.department, networkId, head) : null,
           institution: spec.report === 'institution-profile' ? await this.institution(context, spec.parameters.institutionId, head) : null,
           generator: this.generators.availability(spec.report, format),
+          // The department's template in force for the kind (its stream is read as it is now), for the formats rendered through one.
+          template: TEMPLATED_FORMATS.includes(format) ? await this.templates.inForce(context.department, spec.report) : null,
         };
       },
       command: (_state, facts): RequestReport => ({
