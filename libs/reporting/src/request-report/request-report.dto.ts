@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, IsIn, IsObject, IsOptional, IsUUID, ValidateBy, ValidateIf, ValidateNested, ValidationArguments, buildMessage } from 'class-validator';
@@ -39,8 +40,7 @@ const AsOf = (description: string): PropertyDecorator => {
     nullable: true,
     description,
   });
-  const decorators = [schema, IsOptional(), IsDayOrPosition()];
-  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+  return applyDecorators(schema, IsOptional(), IsDayOrPosition());
 };
 
 /** A reporting period as the request takes it, checked as a whole by the kernel (`parameters.period.kind`, `.academicYear`, `.year`). */
