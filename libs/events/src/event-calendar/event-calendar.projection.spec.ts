@@ -46,6 +46,7 @@ describe('event calendar projection', () => {
         materials: [],
         publications: [{ url: 'https://nvk11.example.org/news/1', title: 'На сайті НВК' }],
         recordedAt: '2020-03-12T15:00:00.000Z',
+        position: expect.any(Number),
       });
       const words = doc.refs.split(' ');
       expect(words).toEqual(expect.arrayContaining([refWord('n', BAKHMUT.district11), refWord('h', BAKHMUT.school1), refWord('p', BAKHMUT.dnz25), refWord('i', BAKHMUT.dnz36)]));

@@ -37,6 +37,12 @@ export interface HeldView {
   materials: EventLink[];
   publications: EventLink[];
   recordedAt: string;
+  /**
+   * The log position its holding was recorded at, so a report built at an earlier position
+   * leaves it out. Absent in a calendar built before the field was kept (rebuild the projection
+   * `event-calendar` to fill it); a reader takes such a holding as recorded by any position.
+   */
+  position?: number;
 }
 
 /** What the calendar keeps of an event: every detail and where it is in its life. */
@@ -174,7 +180,7 @@ export const evolveEventCalendar = (doc: EventCalendarView | null, event: Record
         when,
         hostIds,
         outsideHostIds,
-        held: { participation, participantTotal: 0, outsideInstitutionIds, outcome, materials, publications, recordedAt },
+        held: { participation, participantTotal: 0, outsideInstitutionIds, outcome, materials, publications, recordedAt, position: event.position },
         ...touched,
       });
     }
@@ -188,6 +194,7 @@ export const evolveEventCalendar = (doc: EventCalendarView | null, event: Record
         materials: [],
         publications: [],
         recordedAt,
+        position: event.position,
       };
       return derived({
         ...current,

@@ -68,6 +68,7 @@ export class HeldDto {
   @ApiProperty({ type: [EventLinkDto] }) materials: EventLinkDto[];
   @ApiProperty({ type: [EventLinkDto] }) publications: EventLinkDto[];
   @ApiProperty({ description: 'When holding was recorded' }) recordedAt: string;
+  @ApiPropertyOptional({ description: 'The log position holding was recorded at (absent in a calendar built before it was kept)' }) position?: number;
 }
 
 export class PostponementDto {

@@ -9,6 +9,7 @@ import { PERSONAL_DATA_VAULT, PersonalDataVault } from '@app/personal-data';
 import type { AnnualAnalysisFacts, ChangeFact, HeldEventFact, InstitutionName } from './annual-analysis-facts';
 import type { AnnualAnalysis, ReportLanguage } from './annual-analysis.model';
 import { ComposeOptions, composeAnnualAnalysis } from './compose-annual-analysis';
+import { heldBy } from '../report/as-of';
 
 /** What a report is built at: the log position every query waits for, and optionally the day the records are read as of. */
 export interface AnnualAnalysisBasis {
@@ -87,7 +88,7 @@ export class AnnualAnalysisFactsReader {
     const inPeriod = (day: IsoDate) => day >= days.from && day <= last;
     const entries = timeline.filter((e) => e.position <= basis.position && knownBy(e.recordedAt, asOf));
     const changeFacts = this.changeFacts(changes.filter((c) => knownBy(c.recordedAt, asOf)), entries, networkId, inPeriod);
-    const held = events.filter((e) => e.networkIds.includes(networkId) && e.held && knownBy(e.held.recordedAt, asOf)).map(heldEventFact);
+    const held = events.filter((e) => e.networkIds.includes(networkId) && e.held && heldBy(e.held, basis.position, asOf)).map(heldEventFact);
 
     // The other events a project names, and the names of everything named.
     const heldIds = new Set(held.map((e) => e.eventId));

@@ -21,14 +21,14 @@ const row = (networkId: string, over: Partial<NetworkPlanRow>): NetworkPlanRow =
 });
 
 /** A held event of a network, its holding recorded at `recordedAt`. */
-const heldEvent = (id: string, networkIds: string[], recordedAt: string, teachers: number) => ({
+const heldEvent = (id: string, networkIds: string[], recordedAt: string, teachers: number, position?: number) => ({
   id,
   kind: 'seminar',
   topic: id,
   networkIds,
   when: onDay('2021-03-10'),
   status: 'held',
-  held: { participation: { counts: { teachers }, institutionIds: ['i-1'] }, participantTotal: teachers, outsideInstitutionIds: [], outcome: null, materials: [], publications: [], recordedAt },
+  held: { participation: { counts: { teachers }, institutionIds: ['i-1'] }, participantTotal: teachers, outsideInstitutionIds: [], outcome: null, materials: [], publications: [], recordedAt, position },
 });
 
 /**
@@ -64,6 +64,7 @@ const answers = (sent: object[]) => ({
         heldEvent('own', [query.filter.network!], '2021-03-11T08:00:00Z', 5),
         heldEvent('recorded-later', [query.filter.network!], '2021-06-01T08:00:00Z', 7),
         heldEvent('audience-only', ['net-other'], '2021-03-11T08:00:00Z', 100),
+        heldEvent('after-the-position', [query.filter.network!], '2021-03-12T08:00:00Z', 1000, 81),
       ];
       return { period: { academicYear: '2020/2021' }, items, total: items.length };
     }
@@ -78,12 +79,13 @@ describe('the department summary facts reader', () => {
     return { facts: await reader.read({ department: 'dept', period: academicYearPeriod('2020/2021'), position: 80, reportDate: '2021-10-25', ...over }), sent };
   };
 
-  it('given the records at a position, when read without asOf, then the overview and the totals are the modules’ own, each consistent with the position', async () => {
+  it('given the records at a position, when read without asOf, then the overview is planning’s own, and the totals those of the events the network held itself recorded up to the position, each query consistent with it', async () => {
     const { facts, sent } = await read();
-    expect(sent.some((q) => q instanceof ListEventsQuery || q instanceof GetNetworkPlanQuery)).toBe(false);
+    expect(sent.some((q) => q instanceof GetNetworkPlanQuery || q instanceof GetParticipationTotalsQuery)).toBe(false);
     expect(sent.every((q) => (q as { filter: { consistentWith?: number } }).filter.consistentWith === 80)).toBe(true);
     expect(facts.overview.networks.map((r) => r.status)).toEqual(['closed', 'approved', 'draft']);
-    expect(facts.participation[CLOSED]).toMatchObject({ events: 9, participants: 99 });
+    // 'own' and 'recorded-later' (both by position 80; the calendar kept no position of 'own'), not the audience's nor the one held after the position
+    expect(facts.participation[CLOSED]).toMatchObject({ events: 2, participants: 12 });
   });
 
   it('given a day, when read as of it, then each plan is as planning reads it on that day, its fulfilment as recorded by then, and the totals added up again', async () => {

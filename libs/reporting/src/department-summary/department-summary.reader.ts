@@ -3,7 +3,7 @@ import { Query, QueryBus } from '@nestjs/cqrs';
 import { IsoDate, NotFound, ReportingPeriod, previousReportingPeriod } from '@app/kernel';
 import { EVENT_KINDS, EVENT_KIND_LABELS, EventPage, EventSummary, GetParticipationTotalsQuery, ListEventsQuery, PARTICIPANT_CATEGORIES, ParticipationTotals } from '@app/events';
 import { GetNetworkPlanQuery, GetPlanFulfilmentQuery, GetPlanOverviewQuery, NetworkPlanRow, PLAN_STATUSES, PlanAnswer, PlanOverview } from '@app/planning';
-import { recordedBy } from '../report/as-of';
+import { heldBy, recordedBy } from '../report/as-of';
 import type { SummaryFacts } from './department-summary';
 
 export interface SummaryRequest {
@@ -54,9 +54,7 @@ export class DepartmentSummaryFactsReader {
       const entries = await Promise.all(
         overview.networks.map(async (row) => {
           try {
-            const totals = asOf
-              ? await this.totalsAsOf(department, row, of, position, asOf)
-              : await this.queries.execute(new GetParticipationTotalsQuery(department, row.networkId, periodFilter(of, position), reportDate));
+            const totals = await this.totalsAsOf(department, row, of, position, asOf);
             return [row.networkId, totals] as const;
           } catch (error) {
             if (error instanceof NotFound) return [row.networkId, undefined] as const;
@@ -103,13 +101,13 @@ export class DepartmentSummaryFactsReader {
   }
 
   /** A network's held events of the period whose holding was recorded by the end of the day, added up as the events module's totals add them (the events it holds itself). */
-  private async totalsAsOf(department: string, row: NetworkPlanRow, of: ReportingPeriod, position: number, asOf: IsoDate): Promise<ParticipationTotals> {
+  private async totalsAsOf(department: string, row: NetworkPlanRow, of: ReportingPeriod, position: number, asOf: IsoDate | null): Promise<ParticipationTotals> {
     const held: EventSummary[] = [];
     let period: EventPage['period'] = null;
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.queries.execute(new ListEventsQuery(department, { network: row.networkId, status: 'held', ...periodFilter(of, position), offset, limit: PAGE }));
       period = page.period;
-      held.push(...page.items.filter((e) => e.networkIds.includes(row.networkId) && e.held && recordedBy(e.held.recordedAt, asOf)));
+      held.push(...page.items.filter((e) => e.networkIds.includes(row.networkId) && e.held && heldBy(e.held, position, asOf)));
       if (page.items.length < PAGE) break;
     }
     const total = addUp(held);

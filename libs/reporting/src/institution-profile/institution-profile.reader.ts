@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { IsoDate } from '@app/kernel';
 import { GetInstitutionEventsQuery, InstitutionEventsPage } from '@app/events';
 import { GetAcademicYearStartQuery, GetInstitutionHistoryQuery, GetInstitutionMembershipsQuery, GetInstitutionQuery, HistoryEntry, InstitutionMembership } from '@app/networks';
-import { recordedBy } from '../report/as-of';
+import { heldBy, recordedBy } from '../report/as-of';
 import type { ProfileFactEvent, ProfileFacts } from './institution-profile';
 
 export interface ProfileRequest {
@@ -69,7 +69,7 @@ export class InstitutionProfileFactsReader {
     const events: ProfileFactEvent[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page: InstitutionEventsPage = await this.queries.execute(new GetInstitutionEventsQuery(department, institutionId, { ...period, status: 'held', offset, limit: PAGE, consistentWith: position }));
-      const held = page.items.filter((e) => e.held && recordedBy(e.held.recordedAt, asOf));
+      const held = page.items.filter((e) => e.held && heldBy(e.held, position, asOf));
       events.push(...held.map((e) => ({ eventId: e.id, kind: e.kind, topic: e.topic, when: e.when, ...e.involvement })));
       if (page.items.length < PAGE) break;
     }

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { IsoDate, NotFound, ReportingPeriod, daySpanOfReportingPeriod } from '@app/kernel';
 import { EventSummary, ListEventSeriesQuery, ListEventsQuery } from '@app/events';
 import { GetAcademicYearStartQuery, GetInstitutionQuery, GetNetworkQuery } from '@app/networks';
-import { recordedBy } from '../report/as-of';
+import { heldBy, recordedBy } from '../report/as-of';
 import type { MonitoringFactEvent, MonitoringFacts } from './monitoring-table';
 
 /** What a monitoring table is asked for. */
@@ -65,7 +65,7 @@ export class MonitoringTableFactsReader {
       const page = await this.queries.execute(
         new ListEventsQuery(department, { ...(networkId ? { network: networkId } : {}), status: 'held', from, to, offset, limit: PAGE, consistentWith: position }),
       );
-      held.push(...page.items.filter((e) => e.held && recordedBy(e.held.recordedAt, asOf)));
+      held.push(...page.items.filter((e) => e.held && heldBy(e.held, position, asOf)));
       if (page.items.length < PAGE) break;
     }
     const events: MonitoringFactEvent[] = held.map((e) => ({ eventId: e.id, kind: e.kind, topic: e.topic, seriesId: e.seriesId, when: e.when, hostIds: e.hostIds }));
