@@ -108,7 +108,7 @@ const parse = (bytes: Uint8Array): { parts: Array<Part & { file: string }> } | {
 };
 
 /** What a name is looked up in: a group of fields, a list's item, or a value (a condition's, or a list of texts' item). */
-type Scope = { node: FieldNode; list: boolean };
+type Scope = { node: FieldNode };
 
 const isGroup = (node: FieldNode): node is FieldGroup => typeof node === 'object' && !Array.isArray(node);
 const isList = (node: FieldNode): node is readonly [FieldNode] => Array.isArray(node);
@@ -168,7 +168,7 @@ const suggestion = (scopes: readonly Scope[], path: readonly string[]): string |
 export const validateDocxTemplate = (bytes: Uint8Array, kind: ReportKind): TemplateVerdict => {
   const parsed = parse(bytes);
   if ('faults' in parsed) return { valid: false, faults: parsed.faults.slice(0, MAX_FAULTS), readable: parsed.readable };
-  const root: Scope = { node: fieldsOf(kind), list: false };
+  const root: Scope = { node: fieldsOf(kind) };
   const faults: TemplateFault[] = [];
   const placeholders: string[] = [];
   const seen = new Set<string>();
@@ -193,13 +193,13 @@ export const validateDocxTemplate = (bytes: Uint8Array, kind: ReportKind): Templ
         if (!inLoop) problem(`\`${name}\` is ${name === '.' ? 'the item of a list' : 'an item’s number in its list'}: use it inside a loop ({#list}…{/list})`);
         else if (name === '.' && isGroup(scopes[scopes.length - 1].node)) problem('`.` is the item itself, here a group of fields: name one of its fields instead');
         else if (kindOf === '@') problem(`raw XML is allowed only for ${RAW_XML_ROOTS.map((r) => `${r}.*`).join(' and ')}`);
-        if (part.subparsed) visit(part.subparsed, [...scopes, { node: true, list: false }], file);
+        if (part.subparsed) visit(part.subparsed, [...scopes, { node: true }], file);
         continue;
       }
       const path = name.split('.');
       if (name === '' || path.some((key) => key === '')) {
         problem('an empty name; a tag names a field, as `{title}` or `{plan.goal}`');
-        if (part.subparsed) visit(part.subparsed, [...scopes, { node: true, list: false }], file);
+        if (part.subparsed) visit(part.subparsed, [...scopes, { node: true }], file);
         continue;
       }
       for (let i = scopes.length - 1; i >= 0; i--) {
@@ -227,7 +227,7 @@ export const validateDocxTemplate = (bytes: Uint8Array, kind: ReportKind): Templ
       if (part.subparsed) {
         // Inside a loop names are looked up in its item first: a list's item, a group itself; a condition on a value (or an inverted one) looks outwards only.
         const inner: FieldNode = found === undefined || kindOf === '^' ? true : isList(found) ? found[0] : found;
-        visit(part.subparsed, [...scopes, { node: inner, list: found !== undefined && isList(found) }], file);
+        visit(part.subparsed, [...scopes, { node: inner }], file);
       }
     }
   };
