@@ -1,4 +1,4 @@
-import { Body, Delete, Get, HttpCode, Param, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Delete, Get, Param, Put, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -138,7 +138,6 @@ export class ReportTemplateController extends WriteController {
 
   @Delete(':kind')
   @Access('department-admin')
-  @HttpCode(200)
   @ApiParam(KIND)
   @WriteEndpoint({
     summary: 'Withdraw your department’s template in force for a kind of report: reports requested from now on are rendered with the built-in template (its versions stay recorded); 422 report-template-not-in-force when the built-in one is in force already',

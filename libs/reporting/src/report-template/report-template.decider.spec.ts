@@ -49,8 +49,10 @@ describe('a department’s templates of a kind of report', () => {
       spec.given([uploaded(1), withdrawn(1)]).when(upload()).then([uploaded(2)]);
     });
 
-    it('names the file after its kind when no name is given, and cuts a long name', () => {
+    it('names the file after its kind when no name is given, keeps the last part of a path without control characters, and cuts a long name', () => {
       spec.given([]).when(upload(A, '  ')).then([uploaded(1, A, 'annual-analysis.docx')]);
+      spec.given([]).when(upload(A, 'C:\\Users\\metodyst\\Аналіз\u0007 роботи.docx')).then([uploaded(1, A, 'Аналіз роботи.docx')]);
+      spec.given([]).when(upload(A, '../..')).then([uploaded(1, A, 'annual-analysis.docx')]);
       const [event] = reportTemplateDecider.decide(upload(A, 'x'.repeat(300)), fold(reportTemplateDecider, []));
       expect((event as ReportTemplateUploaded).data.fileName).toHaveLength(200);
     });

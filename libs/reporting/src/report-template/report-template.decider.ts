@@ -37,6 +37,17 @@ export const MAX_TEMPLATE_FILE_NAME = 200;
 
 const HASH = /^[0-9a-f]{64}$/;
 
+/** The name a version is kept under: the last part of a path a browser may send, no control characters, at most {@link MAX_TEMPLATE_FILE_NAME}; empty when nothing is left. */
+const fileNameOf = (given: string): string => {
+  const cleaned = given
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /^\.*$/.test(cleaned) ? '' : cleaned.slice(0, MAX_TEMPLATE_FILE_NAME);
+};
+
 export const evolveReportTemplate = (state: ReportTemplateState, event: ReportTemplateEvent): ReportTemplateState => {
   switch (event.type) {
     case 'ReportTemplateUploaded': {
@@ -64,7 +75,7 @@ const upload = (command: UploadReportTemplate['data'], state: ReportTemplateStat
   // The same file as the version in force again: nothing new.
   const current = state.versions.find((v) => v.version === state.current);
   if (current && current.hash === hash) return [];
-  const fileName = command.fileName.trim().slice(0, MAX_TEMPLATE_FILE_NAME) || `${report}.docx`;
+  const fileName = fileNameOf(command.fileName) || `${report}.docx`;
   const version = (state.versions[state.versions.length - 1]?.version ?? 0) + 1;
   return [{ type: 'ReportTemplateUploaded', data: { department, report, version, hash, size, fileName, storageKey, placeholders: [...placeholders] } }];
 };

@@ -108,11 +108,21 @@ describe('a department template, checked on upload', () => {
   describe('when a template cannot be compiled', () => {
     it('answers an unclosed loop, a loop closed by another tag, an unclosed tag and a raw tag beside text', () => {
       expect(faultsOf(template('{#eventsHeld}{text}'))).toEqual([{ tag: '{#eventsHeld}', message: 'The loop with tag "eventsHeld" is unclosed' }]);
-      expect(faultsOf(template('{#eventsHeld}{text}{/plan}'))).toEqual([{ tag: null, message: 'The tag "eventsHeld" is closed by the tag "plan"' }]);
+      expect(faultsOf(template('{#eventsHeld}{text}{/plan}'))).toEqual([{ tag: '{/plan}', message: 'The tag "eventsHeld" is closed by the tag "plan"' }]);
+      expect(faultsOf(template('{text}{/eventsHeld}'))).toEqual([{ tag: '{/eventsHeld}', message: 'The loop with tag "eventsHeld" is unopened' }]);
+      // Each a fault of the template's tags (422), not of the file (400).
+      expect(validateDocxTemplate(template('{#eventsHeld}{text}{/plan}'), 'annual-analysis')).toMatchObject({ valid: false, readable: true });
       expect(faultsOf(template('{title', '{@chartImage.fulfilment} and text'))).toEqual([
         { tag: '{title}', message: 'The tag beginning with "{title" is unclosed' },
         { tag: '{@chartImage.fulfilment}', message: expect.stringContaining('should be the only text in this paragraph') },
       ]);
+    });
+
+    it('says a DOCX whose XML is broken cannot be read (unreadable)', () => {
+      const zip = new PizZip(template('{title}'));
+      zip.file('word/document.xml', zip.file('word/document.xml')!.asText().slice(0, 300));
+      const verdict = validateDocxTemplate(zip.generate({ type: 'nodebuffer' }), 'annual-analysis');
+      expect(verdict).toMatchObject({ valid: false, readable: false });
     });
 
     it('says the file is not a DOCX: not a zip, a zip of something else, empty (unreadable)', () => {

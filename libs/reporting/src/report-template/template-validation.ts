@@ -45,21 +45,31 @@ const fault = (tag: string | null, part: string | null, message: string): Templa
 const unpackedSize = (zip: PizZip): number =>
   Object.values(zip.files).reduce((sum, file) => sum + Number((file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
 
-/** What docxtemplater says of a template it cannot compile, one fault per error. */
-const compileFaults = (error: unknown): TemplateFault[] => {
-  type XtError = { message?: string; properties?: { id?: string; explanation?: string; xtag?: string; file?: string } };
+/** The errors that say the file is no DOCX docxtemplater can read (400), not that a tag is wrong (422). */
+const UNREADABLE = new Set(['filetype_not_identified', 'filetype_not_handled', 'malformed_xml', 'file_has_invalid_xml']);
+
+/** What docxtemplater says of a template it cannot compile, one fault per error, each with its tag as written where it names one. */
+const compileFaults = (error: unknown): { faults: TemplateFault[]; readable: boolean } => {
+  type XtError = { message?: string; properties?: { id?: string; explanation?: string; xtag?: string; closingtag?: string; file?: string } };
   const errors = (error as { properties?: { errors?: XtError[] } })?.properties?.errors;
   const list: XtError[] = Array.isArray(errors) && errors.length > 0 ? errors : [error as XtError];
-  return list.map((e) => {
-    const id = e.properties?.id;
-    const tag = e.properties?.xtag;
-    const written = tag === undefined ? null : id === 'unclosed_loop' ? `{#${tag}}` : id === 'raw_xml_tag_should_be_only_text_in_paragraph' || id === 'raw_tag_outerxml_invalid' ? `{@${tag}}` : `{${tag}}`;
+  const written = (e: XtError): string | null => {
+    const { id, xtag, closingtag } = e.properties ?? {};
+    if (id === 'closing_tag_does_not_match_opening_tag' && closingtag !== undefined) return `{/${closingtag}}`;
+    if (xtag === undefined) return null;
+    if (id === 'unclosed_loop') return `{#${xtag}}`;
+    if (id === 'unopened_loop') return `{/${xtag}}`;
+    if (id === 'raw_xml_tag_should_be_only_text_in_paragraph' || id === 'raw_tag_outerxml_invalid') return `{@${xtag}}`;
+    return `{${xtag}}`;
+  };
+  const faults = list.map((e) => {
     const message =
-      id === 'filetype_not_identified'
+      e.properties?.id === 'filetype_not_identified'
         ? 'the file is a zip archive but not a DOCX document (no word/document.xml)'
         : (e.properties?.explanation ?? e.message ?? String(e));
-    return fault(written, e.properties?.file ?? null, message);
+    return fault(written(e), e.properties?.file ?? null, message);
   });
+  return { faults, readable: !list.some((e) => UNREADABLE.has(e.properties?.id ?? '')) };
 };
 
 /**
@@ -67,26 +77,27 @@ const compileFaults = (error: unknown): TemplateFault[] => {
  * docxtemplater cannot compile (unclosed, unopened, a loop closed by another, a raw tag with
  * text beside it).
  */
-const parse = (bytes: Uint8Array): { parts: Array<Part & { file: string }> } | { faults: TemplateFault[] } => {
-  if (bytes.length === 0) return { faults: [fault(null, null, 'the template is empty; send the DOCX file')] };
-  if (bytes.length > MAX_TEMPLATE_BYTES) return { faults: [fault(null, null, `the template is larger than ${MAX_TEMPLATE_BYTES} bytes`)] };
+const parse = (bytes: Uint8Array): { parts: Array<Part & { file: string }> } | { faults: TemplateFault[]; readable: boolean } => {
+  const unreadable = (message: string) => ({ faults: [fault(null, null, message)], readable: false });
+  if (bytes.length === 0) return unreadable('the template is empty; send the DOCX file');
+  if (bytes.length > MAX_TEMPLATE_BYTES) return unreadable(`the template is larger than ${MAX_TEMPLATE_BYTES} bytes`);
   let zip: PizZip;
   try {
     zip = new PizZip(bytes);
   } catch {
-    return { faults: [fault(null, null, 'the file is not a DOCX document: it is not a zip archive (save it from Word or LibreOffice as .docx)')] };
+    return unreadable('the file is not a DOCX document: it is not a zip archive (save it from Word or LibreOffice as .docx)');
   }
-  if (unpackedSize(zip) > MAX_TEMPLATE_UNPACKED_BYTES) return { faults: [fault(null, null, `the template unpacks to more than ${MAX_TEMPLATE_UNPACKED_BYTES} bytes`)] };
+  if (unpackedSize(zip) > MAX_TEMPLATE_UNPACKED_BYTES) return unreadable(`the template unpacks to more than ${MAX_TEMPLATE_UNPACKED_BYTES} bytes`);
   const inspect = new InspectModule();
   let doc: Docxtemplater;
   try {
     // The options the renderer fills templates with (render/docx/docx-template.ts), so what passes here compiles there.
     doc = new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, stripInvalidXMLChars: true, errorLogging: false, modules: [inspect] });
   } catch (error) {
-    return { faults: compileFaults(error) };
+    return compileFaults(error);
   }
   if ((doc as unknown as { fileType?: string }).fileType !== 'docx') {
-    return { faults: [fault(null, null, 'the file is not a DOCX document (a spreadsheet or a presentation?)')] };
+    return unreadable('the file is not a DOCX document (a spreadsheet or a presentation?)');
   }
   const parts: Array<Part & { file: string }> = [];
   for (const [file, inspected] of Object.entries(inspect.fullInspected)) {
@@ -97,7 +108,7 @@ const parse = (bytes: Uint8Array): { parts: Array<Part & { file: string }> } | {
 };
 
 /** What a name is looked up in: a group of fields, a list's item, or a value (a condition's, or a list of texts' item). */
-type Scope = { node: FieldNode; list: boolean };
+type Scope = { node: FieldNode };
 
 const isGroup = (node: FieldNode): node is FieldGroup => typeof node === 'object' && !Array.isArray(node);
 const isList = (node: FieldNode): node is readonly [FieldNode] => Array.isArray(node);
@@ -156,8 +167,8 @@ const suggestion = (scopes: readonly Scope[], path: readonly string[]): string |
  */
 export const validateDocxTemplate = (bytes: Uint8Array, kind: ReportKind): TemplateVerdict => {
   const parsed = parse(bytes);
-  if ('faults' in parsed) return { valid: false, faults: parsed.faults.slice(0, MAX_FAULTS), readable: parsed.faults.some((f) => f.tag !== null) };
-  const root: Scope = { node: fieldsOf(kind), list: false };
+  if ('faults' in parsed) return { valid: false, faults: parsed.faults.slice(0, MAX_FAULTS), readable: parsed.readable };
+  const root: Scope = { node: fieldsOf(kind) };
   const faults: TemplateFault[] = [];
   const placeholders: string[] = [];
   const seen = new Set<string>();
@@ -182,13 +193,13 @@ export const validateDocxTemplate = (bytes: Uint8Array, kind: ReportKind): Templ
         if (!inLoop) problem(`\`${name}\` is ${name === '.' ? 'the item of a list' : 'an item’s number in its list'}: use it inside a loop ({#list}…{/list})`);
         else if (name === '.' && isGroup(scopes[scopes.length - 1].node)) problem('`.` is the item itself, here a group of fields: name one of its fields instead');
         else if (kindOf === '@') problem(`raw XML is allowed only for ${RAW_XML_ROOTS.map((r) => `${r}.*`).join(' and ')}`);
-        if (part.subparsed) visit(part.subparsed, [...scopes, { node: true, list: false }], file);
+        if (part.subparsed) visit(part.subparsed, [...scopes, { node: true }], file);
         continue;
       }
       const path = name.split('.');
       if (name === '' || path.some((key) => key === '')) {
         problem('an empty name; a tag names a field, as `{title}` or `{plan.goal}`');
-        if (part.subparsed) visit(part.subparsed, [...scopes, { node: true, list: false }], file);
+        if (part.subparsed) visit(part.subparsed, [...scopes, { node: true }], file);
         continue;
       }
       for (let i = scopes.length - 1; i >= 0; i--) {
@@ -216,7 +227,7 @@ export const validateDocxTemplate = (bytes: Uint8Array, kind: ReportKind): Templ
       if (part.subparsed) {
         // Inside a loop names are looked up in its item first: a list's item, a group itself; a condition on a value (or an inverted one) looks outwards only.
         const inner: FieldNode = found === undefined || kindOf === '^' ? true : isList(found) ? found[0] : found;
-        visit(part.subparsed, [...scopes, { node: inner, list: found !== undefined && isList(found) }], file);
+        visit(part.subparsed, [...scopes, { node: inner }], file);
       }
     }
   };
