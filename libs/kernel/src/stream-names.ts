@@ -43,6 +43,8 @@ export const STREAM_CATEGORIES = {
   AssessmentScale: {},
   /** One report a department asked for (`Report-<report id>`): requested, its generation's attempts and progress, generated with its artifact or failed (reporting). */
   Report: {},
+  /** One report schedule of a department (`ReportSchedule-<schedule id>`): set, changed, removed (reporting). */
+  ReportSchedule: {},
   /**
    * One issue of a key under an Idempotency-Key, by a UUID derived from the department and the
    * key: which key that request issued, so that a repeat issues none (identity).
