@@ -8,6 +8,7 @@
 import type { Projection, Reactor } from '@app/read-store';
 import { queueReportOnReportRequested } from './queue-report-on-report-requested/queue-report-on-report-requested.reactor';
 import { reportListProjection } from './report-list/report-list.projection';
+import { reportSchedulesProjection } from './report-schedule/report-schedules.projection';
 import { ReportingModule } from './reporting.module';
 import { reportingEvents } from './reporting.events';
 
@@ -21,8 +22,9 @@ export { ReportingModule } from './reporting.module';
 export { GetReportContentQuery, GetReportQuery, ListReportsQuery } from './report-list/report-queries';
 export type { ReportAnswer, ReportArtifactAnswer, ReportContent, ReportPage } from './report-list/report-queries';
 export type { ReportView } from './report-list/report-list.projection';
+export type { ReportScheduleView } from './report-schedule/report-schedules.projection';
 
-const projections: readonly Projection[] = [reportListProjection];
+const projections: readonly Projection[] = [reportListProjection, reportSchedulesProjection];
 const reactors: readonly Reactor[] = [queueReportOnReportRequested];
 
 /** The module as the registry composes it (`libs/modules`): its Nest module, its processors and its event contracts. */

@@ -23,6 +23,10 @@ import { GetReportContentHandler, GetReportHandler, ListReportsHandler, ListUnfi
 import { ReportReadController } from './report-list/report-read.controller';
 import { RequestReportController } from './request-report/request-report.controller';
 import { RequestReportHandler } from './request-report/request-report.handler';
+import { ReportScheduleController } from './report-schedule/report-schedule.controller';
+import { ChangeReportScheduleHandler, CreateReportScheduleHandler, RemoveReportScheduleHandler } from './report-schedule/report-schedule.handler';
+import { GetReportScheduleHandler, ListAllReportSchedulesHandler, ListReportSchedulesHandler } from './report-schedule/report-schedule-queries.handler';
+import { ReportScheduler } from './report-schedule/report-scheduler.service';
 
 /** Closes the artifact store after the platform has closed the queue (its hooks run first), so no job is still storing. */
 @Injectable()
@@ -45,7 +49,7 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController],
+  controllers: [RequestReportController, ReportReadController, ReportScheduleController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -66,6 +70,14 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
     GetReportHandler,
     GetReportContentHandler,
     ListUnfinishedReportsHandler,
+    // Schedules: their writes and reads, and the scheduler where the processors run.
+    ReportScheduler,
+    CreateReportScheduleHandler,
+    ChangeReportScheduleHandler,
+    RemoveReportScheduleHandler,
+    ListReportSchedulesHandler,
+    GetReportScheduleHandler,
+    ListAllReportSchedulesHandler,
   ],
   exports: [ReportGenerators],
 })

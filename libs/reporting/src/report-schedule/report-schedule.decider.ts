@@ -1,6 +1,5 @@
 import { Decider, FieldError, InvalidInput, NotFound, REPORTING_PERIOD_KINDS, RuleViolated, assertNever } from '@app/kernel';
-import { cronProblem, isTimeZone } from '@app/jobs';
-import { DEFAULT_REPORT_FORMAT, REPORT_LANGUAGES } from '../report/report.events';
+import { DEFAULT_REPORT_FORMAT, REPORT_LANGUAGES, cronProblem, isTimeZone } from './schedule-rules';
 import { ReportScheduleEvent, ReportScheduleSpec, SCHEDULED_REPORTS, SCHEDULE_FORMATS } from './report-schedule.events';
 
 export * from './report-schedule.events';
