@@ -1,12 +1,15 @@
 import { EventContracts } from '@app/kernel';
+import { ReportBatchEvent, reportBatchEvents } from './report-batch/report-batch.events';
 import { ReportRequestEvent, reportEvents } from './report/report.events';
 
 export * from './report/report.events';
+export * from './report-batch/report-batch.events';
 
-/** Every event the reporting module records: a report's, from its request to its outcome. */
-export type ReportingEvent = ReportRequestEvent;
+/** Every event the reporting module records: a report's, from its request to its outcome, and a batch's. */
+export type ReportingEvent = ReportRequestEvent | ReportBatchEvent;
 
 /** The contracts of every event the reporting module records: its part of the upcaster registry. */
 export const reportingEvents: EventContracts<ReportingEvent> = {
   ...reportEvents,
+  ...reportBatchEvents,
 };

@@ -23,6 +23,8 @@ import { GetReportContentHandler, GetReportHandler, ListReportsHandler, ListUnfi
 import { ReportReadController } from './report-list/report-read.controller';
 import { RequestReportController } from './request-report/request-report.controller';
 import { RequestReportHandler } from './request-report/request-report.handler';
+import { RequestReportBatchController } from './request-report-batch/request-report-batch.controller';
+import { RequestReportBatchHandler } from './request-report-batch/request-report-batch.handler';
 
 /** Closes the artifact store after the platform has closed the queue (its hooks run first), so no job is still storing. */
 @Injectable()
@@ -45,7 +47,7 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController],
+  controllers: [RequestReportController, ReportReadController, RequestReportBatchController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -62,6 +64,7 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
     InstitutionProfileGenerator,
     ReportJobs,
     RequestReportHandler,
+    RequestReportBatchHandler,
     ListReportsHandler,
     GetReportHandler,
     GetReportContentHandler,
