@@ -43,6 +43,8 @@ export const STREAM_CATEGORIES = {
   AssessmentScale: {},
   /** One report a department asked for (`Report-<report id>`): requested, its generation's attempts and progress, generated with its artifact or failed (reporting). */
   Report: {},
+  /** One batch of reports a department asked for (`ReportBatch-<batch id>`): every network's annual analysis for a period, the networks it covers and those it skips (reporting). */
+  ReportBatch: {},
   /** One report schedule of a department (`ReportSchedule-<schedule id>`): set, changed, removed (reporting). */
   ReportSchedule: {},
   /**

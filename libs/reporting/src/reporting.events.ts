@@ -1,15 +1,18 @@
 import { EventContracts } from '@app/kernel';
+import { ReportBatchEvent, reportBatchEvents } from './report-batch/report-batch.events';
 import { ReportRequestEvent, reportEvents } from './report/report.events';
 import { ReportScheduleEvent, reportScheduleEvents } from './report-schedule/report-schedule.events';
 
 export * from './report/report.events';
+export * from './report-batch/report-batch.events';
 export * from './report-schedule/report-schedule.events';
 
-/** Every event the reporting module records: a report's, from its request to its outcome. */
-export type ReportingEvent = ReportRequestEvent | ReportScheduleEvent;
+/** Every event the reporting module records: a report's, from its request to its outcome, a batch's and a schedule's. */
+export type ReportingEvent = ReportRequestEvent | ReportBatchEvent | ReportScheduleEvent;
 
 /** The contracts of every event the reporting module records: its part of the upcaster registry. */
 export const reportingEvents: EventContracts<ReportingEvent> = {
   ...reportEvents,
+  ...reportBatchEvents,
   ...reportScheduleEvents,
 };

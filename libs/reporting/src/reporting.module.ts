@@ -23,6 +23,8 @@ import { GetReportContentHandler, GetReportHandler, ListReportsHandler, ListUnfi
 import { ReportReadController } from './report-list/report-read.controller';
 import { RequestReportController } from './request-report/request-report.controller';
 import { RequestReportHandler } from './request-report/request-report.handler';
+import { RequestReportBatchController } from './request-report-batch/request-report-batch.controller';
+import { RequestReportBatchHandler } from './request-report-batch/request-report-batch.handler';
 import { ReportScheduleController } from './report-schedule/report-schedule.controller';
 import { ChangeReportScheduleHandler, CreateReportScheduleHandler, RemoveReportScheduleHandler } from './report-schedule/report-schedule.handler';
 import { GetReportScheduleHandler, ListAllReportSchedulesHandler, ListReportSchedulesHandler } from './report-schedule/report-schedule-queries.handler';
@@ -49,7 +51,7 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController, ReportScheduleController],
+  controllers: [RequestReportController, ReportReadController, RequestReportBatchController, ReportScheduleController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -66,6 +68,7 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
     InstitutionProfileGenerator,
     ReportJobs,
     RequestReportHandler,
+    RequestReportBatchHandler,
     ListReportsHandler,
     GetReportHandler,
     GetReportContentHandler,
