@@ -32,7 +32,7 @@ export class ListReportSchedulesHandler implements IQueryHandler<ListReportSched
 
   async execute(query: ListReportSchedulesQuery): Promise<ReportSchedulePage> {
     const read = await this.readModels.for(query, query.consistentWith);
-    const docs = await read.find<ReportScheduleView>(reportSchedulesProjection, { where: { department: query.department }, sort: oldestFirst });
+    const docs = await read.find<ReportScheduleView>(reportSchedulesProjection, { where: { department: query.department, status: 'active' }, sort: oldestFirst });
     return { items: docs.map(reportScheduleAnswerOf), total: docs.length };
   }
 }
@@ -44,8 +44,12 @@ export class GetReportScheduleHandler implements IQueryHandler<GetReportSchedule
   async execute(query: GetReportScheduleQuery): Promise<ReportScheduleAnswer> {
     const read = await this.readModels.for(query, query.consistentWith);
     const doc = await read.get<ReportScheduleView>(reportSchedulesProjection, query.scheduleId);
-    if (!doc || doc.department !== query.department) throw new NotFound('report schedule', query.scheduleId);
-    return { ...reportScheduleAnswerOf(doc), nextSlots: nextSlots(doc.cron, doc.timeZone, new Date(), NEXT_SLOTS).map((slot) => slot.toISOString()) };
+    if (!doc || doc.department !== query.department || doc.status !== 'active') throw new NotFound('report schedule', query.scheduleId);
+    return {
+      ...reportScheduleAnswerOf(doc),
+      nextSlots: nextSlots(doc.cron, doc.timeZone, new Date(), NEXT_SLOTS).map((slot) => slot.toISOString()),
+      runs: doc.runs.map(({ batchId, slot }) => ({ batchId, slot })),
+    };
   }
 }
 
@@ -55,6 +59,6 @@ export class ListAllReportSchedulesHandler implements IQueryHandler<ListAllRepor
 
   async execute(query: ListAllReportSchedulesQuery): Promise<ReportScheduleView[]> {
     const read = await this.readModels.for(query, query.consistentWith);
-    return read.find<ReportScheduleView>(reportSchedulesProjection, { sort: oldestFirst });
+    return read.find<ReportScheduleView>(reportSchedulesProjection, { where: { status: 'active' }, sort: oldestFirst });
   }
 }

@@ -70,6 +70,7 @@ export class ReportScheduleAnswerDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiPropertyOptional({ type: [String], description: 'One schedule: its next slots (ISO instants), soonest first' }) nextSlots?: string[];
+  @ApiPropertyOptional({ type: [ReportScheduleRunDto], description: 'One schedule: the batches its slots asked for, newest slot first (the last 100)' }) runs?: ReportScheduleRunDto[];
 }
 
 export class ReportSchedulePageDto {
