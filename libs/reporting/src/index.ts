@@ -9,6 +9,7 @@ import type { Projection, Reactor } from '@app/read-store';
 import { queueReportOnReportRequested } from './queue-report-on-report-requested/queue-report-on-report-requested.reactor';
 import { reportListProjection } from './report-list/report-list.projection';
 import { reportSchedulesProjection } from './report-schedule/report-schedules.projection';
+import { requestReportsOnReportBatchRequested } from './request-reports-on-report-batch-requested/request-reports-on-report-batch-requested.reactor';
 import { ReportingModule } from './reporting.module';
 import { reportingEvents } from './reporting.events';
 
@@ -25,7 +26,7 @@ export type { ReportView } from './report-list/report-list.projection';
 export type { ReportScheduleView } from './report-schedule/report-schedules.projection';
 
 const projections: readonly Projection[] = [reportListProjection, reportSchedulesProjection];
-const reactors: readonly Reactor[] = [queueReportOnReportRequested];
+const reactors: readonly Reactor[] = [queueReportOnReportRequested, requestReportsOnReportBatchRequested];
 
 /** The module as the registry composes it (`libs/modules`): its Nest module, its processors and its event contracts. */
 export const reporting = {
