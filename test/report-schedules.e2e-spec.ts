@@ -244,5 +244,28 @@ describe(`a schedule run by two ${inProcesses ? 'worker processes on one Redis' 
       expect(batch.parameters.period).toEqual(periodOfSlot(new Date(batch.slot), 'UTC', 'academic-year'));
       expect(batch.reports).toHaveLength(2);
     }
+
+    // Each network's report of each batch asked for once, and generated.
+    let requested: { reportId: string; batchId: string; networkId: string }[] = [];
+    for (let i = 0; i < 200 && requested.length < batches.size * 2; i++) {
+      const events = await api.app.get<EventStore>(EVENT_STORE).readAll({ after: 0, maxCount: 100_000 });
+      requested = events
+        .filter((e) => e.type === 'ReportRequested')
+        .map((e) => e.data as { reportId: string; batchId?: string; parameters: { networkId: string } })
+        .filter((d) => d.batchId && batches.has(d.batchId))
+        .map((d) => ({ reportId: d.reportId, batchId: d.batchId!, networkId: d.parameters.networkId }));
+      if (requested.length < batches.size * 2) await sleep(100);
+    }
+    expect(requested).toHaveLength(batches.size * 2);
+    expect(new Set(requested.map((r) => `${r.batchId} ${r.networkId}`)).size).toBe(requested.length);
+    for (const { reportId } of requested) {
+      let status = '';
+      for (let i = 0; i < 300 && status !== 'generated' && status !== 'failed'; i++) {
+        const res = await api.as().get(`/reports/${reportId}`);
+        status = res.body.status;
+        if (status !== 'generated') await sleep(100);
+      }
+      expect(status).toBe('generated');
+    }
   }, 90_000);
 });
