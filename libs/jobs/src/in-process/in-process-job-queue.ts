@@ -36,7 +36,12 @@ interface StoredRepeatable {
   options: AddJobOptions;
   next: Date | null;
   timer?: NodeJS.Timeout;
+  /** The ids of the jobs it made, oldest first: the finished ones beyond the queue's `keptRepeatJobs` are forgotten, as Bull forgets them. */
+  made: string[];
 }
+
+/** The jobs of a repeatable kept once finished (the newest), so a cron of seconds does not fill the memory; as many as Bull keeps. */
+const KEPT_REPEAT_JOBS = 1000;
 
 /** setTimeout takes at most 2^31-1 ms (about 24.8 days); a later slot is waited for in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -55,6 +60,8 @@ interface NamedQueue {
 export interface InProcessJobQueueOptions {
   /** Source of timestamps; defaults to the system time. */
   now?: () => Date;
+  /** How many finished jobs of each repeatable are kept, the newest (default 1000). */
+  keptRepeatJobs?: number;
 }
 
 /**
@@ -66,10 +73,12 @@ export class InProcessJobQueue implements JobQueue {
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   private readonly now: () => Date;
+  private readonly keptRepeatJobs: number;
   private closed = false;
 
   constructor(options: InProcessJobQueueOptions = {}) {
     this.now = options.now ?? (() => new Date());
+    this.keptRepeatJobs = options.keptRepeatJobs ?? KEPT_REPEAT_JOBS;
   }
 
   async add<P>(queue: string, id: string, payload: P, options?: AddJobOptions): Promise<JobStatus> {
@@ -132,7 +141,7 @@ export class InProcessJobQueue implements JobQueue {
     const existing = named.repeatables.get(key);
     if (existing && existing.cron === cron && existing.tz === tz) return repeatableOf(existing);
     if (existing) this.stopRepeatable(named, key);
-    const repeatable: StoredRepeatable = { key, cron, tz, payload: jsonCopy(payload), options: jobOptions, next: nextSlot(cron, tz, this.now()) };
+    const repeatable: StoredRepeatable = { key, cron, tz, payload: jsonCopy(payload), options: jobOptions, next: nextSlot(cron, tz, this.now()), made: [] };
     named.repeatables.set(key, repeatable);
     this.arm(named, repeatable);
     return repeatableOf(repeatable);
@@ -187,6 +196,14 @@ export class InProcessJobQueue implements JobQueue {
     named.repeatables.delete(key);
   }
 
+  private forgetOldJobs(named: NamedQueue, repeatable: StoredRepeatable): void {
+    while (repeatable.made.length > this.keptRepeatJobs) {
+      const oldest = named.jobs.get(repeatable.made[0]);
+      if (oldest && oldest.state !== 'completed' && oldest.state !== 'failed') return;
+      named.jobs.delete(repeatable.made.shift()!);
+    }
+  }
+
   /** Waits for the repeatable's next slot, then makes its job (one id per slot) and waits for the one after. */
   private arm(named: NamedQueue, repeatable: StoredRepeatable): void {
     const slot = repeatable.next;
@@ -198,6 +215,8 @@ export class InProcessJobQueue implements JobQueue {
       const id = repeatJobId(repeatable.key, slot.getTime());
       if (!named.jobs.has(id)) {
         this.store(named, id, repeatable.payload, repeatable.options, slot.toISOString());
+        repeatable.made.push(id);
+        this.forgetOldJobs(named, repeatable);
         this.pump(named);
       }
       const now = this.now();
