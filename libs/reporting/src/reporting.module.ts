@@ -24,6 +24,8 @@ import { ReportReadController } from './report-list/report-read.controller';
 import { RequestReportController } from './request-report/request-report.controller';
 import { RequestReportHandler } from './request-report/request-report.handler';
 import { RequestReportBatchController } from './request-report-batch/request-report-batch.controller';
+import { GetReportBatchHandler, ListReportBatchesHandler } from './report-batch/report-batch-read.handler';
+import { ReportBatchReadController } from './report-batch/report-batch-read.controller';
 import { RequestReportBatchHandler } from './request-report-batch/request-report-batch.handler';
 
 /** Closes the artifact store after the platform has closed the queue (its hooks run first), so no job is still storing. */
@@ -47,7 +49,7 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController, RequestReportBatchController],
+  controllers: [RequestReportController, ReportReadController, RequestReportBatchController, ReportBatchReadController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -65,6 +67,8 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
     ReportJobs,
     RequestReportHandler,
     RequestReportBatchHandler,
+    ListReportBatchesHandler,
+    GetReportBatchHandler,
     ListReportsHandler,
     GetReportHandler,
     GetReportContentHandler,
