@@ -24,6 +24,8 @@ import { ReportReadController } from './report-list/report-read.controller';
 import { RequestReportController } from './request-report/request-report.controller';
 import { RequestReportHandler } from './request-report/request-report.handler';
 import { RequestReportBatchController } from './request-report-batch/request-report-batch.controller';
+import { GetReportBatchHandler, ListReportBatchesHandler } from './report-batch/report-batch-read.handler';
+import { ReportBatchReadController } from './report-batch/report-batch-read.controller';
 import { RequestReportBatchHandler } from './request-report-batch/request-report-batch.handler';
 import { ReportScheduleController } from './report-schedule/report-schedule.controller';
 import { ChangeReportScheduleHandler, CreateReportScheduleHandler, RemoveReportScheduleHandler } from './report-schedule/report-schedule.handler';
@@ -51,7 +53,7 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController, RequestReportBatchController, ReportScheduleController],
+  controllers: [RequestReportController, ReportReadController, RequestReportBatchController, ReportBatchReadController, ReportScheduleController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -69,6 +71,8 @@ class ArtifactStoreLifecycle implements OnApplicationShutdown {
     ReportJobs,
     RequestReportHandler,
     RequestReportBatchHandler,
+    ListReportBatchesHandler,
+    GetReportBatchHandler,
     ListReportsHandler,
     GetReportHandler,
     GetReportContentHandler,

@@ -1,6 +1,6 @@
 import { RuleViolated, describeEvent, idsConcerned } from '@app/kernel';
 import { DeciderSpecification } from '@app/testing/decider-specification';
-import { BatchNetworkFacts, ReportBatchRequested, RequestReportBatch, reportBatchDecider, reportBatchEvents, reportBatchStream, reportIdOfBatch } from './report-batch.decider';
+import { BatchNetworkFacts, BatchSkip, ReportBatchRequested, RequestReportBatch, reportBatchDecider, reportBatchEvents, reportBatchStream, reportIdOfBatch } from './report-batch.decider';
 
 const spec = DeciderSpecification.for(reportBatchDecider);
 const rule = (expected: string) => (error: Error) => expect((error as RuleViolated).code).toBe(expected);
@@ -12,9 +12,13 @@ const N3 = '0190a1b2-0000-7000-8000-00000000b003';
 const N4 = '0190a1b2-0000-7000-8000-00000000b004';
 const N5 = '0190a1b2-0000-7000-8000-00000000b005';
 const period = { kind: 'academic-year', academicYear: '2020/2021' } as const;
+const NAMES: Record<string, string> = { [N1]: 'Школьный округ № 1', [N2]: 'Совет директоров', [N3]: 'Старый округ', [N4]: 'Школьный округ № 3', [N5]: 'Округ № 5' };
+const name = (networkId: string) => NAMES[networkId];
+const report = (networkId: string) => ({ networkId, name: name(networkId), reportId: reportIdOfBatch(BATCH, networkId) });
+const skip = (networkId: string, reason: BatchSkip['reason']): BatchSkip => ({ networkId, name: name(networkId), reason });
 
-const academic = (networkId: string, dissolvedOn: string | null = null): BatchNetworkFacts => ({ networkId, reportingPeriod: 'academic-year', dissolvedOn });
-const calendar = (networkId: string): BatchNetworkFacts => ({ networkId, reportingPeriod: 'calendar-year', dissolvedOn: null });
+const academic = (networkId: string, dissolvedOn: string | null = null): BatchNetworkFacts => ({ networkId, name: name(networkId), reportingPeriod: 'academic-year', dissolvedOn });
+const calendar = (networkId: string): BatchNetworkFacts => ({ networkId, name: name(networkId), reportingPeriod: 'calendar-year', dissolvedOn: null });
 
 /** Murygino's 2020/2021 batch in Russian, asked with the log at 300: two networks by academic year, one by calendar year, one dissolved in 2019, one dissolved during the year. */
 const requestOf = (over: Partial<RequestReportBatch['data']> = {}): RequestReportBatch => ({
@@ -42,11 +46,8 @@ const requested = (over: Partial<ReportBatchRequested['data']> = {}): ReportBatc
     format: 'docx',
     parameters: { period, language: 'ru' },
     position: 300,
-    reports: [N1, N4, N5].map((networkId) => ({ networkId, reportId: reportIdOfBatch(BATCH, networkId) })),
-    skipped: [
-      { networkId: N2, reason: 'reports-by-calendar-year' },
-      { networkId: N3, reason: 'dissolved-before-period' },
-    ],
+    reports: [N1, N4, N5].map(report),
+    skipped: [skip(N2, 'reports-by-calendar-year'), skip(N3, 'dissolved-before-period')],
     schedule: null,
     ...over,
   },
@@ -59,7 +60,7 @@ describe('a report batch', () => {
 
   it('keeps a network dissolved during the period, and leaves out one dissolved on its first day or before', () => {
     spec.given([]).when(requestOf({ networks: [academic(N1, '2020-09-02'), academic(N2, '2020-09-01')] })).then([
-      requested({ reports: [{ networkId: N1, reportId: reportIdOfBatch(BATCH, N1) }], skipped: [{ networkId: N2, reason: 'dissolved-before-period' }] }),
+      requested({ reports: [report(N1)], skipped: [skip(N2, 'dissolved-before-period')] }),
     ]);
   });
 
@@ -68,13 +69,8 @@ describe('a report batch', () => {
     spec.given([]).when(requestOf({ parameters: { period: year, language: 'uk' }, periodFirstDay: '2021-01-01' })).then([
       requested({
         parameters: { period: year, language: 'uk' },
-        reports: [{ networkId: N2, reportId: reportIdOfBatch(BATCH, N2) }],
-        skipped: [
-          { networkId: N1, reason: 'reports-by-academic-year' },
-          { networkId: N3, reason: 'reports-by-academic-year' },
-          { networkId: N4, reason: 'reports-by-academic-year' },
-          { networkId: N5, reason: 'reports-by-academic-year' },
-        ],
+        reports: [report(N2)],
+        skipped: [N1, N3, N4, N5].map((n) => skip(n, 'reports-by-academic-year')),
       }),
     ]);
   });

@@ -16,6 +16,7 @@ export const reportIdOfBatch = (batchId: string, networkId: string): string => d
 /** A network of the department as the networks module has it at the batch's head. */
 export interface BatchNetworkFacts {
   networkId: string;
+  name: string;
   reportingPeriod: ReportingPeriodKind;
   dissolvedOn: IsoDate | null;
 }
@@ -65,8 +66,8 @@ const request = (command: RequestReportBatch['data'], state: ReportBatchState): 
     if (seen.has(network.networkId)) continue;
     seen.add(network.networkId);
     const reason = batchChoiceOf(network, period.kind, command.periodFirstDay);
-    if (reason) skipped.push({ networkId: network.networkId, reason });
-    else reports.push({ networkId: network.networkId, reportId: reportIdOfBatch(command.batchId, network.networkId) });
+    if (reason) skipped.push({ networkId: network.networkId, name: network.name, reason });
+    else reports.push({ networkId: network.networkId, name: network.name, reportId: reportIdOfBatch(command.batchId, network.networkId) });
   }
   if (reports.length === 0) {
     refuse('report-batch-empty', `no network of the department reports by ${period.kind} and existed in ${reportingPeriodLabel(period)}: the batch would have no report`);

@@ -19,15 +19,17 @@ export const reportBatchStream = (batchId: string): string => streamName('Report
 export const BATCH_SKIP_REASONS = ['reports-by-academic-year', 'reports-by-calendar-year', 'dissolved-before-period'] as const;
 export type BatchSkipReason = (typeof BATCH_SKIP_REASONS)[number];
 
-/** A network the batch covers, and the id of its report (`reportIdOfBatch`). */
+/** A network the batch covers, its name when the batch was asked for, and the id of its report (`reportIdOfBatch`). */
 export interface BatchReport {
   networkId: string;
+  name: string;
   reportId: string;
 }
 
-/** A network of the department the batch leaves out, and why. */
+/** A network of the department the batch leaves out, its name then, and why. */
 export interface BatchSkip {
   networkId: string;
+  name: string;
   reason: BatchSkipReason;
 }
 

@@ -89,10 +89,13 @@ describe('RequestReportBatchHandler: a batch is recorded once per key, whatever 
       format: 'docx',
       parameters: { period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'ru' },
       position: 0,
-      reports: ['0190a1b2-0000-7000-8000-00000000b001', '0190a1b2-0000-7000-8000-00000000b002'].map((networkId) => ({ networkId, reportId: reportIdOfBatch(answer.id, networkId) })),
+      reports: [
+        { networkId: '0190a1b2-0000-7000-8000-00000000b001', name: 'Базовый округ', reportId: reportIdOfBatch(answer.id, '0190a1b2-0000-7000-8000-00000000b001') },
+        { networkId: '0190a1b2-0000-7000-8000-00000000b002', name: 'Школьный округ № 3', reportId: reportIdOfBatch(answer.id, '0190a1b2-0000-7000-8000-00000000b002') },
+      ],
       skipped: [
-        { networkId: '0190a1b2-0000-7000-8000-00000000b003', reason: 'reports-by-calendar-year' },
-        { networkId: '0190a1b2-0000-7000-8000-00000000b004', reason: 'dissolved-before-period' },
+        { networkId: '0190a1b2-0000-7000-8000-00000000b003', name: 'Совет руководителей', reason: 'reports-by-calendar-year' },
+        { networkId: '0190a1b2-0000-7000-8000-00000000b004', name: 'Старый округ', reason: 'dissolved-before-period' },
       ],
       schedule: null,
     });

@@ -98,6 +98,6 @@ export class RequestReportBatchHandler implements ICommandHandler<RequestReportB
     }
     return all
       .sort((a, b) => a.name.localeCompare(b.name, 'uk') || a.id.localeCompare(b.id))
-      .map((n) => ({ networkId: n.id, reportingPeriod: n.reportingPeriod, dissolvedOn: n.dissolvedOn }));
+      .map((n) => ({ networkId: n.id, name: n.name, reportingPeriod: n.reportingPeriod, dissolvedOn: n.dissolvedOn }));
   }
 }

@@ -26,8 +26,8 @@ const batchRequested = (): ReportBatchRequested => ({
     format: 'docx',
     parameters: { period, language: 'ru' },
     position: 41,
-    reports: NETWORKS.map((networkId) => ({ networkId, reportId: reportIdOfBatch(BATCH, networkId) })),
-    skipped: [{ networkId: '0190a1b2-0000-7000-8000-00000000b009', reason: 'reports-by-calendar-year' }],
+    reports: NETWORKS.map((networkId, i) => ({ networkId, name: `Округ № ${i + 1}`, reportId: reportIdOfBatch(BATCH, networkId) })),
+    skipped: [{ networkId: '0190a1b2-0000-7000-8000-00000000b009', name: 'Совет директоров', reason: 'reports-by-calendar-year' }],
     schedule: null,
   },
 });
