@@ -245,6 +245,11 @@ describe(`a schedule run by two ${inProcesses ? 'worker processes on one Redis' 
       expect(batch.reports).toHaveLength(2);
     }
 
+    // A run's batch names the schedule and the slot.
+    const batch = await api.as().get(`/report-batches/${runs[0].batchId}`);
+    expect(batch.status).toBe(200);
+    expect(batch.body.schedule).toEqual({ scheduleId: id, slot: runs[0].slot });
+
     // Each network's report of each batch asked for once, and generated.
     let requested: { reportId: string; batchId: string; networkId: string }[] = [];
     for (let i = 0; i < 200 && requested.length < batches.size * 2; i++) {

@@ -18,7 +18,7 @@ export interface ReportScheduleAnswer {
   updatedAt: string;
   /** One schedule's: its next slots, soonest first. */
   nextSlots?: string[];
-  /** One schedule's: the batches its slots asked for (`ReportBatch-<batchId>`), newest slot first (the last 100). */
+  /** One schedule's: the batches its slots asked for (each at `GET /report-batches/{batchId}`), newest slot first (the last 100). */
   runs?: { batchId: string; slot: string }[];
 }
 
