@@ -38,6 +38,6 @@ describe('the module registry', () => {
     const worker = WorkerModule.forRoot(config).imports ?? [];
     expect(allJobsModules.length).toBeGreaterThanOrEqual(1);
     for (const module of allJobsModules) expect(worker).toContain(module);
-    expect(okrugModules.find((m) => m.name === 'reporting')?.reactors.map((r) => r.name)).toEqual(['QueueReportOnReportRequested']);
+    expect(okrugModules.find((m) => m.name === 'reporting')?.reactors.map((r) => r.name)).toEqual(['QueueReportOnReportRequested', 'RequestReportsOnReportBatchRequested']);
   });
 });

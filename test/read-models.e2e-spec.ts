@@ -63,6 +63,10 @@ describe('queries wait for exactly the read models they read', () => {
     ids.report = (await post('/reports', { report: 'annual-analysis', format: 'json', parameters: { networkId: ids.network, period: { kind: 'academic-year', academicYear: '2019/2020' }, language: 'uk' } }, 202)).body.id;
     for (let i = 0; i < 200 && (await api.as().get(`/reports/${ids.report}`)).body.status !== 'generated'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     if ((await api.as().get(`/reports/${ids.report}`)).body.status !== 'generated') throw new Error('the report was not generated');
+    // A batch of the network's analyses, generated: every batches query has something to read.
+    ids.batch = (await post('/report-batches', { report: 'annual-analysis', format: 'json', parameters: { period: { kind: 'academic-year', academicYear: '2019/2020' }, language: 'uk' } }, 202)).body.id;
+    for (let i = 0; i < 200 && (await api.as().get(`/report-batches/${ids.batch}`)).body.status !== 'generated'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    if ((await api.as().get(`/report-batches/${ids.batch}`)).body.status !== 'generated') throw new Error('the batch was not generated');
     lastPosition = await api.app.get<EventStore>(EVENT_STORE_TOKEN).headPosition();
     doc = (await api.http.get('/docs-json')).body;
     await api.app.get(ProjectionsService).waitFor(lastPosition);
@@ -83,6 +87,7 @@ describe('queries wait for exactly the read models they read', () => {
     if (path.startsWith('/event-series/')) return fillPath(path, { id: ids.series });
     if (path.startsWith('/plans/')) return fillPath(path, { id: ids.plan });
     if (path.startsWith('/reports/')) return fillPath(path, { id: ids.report });
+    if (path.startsWith('/report-batches/')) return fillPath(path, { id: ids.batch });
     if (!path.includes('{')) return path;
     throw new Error(`no record seeded for ${path}`);
   };

@@ -126,6 +126,7 @@ describe('reports through the HTTP API', () => {
         artifact: { hash: sha256(bytes), size: bytes.length, contentType: 'application/json; charset=utf-8', fileName: 'Аналіз роботи освітнього округу за 2020-2021 навчальний рік.json' },
         templateVersion: null,
         failure: null,
+        batchId: null,
         requestedAt: '2021-10-25T06:00:00.000Z',
         requestedBy: { id: 'admin', role: 'admin' },
         startedAt: '2021-10-25T06:00:00.000Z',

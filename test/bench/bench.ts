@@ -4,6 +4,7 @@ import { benchNetworkCommand } from './network-command.bench';
 import { benchHttp } from './http.bench';
 import { benchProjectionCatchUp } from './projection-catch-up.bench';
 import { benchReports } from './reports.bench';
+import { benchReportBatch } from './report-batch.bench';
 
 /**
  * The benchmark sections, run one after the other. Each lives in its own module, works on its
@@ -15,6 +16,7 @@ const sections: BenchSection[] = [
   { name: 'network command', run: benchNetworkCommand },
   { name: 'http', run: benchHttp },
   { name: 'reports', run: benchReports },
+  { name: 'report-batch', run: benchReportBatch },
 ];
 
 /** `npm run bench` runs every section; `npm run bench -- <word>` only those whose name contains it. */

@@ -69,6 +69,7 @@ export class ApiHarness {
       get: (url: string) => request(server).get(url).set(auth),
       post: (url: string) => request(server).post(url).set(auth),
       put: (url: string) => request(server).put(url).set(auth),
+      delete: (url: string) => request(server).delete(url).set(auth),
     };
   }
 

@@ -3,3 +3,4 @@ export { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, JobQueueClosedError } from './job
 export * from './in-process/in-process-job-queue';
 export * from './bull/bull-job-queue';
 export * from './create-job-queue';
+export { cronProblem, isTimeZone, nextSlot, nextSlots, previousSlot } from './cron';

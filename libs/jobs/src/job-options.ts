@@ -44,6 +44,18 @@ export const assertJobId = (id: string): void => {
   }
 };
 
+/** A repeatable's key: Bull writes it into its own colon-separated keys, so it must hold no colon; kept short and plain for both adapters. */
+const REPEAT_KEY = /^[A-Za-z0-9._-]{1,200}$/;
+
+export const assertRepeatKey = (key: string): void => {
+  if (typeof key !== 'string' || !REPEAT_KEY.test(key)) {
+    throw new TypeError(`repeatable key "${key}" must be 1 to 200 letters, digits, '.', '_' or '-'`);
+  }
+};
+
+/** The id of the job a repeatable makes for one slot, the same in every process. */
+export const repeatJobId = (key: string, slotMillis: number): string => `repeat-${key}-${slotMillis}`;
+
 export const assertQueueName = (queue: string): void => {
   if (typeof queue !== 'string' || queue.length === 0) {
     throw new TypeError('queue name must be a non-empty string');

@@ -222,6 +222,65 @@ export const jobQueueContract = (name: string, open: () => Promise<OpenedJobQueu
       expect(await waitForStatus(jobs, second, 'shared-id', finished)).toMatchObject({ queue: second, result: 'second' });
     });
 
+    it('makes one job per slot of a repeatable, each given its slot, until it is removed', async () => {
+      const name = uniqueQueue('repeat');
+      const seen: Job<{ schedule: string }>[] = [];
+      jobs.process<{ schedule: string }>(name, async (job) => {
+        seen.push(job);
+      });
+      const kept = await jobs.repeat(name, 'every-second', { schedule: 's1' }, { cron: '* * * * * *', tz: 'Europe/Kyiv' });
+      expect(kept).toMatchObject({ key: 'every-second', cron: '* * * * * *', tz: 'Europe/Kyiv' });
+      expect(Date.parse(kept.next!) % 1000).toBe(0);
+      for (let i = 0; i < 400 && seen.length < 2; i++) await sleep(10);
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+      const slots = seen.map((job) => job.slot!);
+      expect(new Set(slots).size).toBe(slots.length); // one job per slot
+      for (const job of seen) {
+        expect(job.payload).toEqual({ schedule: 's1' });
+        expect(Date.parse(job.slot!) % 1000).toBe(0); // the cron's instant, not when it ran
+      }
+      expect(Date.parse(slots[1]) - Date.parse(slots[0])).toBe(1000);
+
+      await jobs.removeRepeatable(name, 'every-second');
+      expect(await jobs.repeatables(name)).toEqual([]);
+      const after = seen.length;
+      await sleep(1500);
+      expect(seen.length).toBe(after);
+    });
+
+    it('keeps one repeatable per key: the same again changes nothing, another cron or zone replaces it', async () => {
+      const name = uniqueQueue('repeat-key');
+      const yearly = { cron: '0 6 25 10 *', tz: 'Europe/Kyiv' };
+      const first = await jobs.repeat(name, 'annual', { n: 1 }, yearly);
+      // 25 October, 06:00 in Kyiv is 03:00 UTC (summer time, UTC+3).
+      expect(first.next).toMatch(/-10-25T03:00:00\.000Z$/);
+      expect(await jobs.repeat(name, 'annual', { n: 2 }, yearly)).toEqual(first);
+      await jobs.repeat(name, 'other', { n: 3 }, { cron: '0 0 1 1 *' });
+      expect((await jobs.repeatables(name)).map((r) => [r.key, r.cron, r.tz])).toEqual([
+        ['annual', '0 6 25 10 *', 'Europe/Kyiv'],
+        ['other', '0 0 1 1 *', 'UTC'],
+      ]);
+      const moved = await jobs.repeat(name, 'annual', { n: 4 }, { cron: '0 6 25 10 *', tz: 'Asia/Tokyo' });
+      expect(moved.next).toMatch(/-10-24T21:00:00\.000Z$/);
+      expect((await jobs.repeatables(name)).map((r) => [r.key, r.tz])).toEqual([
+        ['annual', 'Asia/Tokyo'],
+        ['other', 'UTC'],
+      ]);
+      await jobs.removeRepeatable(name, 'annual');
+      await jobs.removeRepeatable(name, 'never-kept');
+      expect((await jobs.repeatables(name)).map((r) => r.key)).toEqual(['other']);
+      await jobs.removeRepeatable(name, 'other');
+    });
+
+    it('refuses a repeatable of a bad cron, zone or key', async () => {
+      const name = uniqueQueue('repeat-bad');
+      await expect(jobs.repeat(name, 'k', {}, { cron: '61 * * * *' })).rejects.toThrow(RangeError);
+      await expect(jobs.repeat(name, 'k', {}, { cron: '* * *' })).rejects.toThrow(RangeError);
+      await expect(jobs.repeat(name, 'k', {}, { cron: '0 6 25 10 *', tz: 'Europe/Nowhere' })).rejects.toThrow(RangeError);
+      await expect(jobs.repeat(name, 'a:b', {}, { cron: '0 6 25 10 *' })).rejects.toThrow(TypeError);
+      expect(await jobs.repeatables(name)).toEqual([]);
+    });
+
     it('answers ping while open', async () => {
       const answer = await jobs.ping();
       expect(typeof answer.kind).toBe('string');

@@ -5,7 +5,7 @@ import { Actor, AnyEvent, EventSource, RecordedEvent } from './envelope';
  * The kinds of thing an event can concern. One list for every module, so that an audit or a
  * report can ask "what happened to network X" across modules; a new module adds its kinds here.
  */
-export const ENTITY_KINDS = ['department', 'institution', 'network', 'person', 'api-key', 'event', 'event-series', 'plan', 'plan-item', 'report'] as const;
+export const ENTITY_KINDS = ['department', 'institution', 'network', 'person', 'api-key', 'event', 'event-series', 'plan', 'plan-item', 'report', 'report-batch'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** One thing an event concerns: an institution, a network, a person (by id, never by name)... */

@@ -45,6 +45,10 @@ export const STREAM_CATEGORIES = {
   Report: {},
   /** A department's own DOCX templates of one kind of report (`ReportTemplate-<department>-<kind>`): each version uploaded, each withdrawal (reporting). */
   ReportTemplate: {},
+  /** One batch of reports a department asked for (`ReportBatch-<batch id>`): every network's annual analysis for a period, the networks it covers and those it skips (reporting). */
+  ReportBatch: {},
+  /** One report schedule of a department (`ReportSchedule-<schedule id>`): set, changed, removed (reporting). */
+  ReportSchedule: {},
   /**
    * One issue of a key under an Idempotency-Key, by a UUID derived from the department and the
    * key: which key that request issued, so that a repeat issues none (identity).

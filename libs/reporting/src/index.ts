@@ -9,6 +9,9 @@
 import type { Projection, Reactor } from '@app/read-store';
 import { queueReportOnReportRequested } from './queue-report-on-report-requested/queue-report-on-report-requested.reactor';
 import { reportListProjection } from './report-list/report-list.projection';
+import { reportBatchesProjection } from './report-batch/report-batches.projection';
+import { reportSchedulesProjection } from './report-schedule/report-schedules.projection';
+import { requestReportsOnReportBatchRequested } from './request-reports-on-report-batch-requested/request-reports-on-report-batch-requested.reactor';
 import { ReportingModule } from './reporting.module';
 import { reportingEvents } from './reporting.events';
 
@@ -22,9 +25,13 @@ export { ReportingModule } from './reporting.module';
 export { GetReportContentQuery, GetReportQuery, ListReportsQuery } from './report-list/report-queries';
 export type { ReportAnswer, ReportArtifactAnswer, ReportContent, ReportPage } from './report-list/report-queries';
 export type { ReportView } from './report-list/report-list.projection';
+export { GetReportBatchQuery, ListReportBatchesQuery } from './report-batch/report-batch-queries';
+export type { BatchReportAnswer, BatchSkipAnswer, ReportBatchAnswer, ReportBatchPage, ReportBatchSummary } from './report-batch/report-batch-queries';
+export type { ReportBatchView } from './report-batch/report-batches.projection';
+export type { ReportScheduleView } from './report-schedule/report-schedules.projection';
 
-const projections: readonly Projection[] = [reportListProjection];
-const reactors: readonly Reactor[] = [queueReportOnReportRequested];
+const projections: readonly Projection[] = [reportListProjection, reportBatchesProjection, reportSchedulesProjection];
+const reactors: readonly Reactor[] = [queueReportOnReportRequested, requestReportsOnReportBatchRequested];
 
 /** The module as the registry composes it (`libs/modules`): its Nest module, its processors and its event contracts. */
 export const reporting = {

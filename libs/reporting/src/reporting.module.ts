@@ -26,6 +26,14 @@ import { RequestReportHandler } from './request-report/request-report.handler';
 import { ReportTemplateController } from './report-template/report-template.controller';
 import { UploadReportTemplateHandler, WithdrawReportTemplateHandler } from './report-template/report-template.handlers';
 import { ReportTemplates } from './report-template/report-templates.service';
+import { RequestReportBatchController } from './request-report-batch/request-report-batch.controller';
+import { GetReportBatchHandler, ListReportBatchesHandler } from './report-batch/report-batch-read.handler';
+import { ReportBatchReadController } from './report-batch/report-batch-read.controller';
+import { RequestReportBatchHandler } from './request-report-batch/request-report-batch.handler';
+import { ReportScheduleController } from './report-schedule/report-schedule.controller';
+import { ChangeReportScheduleHandler, CreateReportScheduleHandler, RemoveReportScheduleHandler } from './report-schedule/report-schedule.handler';
+import { GetReportScheduleHandler, ListAllReportSchedulesHandler, ListReportSchedulesHandler } from './report-schedule/report-schedule-queries.handler';
+import { ReportScheduler } from './report-schedule/report-scheduler.service';
 
 /** Shows the artifact store in health (`artifacts`), and closes it after the platform has closed the queue (its hooks run first), so no job is still storing. */
 @Injectable()
@@ -57,7 +65,7 @@ class ArtifactStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController, ReportTemplateController],
+  controllers: [RequestReportController, ReportReadController, ReportTemplateController, RequestReportBatchController, ReportBatchReadController, ReportScheduleController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -74,6 +82,9 @@ class ArtifactStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
     InstitutionProfileGenerator,
     ReportJobs,
     RequestReportHandler,
+    RequestReportBatchHandler,
+    ListReportBatchesHandler,
+    GetReportBatchHandler,
     ListReportsHandler,
     GetReportHandler,
     GetReportContentHandler,
@@ -82,6 +93,14 @@ class ArtifactStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
     ReportTemplates,
     UploadReportTemplateHandler,
     WithdrawReportTemplateHandler,
+    // Schedules: their writes and reads, and the scheduler where the processors run.
+    ReportScheduler,
+    CreateReportScheduleHandler,
+    ChangeReportScheduleHandler,
+    RemoveReportScheduleHandler,
+    ListReportSchedulesHandler,
+    GetReportScheduleHandler,
+    ListAllReportSchedulesHandler,
   ],
   exports: [ReportGenerators],
 })

@@ -45,6 +45,26 @@ describeWithServer(
         }
       });
 
+      it('makes one job per slot when two processes keep the same repeatable on one Redis', async () => {
+        const prefix = uniquePrefix();
+        const workers = [new BullJobQueue(server.url, { prefix }), new BullJobQueue(server.url, { prefix })];
+        const slots: string[] = [];
+        try {
+          for (const worker of workers) {
+            worker.process('twice', async (job) => {
+              slots.push(job.slot!);
+            });
+          }
+          await Promise.all(workers.map((worker) => worker.repeat('twice', 'every-second', {}, { cron: '* * * * * *' })));
+          for (let i = 0; i < 600 && slots.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+          await workers[0].removeRepeatable('twice', 'every-second');
+          expect(slots.length).toBeGreaterThanOrEqual(3);
+          expect(new Set(slots).size).toBe(slots.length);
+        } finally {
+          await Promise.all(workers.map((worker) => worker.close()));
+        }
+      });
+
       it('reports the adapter in ping and fails ping when Redis is unreachable', async () => {
         const queue = new BullJobQueue(server.url, { prefix: uniquePrefix() });
         try {

@@ -1,8 +1,10 @@
 import Bull from 'bull';
 import Redis from 'ioredis';
-import type { AddJobOptions, JobHandler, JobQueue, JobState, JobStatus } from '../job-queue.port';
+import type { AddJobOptions, JobHandler, JobQueue, JobState, JobStatus, Repeatable, RepeatOptions } from '../job-queue.port';
+import { assertRepeat } from '../cron';
 import {
   assertJobId,
+  assertRepeatKey,
   assertQueueName,
   errorMessage,
   JobQueueClosedError,
@@ -17,6 +19,9 @@ export const DEFAULT_KEY_PREFIX = 'okrug';
  * the port promises a doubling delay (1x, 2x, 4x...), so jobs use this custom strategy instead.
  */
 export const DOUBLING_BACKOFF = 'doubling';
+
+/** The completed and failed jobs of a repeatable Bull keeps (the newest), so a cron of seconds does not fill Redis. */
+const KEPT_REPEAT_JOBS = 1000;
 
 export interface BullJobQueueOptions {
   /** Prefix of every Redis key; distinct prefixes keep users of one Redis apart. Default `okrug`. */
@@ -81,6 +86,7 @@ export class BullJobQueue implements JobQueue {
             payload: job.data,
             // Bull counts failed attempts; the port counts the running one too.
             attemptsMade: job.attemptsMade + 1,
+            ...slotOf(job),
           });
           return result ?? null;
         } catch (error) {
@@ -118,6 +124,51 @@ export class BullJobQueue implements JobQueue {
       status.finishedAt = new Date(job.finishedOn).toISOString();
     }
     return status;
+  }
+
+  /**
+   * Bull's repeatable job, its `jobId` the key: Bull keeps it in Redis (`<prefix>:<queue>:repeat`)
+   * with its next slot's job delayed until then, and makes the following slot's job when one is
+   * taken, under an id derived from the key and the slot, so two processes make one job per slot.
+   */
+  async repeat<P>(queue: string, key: string, payload: P, options: RepeatOptions): Promise<Repeatable> {
+    assertQueueName(queue);
+    assertRepeatKey(key);
+    const { cron, tz = 'UTC', ...jobOptions } = options;
+    assertRepeat(cron, tz);
+    const { attempts, backoffMs } = resolveJobOptions(jobOptions);
+    const bullQueue = this.queue(queue);
+    const kept = (await bullQueue.getRepeatableJobs()).filter((r) => r.id === key);
+    const same = kept.find((r) => r.cron === cron && (r.tz ?? 'UTC') === tz);
+    if (same) return repeatableOf(same);
+    for (const other of kept) await bullQueue.removeRepeatableByKey(other.key);
+    await bullQueue.add(payload, {
+      jobId: key,
+      repeat: { cron, tz },
+      attempts,
+      backoff: { type: DOUBLING_BACKOFF, options: { delayMs: backoffMs } },
+      removeOnComplete: KEPT_REPEAT_JOBS,
+      removeOnFail: KEPT_REPEAT_JOBS,
+    });
+    const added = (await bullQueue.getRepeatableJobs()).find((r) => r.id === key && r.cron === cron);
+    return added ? repeatableOf(added) : { key, cron, tz, next: null };
+  }
+
+  async removeRepeatable(queue: string, key: string): Promise<void> {
+    assertQueueName(queue);
+    const bullQueue = this.queue(queue);
+    for (const kept of await bullQueue.getRepeatableJobs()) {
+      if (kept.id === key) await bullQueue.removeRepeatableByKey(kept.key);
+    }
+  }
+
+  async repeatables(queue: string): Promise<Repeatable[]> {
+    assertQueueName(queue);
+    const kept = await this.queue(queue).getRepeatableJobs();
+    return kept
+      .filter((r) => r.id && r.cron)
+      .map(repeatableOf)
+      .sort((a, b) => a.key.localeCompare(b.key));
   }
 
   async ping(): Promise<{ kind: string }> {
@@ -197,6 +248,14 @@ const stateOf = async (job: Bull.Job): Promise<JobState> => {
   }
   return 'waiting';
 };
+
+/** A repeatable's job carries the slot Bull made it for (`opts.prevMillis`, the cron's instant). */
+const slotOf = (job: Bull.Job): { slot?: string } => {
+  const millis = (job.opts as { prevMillis?: number }).prevMillis;
+  return job.opts.repeat && typeof millis === 'number' ? { slot: new Date(millis).toISOString() } : {};
+};
+
+const repeatableOf = (r: Bull.JobInformation): Repeatable => ({ key: String(r.id), cron: r.cron, tz: r.tz ?? 'UTC', next: r.next ? new Date(r.next).toISOString() : null });
 
 const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(errorMessage(error)));
 

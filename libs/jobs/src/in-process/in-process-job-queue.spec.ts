@@ -43,6 +43,21 @@ describe('InProcessJobQueue', () => {
     await queue.close();
   });
 
+  it('forgets the finished jobs of a repeatable beyond the newest it keeps', async () => {
+    const queue = new InProcessJobQueue({ keptRepeatJobs: 2 });
+    const ids: string[] = [];
+    queue.process('kept', async (job) => {
+      ids.push(job.id);
+    });
+    await queue.repeat('kept', 'every-second', {}, { cron: '* * * * * *' });
+    for (let i = 0; i < 500 && ids.length < 4; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await queue.removeRepeatable('kept', 'every-second');
+    const kept = await Promise.all(ids.map((id) => queue.status('kept', id)));
+    // The older ones forgotten, the newest two kept.
+    expect(kept.map((status) => status?.state ?? null)).toEqual([...ids.slice(2).map(() => null), 'completed', 'completed']);
+    await queue.close();
+  });
+
   it('rejects invalid options and ids', async () => {
     const queue = new InProcessJobQueue();
     await expect(queue.add('q', 'x', {}, { attempts: 0 })).rejects.toThrow(RangeError);

@@ -21,6 +21,7 @@ export const reportAnswerOf = (doc: ReportView): ReportAnswer => ({
   artifact: doc.artifact && { hash: doc.artifact.hash, size: doc.artifact.size, contentType: doc.artifact.contentType, fileName: doc.artifact.fileName },
   templateVersion: doc.templateVersion,
   failure: doc.reason,
+  batchId: doc.batchId ?? null,
   requestedAt: doc.requestedAt,
   requestedBy: doc.requestedBy,
   startedAt: doc.startedAt,
@@ -58,6 +59,7 @@ export class ListReportsHandler implements IQueryHandler<ListReportsQuery> {
     if (filter.institution) where.institutionId = filter.institution.toLowerCase();
     if (filter.status) where.status = filter.status;
     if (filter.format) where.format = filter.format;
+    if (filter.batch) where.batchId = filter.batch.toLowerCase();
     const read = await this.readModels.for(query, filter.consistentWith);
     const page = await read.page<ReportView>(reportListProjection, {
       where,

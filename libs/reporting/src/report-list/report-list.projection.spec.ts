@@ -30,6 +30,7 @@ describe('report-list projection', () => {
         periodKind: 'academic-year',
         periodFirst: 2020,
         periodLast: 2020,
+        batchId: null,
         position: 99,
         status: 'requested',
         attempts: 0,
@@ -47,6 +48,13 @@ describe('report-list projection', () => {
         streamRevision: 0,
       });
     });
+  });
+
+  it('keeps the batch a report is part of through its life (a document of a report on its own: null)', () => {
+    const BATCH = '0190a1b2-0000-7000-8000-00000000c001';
+    const batched: ReportRequestEvent[] = [requestedReport({ batchId: BATCH }), ...life.slice(1)];
+    spec.given(recordedReport(batched.slice(0, 1))).then((docs) => expect(docs.get(MURYGINO_REPORT)).toMatchObject({ batchId: BATCH, status: 'requested' }));
+    spec.given(recordedReport(batched)).then((docs) => expect(docs.get(MURYGINO_REPORT)).toMatchObject({ batchId: BATCH, status: 'generated' }));
   });
 
   it('follows each attempt and its progress, and keeps the artifact once generated', () => {

@@ -19,6 +19,8 @@ export interface ReportView extends ReportRecord {
   periodKind: ReportingPeriodKind | null;
   periodFirst: number | null;
   periodLast: number | null;
+  /** The batch it is part of (`GET /reports?batch=`); null when asked for on its own. Absent from the documents written before batches. */
+  batchId?: string | null;
   requestedAt: string;
   requestedBy: Actor;
   /** When the attempt under way (or the last one) started. */
@@ -56,6 +58,7 @@ export const evolveReportView = (doc: ReportView | null, event: RecordedEvent<Re
     periodKind: years?.kind ?? null,
     periodFirst: years?.first ?? null,
     periodLast: years?.last ?? null,
+    batchId: event.type === 'ReportRequested' ? (event.data.batchId ?? null) : (doc?.batchId ?? null),
     requestedAt: doc?.requestedAt ?? at,
     requestedBy: doc?.requestedBy ?? event.metadata.actor,
     startedAt: event.type === 'ReportGenerationStarted' ? at : (doc?.startedAt ?? null),
@@ -71,7 +74,7 @@ export const reportListProjection = defineProjection<ReportView, ReportRequestEv
   name: 'report-list',
   collection: REPORT_LIST,
   events: reportEvents,
-  // The department's reports newest first, by status, network, institution, kind of year, kind and format; the unfinished ones of every department (a restart's recovery).
+  // The department's reports newest first, by status, network, institution, kind of year, kind, format and batch; the unfinished ones of every department (a restart's recovery).
   // A year filter is the kind of year by the index, then the range of years the report covers (a department's reports are few enough to compare).
   indexes: [
     { name: 'by-requested', fields: ['department', 'requestedAt', 'id'] },
@@ -81,6 +84,7 @@ export const reportListProjection = defineProjection<ReportView, ReportRequestEv
     { name: 'by-period', fields: ['department', 'periodKind', 'requestedAt', 'id'] },
     { name: 'by-kind', fields: ['department', 'report', 'requestedAt', 'id'] },
     { name: 'by-format', fields: ['department', 'format', 'requestedAt', 'id'] },
+    { name: 'by-batch', fields: ['department', 'batchId', 'requestedAt', 'id'] },
     { name: 'unfinished', fields: ['status', 'requestedAt', 'id'] },
   ],
   documentId: (event) => event.data.reportId,

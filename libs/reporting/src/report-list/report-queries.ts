@@ -18,6 +18,7 @@ export class ListReportsQueryDto extends PagingQueryDto {
   @ApiPropertyOptional({ description: 'Reports that cover a calendar year', example: 2021 }) @IsOptional() @IsQueryWholeNumber({ min: 1900, max: 2999 }) year?: number;
   @ApiPropertyOptional({ enum: REPORT_STATUSES }) @IsOptional() @IsIn(REPORT_STATUSES) status?: ReportStatus;
   @ApiPropertyOptional({ enum: REPORT_FORMATS }) @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The reports of one batch (GET /report-batches/{id})' }) @IsOptional() @IsUUID() batch?: string;
 }
 
 /** The generated document as a report's answer shows it (where it is stored is the server's). */
@@ -45,6 +46,8 @@ export interface ReportAnswer {
   templateVersion: string | null;
   /** Why it failed, once failed. */
   failure: string | null;
+  /** The batch it is part of; null when asked for on its own. */
+  batchId: string | null;
   requestedAt: string;
   requestedBy: Actor;
   startedAt: string | null;

@@ -14,7 +14,7 @@ export class ReportReadController {
 
   @Get()
   @Access('read')
-  @ApiOperation({ summary: 'Your department’s reports, newest first: by kind (report), network, institution, a year they cover (academicYear or year), status and format; paged' })
+  @ApiOperation({ summary: 'Your department’s reports, newest first: by kind (report), network, institution, a year they cover (academicYear or year), status, format and batch; paged' })
   @ApiOkResponse({ type: ReportPageDto })
   @ApiProblems(400, 401, 503)
   list(@Query() filter: ListReportsQueryDto, @CurrentPrincipal() principal: Principal): Promise<ReportPage> {

@@ -29,6 +29,7 @@ export class ReportDto implements ReportAnswer {
   @ApiProperty({ type: ReportArtifactDto, nullable: true }) artifact: ReportArtifactDto | null;
   @ApiProperty({ type: String, nullable: true, description: 'The department template’s version it used; null for the built-in layout' }) templateVersion: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Why it failed' }) failure: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The batch it is part of (GET /report-batches/{id}); null when asked for on its own' }) batchId: string | null;
   @ApiProperty() requestedAt: string;
   @ApiProperty({ type: ActorDto }) requestedBy: ActorDto;
   @ApiProperty({ type: String, nullable: true }) startedAt: string | null;
