@@ -1,5 +1,5 @@
 import { Decider, IsoDate, ReportingPeriodKind, RuleViolated, assertNever, deterministicId, reportingPeriodLabel } from '@app/kernel';
-import { BatchReport, BatchSchedule, BatchSkip, ReportBatchEvent, ReportBatchParameters, ReportBatchRequested, ReportFormat } from './report-batch.events';
+import { BatchReport, BatchSchedule, BatchSkip, ReportBatchEvent, ReportBatchParameters, ReportBatchRequested, ReportFormat, ReportTemplateRef } from './report-batch.events';
 
 export * from './report-batch.events';
 
@@ -39,6 +39,8 @@ export type RequestReportBatch = {
     /** Whether a generator is registered (and able, now) for the annual analysis in the format; `reason` when not (as a single request's). */
     generator: { available: true } | { available: false; reason: string };
     schedule: BatchSchedule | null;
+    /** The department's annual-analysis template in force, for the formats rendered through one; null: the built-in one. */
+    template?: ReportTemplateRef | null;
   };
 };
 
@@ -85,6 +87,7 @@ const request = (command: RequestReportBatch['data'], state: ReportBatchState): 
         reports,
         skipped,
         schedule: command.schedule,
+        ...(command.template ? { template: command.template } : {}),
       },
     },
   ];

@@ -1,7 +1,7 @@
 import { EntityRef, EventContracts, ReportingPeriod, reportingPeriodLabel, streamName } from '@app/kernel';
-import type { ReportFormat, ReportLanguage } from '../report/report.events';
+import type { ReportFormat, ReportLanguage, ReportTemplateRef } from '../report/report.events';
 
-export type { ReportFormat, ReportLanguage };
+export type { ReportFormat, ReportLanguage, ReportTemplateRef };
 
 /*
  * A batch of reports a department asked for (docs/reporting.md, "Batches"): every network's
@@ -62,6 +62,8 @@ export type ReportBatchRequested = {
     reports: BatchReport[];
     skipped: BatchSkip[];
     schedule: BatchSchedule | null;
+    /** The department's annual-analysis template in force when the batch was asked for (DOCX and PDF), which each of its reports is rendered with; absent or null: the built-in one. */
+    template?: ReportTemplateRef | null;
   };
 };
 

@@ -6,6 +6,8 @@ import { CommandContext, Forbidden, InvalidInput, RuleViolated, deterministicId,
 import { SqliteEventStore } from '@app/event-store';
 import { GetAcademicYearStartQuery, ListNetworksQuery } from '@app/networks';
 import type { ReportGenerators } from '../report-generation/report-generators';
+import type { ReportTemplates } from '../report-template/report-templates.service';
+import type { ReportTemplateRef } from '../report/report.events';
 import { ReportBatchRequested, reportBatchStream, reportIdOfBatch } from '../report-batch/report-batch.decider';
 import { RequestReportBatchCommand, RequestReportBatchInput } from './request-report-batch.command';
 import { RequestReportBatchHandler } from './request-report-batch.handler';
@@ -63,14 +65,19 @@ describe('RequestReportBatchHandler: a batch is recorded once per key, whatever 
       format === 'xlsx' ? { available: false, reason: `no generator is registered for ${report} in ${format} on this installation` } : { available: true },
   } as unknown as ReportGenerators;
 
+  // The department's annual-analysis template in force (none unless a test sets one).
+  let inForce: ReportTemplateRef | null = null;
+  const templates = { inForce: async (_department: string, kind: string) => (kind === 'annual-analysis' ? inForce : null) } as unknown as ReportTemplates;
+
   const ask = (body: RequestReportBatchInput = input(), ctx: CommandContext = context()) => handler.execute(new RequestReportBatchCommand(body, ctx));
   const batchEvents = async (batchId: string) => store.readStream(reportBatchStream(batchId));
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'okrug-batch-'));
     store = await SqliteEventStore.open({ file: join(dir, 'okrug.sqlite') });
-    handler = new RequestReportBatchHandler(store, queries, generators);
+    handler = new RequestReportBatchHandler(store, queries, generators, templates);
     reads = [];
+    inForce = null;
   });
   afterEach(async () => {
     await store.close();
@@ -119,7 +126,7 @@ describe('RequestReportBatchHandler: a batch is recorded once per key, whatever 
 
   it('records one batch for executions of one key at once (a schedule’s slot fired by several processes), and answers each with it', async () => {
     const schedule = { scheduleId: 'autumn', slot: '2021-10-25T03:00:00.000Z' };
-    const others = new RequestReportBatchHandler(store, queries, generators);
+    const others = new RequestReportBatchHandler(store, queries, generators, templates);
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) => (i % 2 ? others : handler).execute(new RequestReportBatchCommand(input({ schedule }), context('admin', 'schedule-autumn-2021')))),
     );
@@ -158,5 +165,13 @@ describe('RequestReportBatchHandler: a batch is recorded once per key, whatever 
     expect(error.code).toBe('report-format-unavailable');
     expect(error.message).toContain('annual-analysis in xlsx');
     expect(await store.headPosition()).toBe(0);
+  });
+
+  it('records the department’s annual-analysis template in force for DOCX and PDF, which each report of the batch is rendered with; none for the other formats', async () => {
+    inForce = { version: 3, hash: 'a'.repeat(64), storageKey: 'bakhmut/templates/annual-analysis/' + 'a'.repeat(64) };
+    const docx = await ask(input({ format: 'docx' }));
+    expect((await batchEvents(docx.id))[0].data).toMatchObject({ template: inForce });
+    const html = await ask(input({ format: 'html' }));
+    expect((await batchEvents(html.id))[0].data).not.toHaveProperty('template');
   });
 });

@@ -7,6 +7,8 @@ import { BatchNetworkFacts, BatchSchedule, RequestReportBatch, reportBatchDecide
 import { ReportBatchParameters, reportBatchEvents, reportBatchStream } from '../report-batch/report-batch.events';
 import { DEFAULT_REPORT_FORMAT, REPORT_FORMATS, REPORT_LANGUAGES, ReportFormat } from '../report/report.events';
 import { ReportGenerators } from '../report-generation/report-generators';
+import { ReportTemplates } from '../report-template/report-templates.service';
+import { TEMPLATED_FORMATS } from '../report-template/templated-formats';
 import { RequestReportBatchCommand, RequestReportBatchInput } from './request-report-batch.command';
 
 /** The networks module's list is read a page of this many at a time. */
@@ -62,6 +64,7 @@ export class RequestReportBatchHandler implements ICommandHandler<RequestReportB
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly queries: QueryBus,
     private readonly generators: ReportGenerators,
+    private readonly templates: ReportTemplates,
   ) {}
 
   async execute({ body, context }: RequestReportBatchCommand) {
@@ -77,7 +80,14 @@ export class RequestReportBatchHandler implements ICommandHandler<RequestReportB
       prepare: async () => {
         const head = await this.store.headPosition();
         const [networks, yearStart] = await Promise.all([this.networks(context.department, head), this.queries.execute(new GetAcademicYearStartQuery(context.department))]);
-        return { head, networks, periodFirstDay: daySpanOfReportingPeriod(parameters.period, yearStart).first, generator: this.generators.availability('annual-analysis', format) };
+        return {
+          head,
+          networks,
+          periodFirstDay: daySpanOfReportingPeriod(parameters.period, yearStart).first,
+          generator: this.generators.availability('annual-analysis', format),
+          // The department's annual-analysis template in force, for the formats rendered through one: each report of the batch names it.
+          template: TEMPLATED_FORMATS.includes(format) ? await this.templates.inForce(context.department, 'annual-analysis') : null,
+        };
       },
       command: (_state, facts): RequestReportBatch => ({
         type: 'RequestReportBatch',

@@ -83,6 +83,18 @@ describe('RequestReportsOnReportBatchRequested', () => {
     expect(streams[0][0].metadata).toMatchObject({ department: 'murygino', causationId: cause.id, correlationId: 'c-1', actor: { id: REQUEST_REPORTS_ON_REPORT_BATCH_REQUESTED, role: 'system' } });
   });
 
+  it('gives each report the department template the batch recorded, so all are rendered with one version', async () => {
+    const template = { version: 2, hash: 'b'.repeat(64), storageKey: `murygino/templates/annual-analysis/${'b'.repeat(64)}` };
+    const withTemplate = batchRequested();
+    const other = '0190a1b2-0000-7000-8000-00000000ba7c';
+    withTemplate.data = { ...withTemplate.data, batchId: other, reports: NETWORKS.map((networkId, i) => ({ networkId, name: `Округ № ${i + 1}`, reportId: reportIdOfBatch(other, networkId) })), template };
+    await store.append(reportBatchStream(other), [{ ...asNew(withTemplate), id: 'batch-event-2' }], { expectedRevision: 'no_stream' });
+    const [recorded] = await store.readStream(reportBatchStream(other));
+    await requestReportsOnReportBatchRequested.react(recorded, reactionTo(REQUEST_REPORTS_ON_REPORT_BATCH_REQUESTED, recorded, { eventStore: store }));
+    const streams = await Promise.all(NETWORKS.map((n) => store.readStream(reportStream(reportIdOfBatch(other, n)))));
+    expect(streams.map((s) => s[0].data)).toEqual(NETWORKS.map(() => expect.objectContaining({ batchId: other, template })));
+  });
+
   it('records nothing twice when it reacts again, also after a reaction that stopped half-way', async () => {
     // The process dies after three of the six appends.
     let appends = 0;

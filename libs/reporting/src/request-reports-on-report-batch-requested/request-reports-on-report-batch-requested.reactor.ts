@@ -23,7 +23,7 @@ export const requestReportsOnReportBatchRequested: Reactor = {
   react: async (event, reaction) => {
     const batch = asEventOf(reportBatchEvents, event);
     if (batch.type !== 'ReportBatchRequested') return;
-    const { batchId, department, format, parameters, position, reports } = batch.data;
+    const { batchId, department, format, parameters, position, reports, template } = batch.data;
     // Called in the batch's order: each append takes the next of the reaction's event ids. All
     // are let finish before a failure is told, so a retry never races an append still under way.
     const outcomes = await Promise.allSettled(
@@ -38,6 +38,8 @@ export const requestReportsOnReportBatchRequested: Reactor = {
             format,
             position,
             batchId,
+            // The template the batch recorded, so every report of it is rendered with the same version.
+            ...(template ? { template } : {}),
           },
         };
         return reaction.append(reportStream(reportId), [requested], { expectedRevision: 'no_stream' });
