@@ -67,6 +67,8 @@ describe('queries wait for exactly the read models they read', () => {
     ids.batch = (await post('/report-batches', { report: 'annual-analysis', format: 'json', parameters: { period: { kind: 'academic-year', academicYear: '2019/2020' }, language: 'uk' } }, 202)).body.id;
     for (let i = 0; i < 200 && (await api.as().get(`/report-batches/${ids.batch}`)).body.status !== 'generated'; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     if ((await api.as().get(`/report-batches/${ids.batch}`)).body.status !== 'generated') throw new Error('the batch was not generated');
+    // A report schedule (its next slot is next October): every schedules query has something to read.
+    ids.schedule = (await post('/report-schedules', { cron: '0 6 25 10 *', timeZone: 'Europe/Kyiv', report: 'annual-analysis', periodKind: 'academic-year', language: 'uk' }, 201)).body.id;
     lastPosition = await api.app.get<EventStore>(EVENT_STORE_TOKEN).headPosition();
     doc = (await api.http.get('/docs-json')).body;
     await api.app.get(ProjectionsService).waitFor(lastPosition);
@@ -88,6 +90,7 @@ describe('queries wait for exactly the read models they read', () => {
     if (path.startsWith('/plans/')) return fillPath(path, { id: ids.plan });
     if (path.startsWith('/reports/')) return fillPath(path, { id: ids.report });
     if (path.startsWith('/report-batches/')) return fillPath(path, { id: ids.batch });
+    if (path.startsWith('/report-schedules/')) return fillPath(path, { id: ids.schedule });
     if (!path.includes('{')) return path;
     throw new Error(`no record seeded for ${path}`);
   };
