@@ -4,7 +4,7 @@ import { ReadModels } from '@app/platform';
 import { periodOrCurrentYear, statedPeriod } from '../event-calendar/calendar-period';
 import { calendarQuery, selectCalendar } from '../event-calendar/calendar-selection';
 import { EventCalendarView, eventCalendarProjection } from '../event-calendar/event-calendar.projection';
-import { participationTotals } from './participation-totals';
+import { heldUpTo as heldBy, participationTotals } from './participation-totals';
 import { GetParticipationTotalsQuery, ParticipationTotals } from './participation-totals.query';
 
 /*
@@ -20,14 +20,15 @@ export class GetParticipationTotalsHandler implements IQueryHandler<GetParticipa
   ) {}
 
   async execute(query: GetParticipationTotalsQuery): Promise<ParticipationTotals> {
-    const { department, networkId, filter, today } = query;
+    const { department, networkId, filter, today, heldUpTo } = query;
     const start = await this.queries.execute(new GetAcademicYearStartQuery(department));
     const period = periodOrCurrentYear(filter, start, today);
     const network = await this.queries.execute(new GetNetworkQuery(department, networkId, filter.consistentWith));
     const read = await this.readModels.for(query, filter.consistentWith);
     const calendarFilter = { ownNetwork: networkId, status: 'held' as const };
     const docs = await read.find<EventCalendarView>(eventCalendarProjection, calendarQuery(department, calendarFilter, period));
-    const { total, byKind, byCategory } = participationTotals(selectCalendar(docs, calendarFilter, period, start));
+    const held = selectCalendar(docs, calendarFilter, period, start).filter((doc) => !heldUpTo || heldBy(doc, heldUpTo));
+    const { total, byKind, byCategory } = participationTotals(held);
     return { network: { id: network.id, name: network.name }, period: statedPeriod(period)!, ...total, byCategory, byKind };
   }
 }

@@ -11,7 +11,17 @@ export interface ParticipationTotals extends Totals {
   byKind: KindTotals[];
 }
 
-/** Who took part in the events a network held in a period (the network is checked with the networks module's GetNetworkQuery). */
+/**
+ * Which holdings a report counts: those recorded at or before a log position (the report's), and
+ * by the end of a day (`recordedBy`, UTC) when one is given. A holding the calendar kept no
+ * position of (a calendar built before it kept them) counts at any position.
+ */
+export interface HeldUpTo {
+  position: number;
+  recordedBy?: string | null;
+}
+
+/** Who took part in the events a network held in a period (the network is checked with the networks module's GetNetworkQuery); `heldUpTo`: only the holdings recorded by then. */
 export class GetParticipationTotalsQuery extends Query<ParticipationTotals> {
   static readonly reads = [eventCalendarProjection];
   constructor(
@@ -19,6 +29,7 @@ export class GetParticipationTotalsQuery extends Query<ParticipationTotals> {
     readonly networkId: string,
     readonly filter: EventPeriodQueryDto,
     readonly today: string,
+    readonly heldUpTo?: HeldUpTo,
   ) {
     super();
   }

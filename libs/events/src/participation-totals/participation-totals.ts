@@ -42,6 +42,14 @@ const add = (events: readonly EventCalendarView[]): Totals => {
   return { events: events.length, eventsWithoutCounts: withoutCounts, counts, participants, institutions: institutions.size, outsideInstitutions: outside.size };
 };
 
+/**
+ * Whether an event's holding is among those recorded by then: at or before the log position (a
+ * holding the calendar kept no position of counts at any), and by the end of the day
+ * `recordedBy` (UTC) when one is given.
+ */
+export const heldUpTo = (event: EventCalendarView, { position, recordedBy }: { position: number; recordedBy?: string | null }): boolean =>
+  event.held !== null && (event.held.position === undefined || event.held.position <= position) && (!recordedBy || event.held.recordedAt.slice(0, 10) <= recordedBy);
+
 /** The totals of held events, all together and by kind (kinds in the vocabulary's order, only those held). */
 export const participationTotals = (held: readonly EventCalendarView[]): { total: Totals; byKind: KindTotals[]; byCategory: Array<{ category: ParticipantCategory; count: number }> } => {
   const total = add(held);

@@ -1,6 +1,6 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import { NotFound, academicYearPeriod } from '@app/kernel';
-import { GetParticipationTotalsQuery, ListEventsQuery, onDay } from '@app/events';
+import { GetParticipationTotalsQuery } from '@app/events';
 import { GetNetworkPlanQuery, GetPlanFulfilmentQuery, GetPlanOverviewQuery, NetworkPlanRow } from '@app/planning';
 import { DepartmentSummaryFactsReader, SummaryRequest } from './department-summary.reader';
 
@@ -18,17 +18,6 @@ const row = (networkId: string, over: Partial<NetworkPlanRow>): NetworkPlanRow =
   items: { planned: 4, held: 4, cancelled: 0, carriedOver: 0, notHeld: 0, shareHeld: 1 },
   assessment: null,
   ...over,
-});
-
-/** A held event of a network, its holding recorded at `recordedAt`. */
-const heldEvent = (id: string, networkIds: string[], recordedAt: string, teachers: number, position?: number) => ({
-  id,
-  kind: 'seminar',
-  topic: id,
-  networkIds,
-  when: onDay('2021-03-10'),
-  status: 'held',
-  held: { participation: { counts: { teachers }, institutionIds: ['i-1'] }, participantTotal: teachers, outsideInstitutionIds: [], outcome: null, materials: [], publications: [], recordedAt, position },
 });
 
 /**
@@ -57,17 +46,7 @@ const answers = (sent: object[]) => ({
     if (query instanceof GetPlanFulfilmentQuery) {
       return { totals: { items: 4, held: query.filter.asOf ? 2 : 4, cancelled: 0, postponed: 0, carriedOver: 0, scheduled: 0, awaiting: 2, notHeld: 0, shareHeld: query.filter.asOf ? 0.5 : 1 } };
     }
-    if (query instanceof GetParticipationTotalsQuery) return { events: 9, participants: 99, byKind: [], byCategory: [] };
-    if (query instanceof ListEventsQuery) {
-      if (query.filter.academicYear !== '2020/2021') return { period: null, items: [], total: 0 };
-      const items = [
-        heldEvent('own', [query.filter.network!], '2021-03-11T08:00:00Z', 5),
-        heldEvent('recorded-later', [query.filter.network!], '2021-06-01T08:00:00Z', 7),
-        heldEvent('audience-only', ['net-other'], '2021-03-11T08:00:00Z', 100),
-        heldEvent('after-the-position', [query.filter.network!], '2021-03-12T08:00:00Z', 1000, 81),
-      ];
-      return { period: { academicYear: '2020/2021' }, items, total: items.length };
-    }
+    if (query instanceof GetParticipationTotalsQuery) return { events: 9, participants: 99, byKind: [], byCategory: [], heldUpTo: query.heldUpTo };
     throw new Error(`unexpected query ${query.constructor.name}`);
   },
 });
@@ -79,13 +58,12 @@ describe('the department summary facts reader', () => {
     return { facts: await reader.read({ department: 'dept', period: academicYearPeriod('2020/2021'), position: 80, reportDate: '2021-10-25', ...over }), sent };
   };
 
-  it('given the records at a position, when read without asOf, then the overview is planning’s own, and the totals those of the events the network held itself recorded up to the position, each query consistent with it', async () => {
+  it('given the records at a position, when read without asOf, then the overview is planning’s own, and the totals the events module’s of the holdings recorded up to the position, each query consistent with it', async () => {
     const { facts, sent } = await read();
-    expect(sent.some((q) => q instanceof GetNetworkPlanQuery || q instanceof GetParticipationTotalsQuery)).toBe(false);
+    expect(sent.some((q) => q instanceof GetNetworkPlanQuery)).toBe(false);
     expect(sent.every((q) => (q as { filter: { consistentWith?: number } }).filter.consistentWith === 80)).toBe(true);
     expect(facts.overview.networks.map((r) => r.status)).toEqual(['closed', 'approved', 'draft']);
-    // 'own' and 'recorded-later' (both by position 80; the calendar kept no position of 'own'), not the audience's nor the one held after the position
-    expect(facts.participation[CLOSED]).toMatchObject({ events: 2, participants: 12 });
+    expect(facts.participation[CLOSED]).toMatchObject({ events: 9, participants: 99, heldUpTo: { position: 80, recordedBy: null } });
   });
 
   it('given a day, when read as of it, then each plan is as planning reads it on that day, its fulfilment as recorded by then, and the totals added up again', async () => {
@@ -101,17 +79,17 @@ describe('the department summary facts reader', () => {
     expect(asked.every((q) => q.filter.consistentWith === 80 && q.today === '2021-03-31')).toBe(true);
   });
 
-  it('then each network’s participants are of the events it held itself whose holding was recorded by then', async () => {
+  it('then each network’s participants are of the holdings recorded by the position and by the end of the day, in both periods', async () => {
     const { facts, sent } = await read({ asOf: '2021-03-31', reportDate: '2021-03-31' });
-    expect(sent.some((q) => q instanceof GetParticipationTotalsQuery)).toBe(false);
-    expect(facts.participation[CLOSED]).toMatchObject({ events: 1, participants: 5, counts: { teachers: 5 }, institutions: 1, byCategory: [{ category: 'teachers', count: 5 }], byKind: [{ kind: 'seminar', events: 1, participants: 5 }] });
-    expect(facts.previousParticipation[CLOSED]).toMatchObject({ events: 0, participants: 0 });
-    expect((sent.find((q) => q instanceof ListEventsQuery) as ListEventsQuery).filter).toMatchObject({ status: 'held', consistentWith: 80 });
+    const totals = sent.filter((q) => q instanceof GetParticipationTotalsQuery) as GetParticipationTotalsQuery[];
+    expect(totals.length).toBe(6);
+    expect(totals.every((q) => q.heldUpTo?.position === 80 && q.heldUpTo.recordedBy === '2021-03-31' && q.filter.consistentWith === 80)).toBe(true);
+    expect(facts.previousParticipation[CLOSED]).toMatchObject({ heldUpTo: { position: 80, recordedBy: '2021-03-31' } });
   });
 
   it('given the day a plan was closed, then it is closed with its assessment', async () => {
     const { facts } = await read({ asOf: '2021-06-30', reportDate: '2021-06-30' });
     expect(facts.overview.networks[0]).toMatchObject({ status: 'closed', assessment: { grade: 'high' } });
-    expect(facts.participation[CLOSED]).toMatchObject({ events: 2, participants: 12 });
+    expect(facts.participation[CLOSED]).toMatchObject({ heldUpTo: { position: 80, recordedBy: '2021-06-30' } });
   });
 });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Query, QueryBus } from '@nestjs/cqrs';
 import { IsoDate, NotFound, ReportingPeriod, previousReportingPeriod } from '@app/kernel';
-import { EVENT_KINDS, EVENT_KIND_LABELS, EventPage, EventSummary, GetParticipationTotalsQuery, ListEventsQuery, PARTICIPANT_CATEGORIES, ParticipationTotals } from '@app/events';
+import { GetParticipationTotalsQuery, ParticipationTotals } from '@app/events';
 import { GetNetworkPlanQuery, GetPlanFulfilmentQuery, GetPlanOverviewQuery, NetworkPlanRow, PLAN_STATUSES, PlanAnswer, PlanOverview } from '@app/planning';
-import { heldBy, recordedBy } from '../report/as-of';
+import { recordedBy } from '../report/as-of';
 import type { SummaryFacts } from './department-summary';
 
 export interface SummaryRequest {
@@ -17,9 +17,6 @@ export interface SummaryRequest {
   reportDate: IsoDate;
 }
 
-/** The calendar's largest page. */
-const PAGE = 500;
-
 const periodFilter = (period: ReportingPeriod, consistentWith: number) =>
   period.kind === 'academic-year' ? { academicYear: period.academicYear, consistentWith } : { year: period.year, consistentWith };
 
@@ -32,10 +29,9 @@ const periodFilter = (period: ReportingPeriod, consistentWith: number) =>
  * is read again as of that day through planning's own `asOf` (the plan's status and closing on
  * that day, `GetNetworkPlanQuery`; a plan not yet approved then is a draft if it was drafted by
  * then, else none; its fulfilment as recorded by then, `GetPlanFulfilmentQuery`), and the totals
- * added up again. The participation totals cannot tell when a holding was recorded, so each
- * network's held events are listed (`ListEventsQuery`, the events it holds itself, as the totals
- * count them) and those whose holding was recorded by then added up. Which networks are rows is
- * the overview's (the networks as they are now).
+ * added up again. The participation totals count the holdings recorded by the report's
+ * position, and by the end of the day (`heldUpTo`). Which networks are rows is the overview's
+ * (the networks as they are now).
  */
 @Injectable()
 export class DepartmentSummaryFactsReader {
@@ -54,7 +50,8 @@ export class DepartmentSummaryFactsReader {
       const entries = await Promise.all(
         overview.networks.map(async (row) => {
           try {
-            const totals = await this.totalsAsOf(department, row, of, position, asOf);
+            // Only the holdings recorded by the report's position (and by the end of the asOf day): what the report says at its position stays so.
+            const totals = await this.queries.execute(new GetParticipationTotalsQuery(department, row.networkId, periodFilter(of, position), reportDate, { position, recordedBy: asOf }));
             return [row.networkId, totals] as const;
           } catch (error) {
             if (error instanceof NotFound) return [row.networkId, undefined] as const;
@@ -100,24 +97,6 @@ export class DepartmentSummaryFactsReader {
     };
   }
 
-  /** A network's held events of the period whose holding was recorded by the end of the day, added up as the events module's totals add them (the events it holds itself). */
-  private async totalsAsOf(department: string, row: NetworkPlanRow, of: ReportingPeriod, position: number, asOf: IsoDate | null): Promise<ParticipationTotals> {
-    const held: EventSummary[] = [];
-    let period: EventPage['period'] = null;
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.queries.execute(new ListEventsQuery(department, { network: row.networkId, status: 'held', ...periodFilter(of, position), offset, limit: PAGE }));
-      period = page.period;
-      held.push(...page.items.filter((e) => e.networkIds.includes(row.networkId) && e.held && heldBy(e.held, position, asOf)));
-      if (page.items.length < PAGE) break;
-    }
-    const total = addUp(held);
-    const byKind = EVENT_KINDS.map((kind) => ({ kind, events: held.filter((e) => e.kind === kind) }))
-      .filter(({ events }) => events.length > 0)
-      .map(({ kind, events }) => ({ kind, label: EVENT_KIND_LABELS[kind], ...addUp(events) }));
-    const byCategory = PARTICIPANT_CATEGORIES.filter((c) => total.counts[c] !== undefined).map((category) => ({ category, count: total.counts[category]! }));
-    return { network: { id: row.networkId, name: row.name }, period: period!, ...total, byCategory, byKind };
-  }
-
   /** The query's answer; null when it answers 404. */
   private async unlessNotFound<T>(query: Query<T>): Promise<T | null> {
     try {
@@ -128,23 +107,3 @@ export class DepartmentSummaryFactsReader {
     }
   }
 }
-
-/** Held events added up, as the events module's participation totals add them. */
-const addUp = (events: readonly EventSummary[]) => {
-  const counts: ParticipationTotals['counts'] = {};
-  const institutions = new Set<string>();
-  const outside = new Set<string>();
-  let eventsWithoutCounts = 0;
-  for (const event of events) {
-    const held = event.held!;
-    if (Object.keys(held.participation.counts).length === 0) eventsWithoutCounts++;
-    for (const category of PARTICIPANT_CATEGORIES) {
-      const n = held.participation.counts[category];
-      if (n !== undefined) counts[category] = (counts[category] ?? 0) + n;
-    }
-    for (const id of held.participation.institutionIds) institutions.add(id);
-    for (const id of held.outsideInstitutionIds) outside.add(id);
-  }
-  const participants = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
-  return { events: events.length, eventsWithoutCounts, counts, participants, institutions: institutions.size, outsideInstitutions: outside.size };
-};
