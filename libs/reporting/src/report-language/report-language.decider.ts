@@ -1,4 +1,4 @@
-import { Decider, InvalidInput, RuleViolated, assertNever } from '@app/kernel';
+import { Decider, FieldError, InvalidInput, RuleViolated, assertNever } from '@app/kernel';
 import { REPORT_LANGUAGES, ReportLanguage } from '../report/report.events';
 import { ReportLanguageEvent } from './report-language.events';
 
@@ -11,6 +11,12 @@ export * from './report-language.events';
  * language, so the last event is the setting. Until a department sets one it has none, and a
  * request must name its language.
  */
+
+/** What a request that names no language is told while its department has set none (`parameters.language`, or a schedule's `language`). */
+export const languageNotSet = (field: string): FieldError => ({
+  field,
+  messages: ['language must be given (uk, ru or en) while the department has set none: give one, or set the department’s with PUT /department/report-language'],
+});
 
 /** The language as given (checked here again: the body is plain data). */
 export type SetReportLanguage = { type: 'SetReportLanguage'; data: { department: string; language: unknown } };

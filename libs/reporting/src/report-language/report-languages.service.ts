@@ -4,6 +4,8 @@ import { EVENT_STORE, EventStore } from '@app/event-store';
 import type { ReportLanguage } from '../report/report.events';
 import { reportLanguageDecider, reportLanguageEvents, reportLanguageStream } from './report-language.decider';
 
+export { languageNotSet } from './report-language.decider';
+
 /**
  * The departments' report languages, read from each department's own short stream (one event per
  * change, the last one is enough), as the assessment scale is. So every request, and every
