@@ -1,6 +1,5 @@
 import { Decider, FieldError, InvalidInput, RuleViolated, assertNever } from '@app/kernel';
-import { REPORT_LANGUAGES, ReportLanguage } from '../report/report.events';
-import { ReportLanguageEvent } from './report-language.events';
+import { REPORT_LANGUAGES, ReportLanguage, ReportLanguageEvent } from './report-language.events';
 
 export * from './report-language.events';
 

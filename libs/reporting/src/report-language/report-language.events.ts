@@ -1,6 +1,10 @@
 import { EventContracts, streamName } from '@app/kernel';
 import type { ReportLanguage } from '../report/report.events';
 
+// The report's languages; the decider reads them through this file.
+export { REPORT_LANGUAGES } from '../report/report.events';
+export type { ReportLanguage } from '../report/report.events';
+
 /** Stream of a department's report language (`ReportLanguage-<department>`): one event per change, each the language then. */
 export const reportLanguageStream = (department: string): string => streamName('ReportLanguage', department);
 

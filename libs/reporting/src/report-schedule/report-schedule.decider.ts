@@ -1,7 +1,5 @@
 import { Decider, FieldError, InvalidInput, NotFound, REPORTING_PERIOD_KINDS, RuleViolated, assertNever } from '@app/kernel';
-import { DEFAULT_REPORT_FORMAT, REPORT_LANGUAGES, cronProblem, isTimeZone } from './schedule-rules';
-import type { ReportLanguage } from '../report/report.events';
-import { languageNotSet } from '../report-language/report-language.decider';
+import { DEFAULT_REPORT_FORMAT, REPORT_LANGUAGES, ReportLanguage, cronProblem, isTimeZone, languageNotSet } from './schedule-rules';
 import { ReportScheduleEvent, ReportScheduleSpec, SCHEDULED_REPORTS, SCHEDULE_FORMATS } from './report-schedule.events';
 
 export * from './report-schedule.events';
