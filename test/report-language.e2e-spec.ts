@@ -47,6 +47,14 @@ describe('reporting: the department’s report language', () => {
     }
     throw new Error(`report ${reportId} did not finish`);
   };
+  const batchFinished = async (batchId: string) => {
+    for (let i = 0; i < 1200; i++) {
+      const res = await api.as().get(`/report-batches/${batchId}`);
+      if (res.status === 200 && res.body.finishedAt) return res.body;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`batch ${batchId} did not finish`);
+  };
   const content = async (reportId: string): Promise<string> => {
     const res = await api.as().get(`/reports/${reportId}/content`).buffer(true);
     expect(res.status).toBe(200);
@@ -142,6 +150,8 @@ describe('reporting: the department’s report language', () => {
     ]) {
       const { id } = await post('/reports', body, 202, keys.operator);
       expect({ report: body.report, language: await recordedLanguage(id) }).toEqual({ report: body.report, language: 'ru' });
+      // Generated before what follows counts the log's events.
+      expect((await finished(id)).parameters.language).toBe('ru');
     }
   });
 
@@ -155,10 +165,12 @@ describe('reporting: the department’s report language', () => {
   it('writes a batch asked for without a language in the department’s, and a schedule of none runs in the department’s (language null)', async () => {
     const { id } = await post('/report-batches', { report: 'annual-analysis', format: 'json', parameters: { period } }, 202, keys.operator);
     expect(((await store.readStream(reportBatchStream(id)))[0].data as { parameters: object }).parameters).toEqual({ period, language: 'ru' });
-    const batch = (await api.as().get(`/report-batches/${id}?consistentWith=${await head()}`)).body;
+    const batch = await batchFinished(id);
     expect(batch.parameters).toEqual({ period, language: 'ru' });
+    expect(batch.status).toBe('generated');
     const named = await post('/report-batches', { report: 'annual-analysis', format: 'json', parameters: { period, language: 'uk' } }, 202);
     expect(((await store.readStream(reportBatchStream(named.id)))[0].data as { parameters: object }).parameters).toEqual({ period, language: 'uk' });
+    expect((await batchFinished(named.id)).status).toBe('generated');
 
     const schedule = await post('/report-schedules', { cron: '0 6 25 10 *', timeZone: 'Europe/Kyiv', report: 'annual-analysis', periodKind: 'academic-year' }, 201);
     expect((await api.as().get(`/report-schedules/${schedule.id}?consistentWith=${schedule.position}`)).body).toMatchObject({ language: null });
@@ -171,6 +183,7 @@ describe('reporting: the department’s report language', () => {
     expect((await store.readStream(reportLanguageStream('bakhmut'))).at(-1)!.data).toEqual({ department: 'bakhmut', language: 'uk', previous: 'ru' });
     const after = (await post('/reports', analysis(), 202)).id;
     expect([await recordedLanguage(before), await recordedLanguage(after)]).toEqual(['ru', 'uk']);
+    expect([(await finished(before)).parameters.language, (await finished(after)).parameters.language]).toEqual(['ru', 'uk']);
   });
 
   describe('another department', () => {
