@@ -62,7 +62,8 @@ export const reportSpecOfInput = (input: RequestReportInput, departmentLanguage:
 /**
  * Records the request (`ReportRequested` on `Report-<id>`), which the reactor turns into a job.
  * Its id is new, or derived from the department and the `Idempotency-Key` (a repeat answers the
- * first request). Who may ask for it is checked first (`report-access.ts`). Prepare, once: the
+ * first request). A request that names no language is given the department's (read from its
+ * stream, recorded with the request). Who may ask for it is checked first (`report-access.ts`). Prepare, once: the
  * head of the log (the report's position), the network or institution it names through the
  * networks module's queries (a network head's profile: the institution's stays too),
  * whether a generator is registered for the kind and format, and, for DOCX and PDF, the
