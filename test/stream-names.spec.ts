@@ -11,7 +11,7 @@ import { externalCodeClaimStream } from '@app/networks/institution/external-code
 import { personStream } from '@app/personal-data';
 import { eventSeriesStream, eventStream } from '@app/events';
 import { assessmentScaleStream, planStream } from '@app/planning';
-import { reportBatchStream, reportScheduleStream, reportStream, reportTemplateStream } from '@app/reporting';
+import { reportBatchStream, reportLanguageStream, reportScheduleStream, reportStream, reportTemplateStream } from '@app/reporting';
 
 /**
  * Every stream-name helper of every module, one stream of each kind (including the pair the old
@@ -34,6 +34,7 @@ const streams: { kind: StreamCategory; streamId: string; type: string }[] = [
   { kind: 'ReportTemplate', streamId: reportTemplateStream('bakhmut', 'annual-analysis'), type: 'ReportTemplateUploaded' },
   { kind: 'ReportBatch', streamId: reportBatchStream(newId()), type: 'ReportBatchRequested' },
   { kind: 'ReportSchedule', streamId: reportScheduleStream(newId()), type: 'ReportScheduleSet' },
+  { kind: 'ReportLanguage', streamId: reportLanguageStream('bakhmut'), type: 'ReportLanguageSet' },
   { kind: 'ApiKeyIssue', streamId: apiKeyIssueStream('bakhmut', 'retry-1'), type: 'ApiKeyIssueClaimed' },
 ];
 
@@ -58,7 +59,7 @@ describe('stream categories', () => {
   it('gives each kind of stream an EventStoreDB category ($ce-) of its own, where the old names mixed them', () => {
     const today = groupBy(streams, ceCategory);
     expect(today).toEqual(Object.fromEntries(streams.map((s) => [s.kind, [s.kind]])));
-    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries', 'Plan', 'AssessmentScale', 'Report', 'ReportTemplate', 'ReportBatch', 'ReportSchedule', 'ApiKeyIssue']);
+    expect(streams.filter((s) => !withOldNames.includes(s)).map((s) => s.kind)).toEqual(['Event', 'EventSeries', 'Plan', 'AssessmentScale', 'Report', 'ReportTemplate', 'ReportBatch', 'ReportSchedule', 'ReportLanguage', 'ApiKeyIssue']);
     const old = groupBy(
       withOldNames.map((s) => ({ kind: s.kind, streamId: legacyStreamName(s.streamId)!.name })),
       ceCategory,

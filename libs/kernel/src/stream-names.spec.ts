@@ -58,7 +58,7 @@ describe('stream names', () => {
 
   it('gives the categories made after the change no old names: their streams have only ever had one', () => {
     const newer = categories.filter((c) => (STREAM_CATEGORIES as Record<string, StreamCategoryRule>)[c].legacy === undefined);
-    expect(newer).toEqual(['Event', 'EventSeries', 'Plan', 'AssessmentScale', 'Report', 'ReportTemplate', 'ReportBatch', 'ReportSchedule', 'ApiKeyIssue']);
+    expect(newer).toEqual(['Event', 'EventSeries', 'Plan', 'AssessmentScale', 'Report', 'ReportTemplate', 'ReportBatch', 'ReportSchedule', 'ReportLanguage', 'ApiKeyIssue']);
     expect(legacyStreamName('Event-0190a1b2-0000-7000-8000-000000000001')).toBeUndefined();
     expect(legacyStreamName('ApiKeyIssue-0190a1b2')).toBeUndefined();
     expect(legacyStreamName('EventSeries-0190a1b2')).toBeUndefined();

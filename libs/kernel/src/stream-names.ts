@@ -49,6 +49,8 @@ export const STREAM_CATEGORIES = {
   ReportBatch: {},
   /** One report schedule of a department (`ReportSchedule-<schedule id>`): set, changed, removed (reporting). */
   ReportSchedule: {},
+  /** A department's report language (`ReportLanguage-<department>`): what its reports are written in when a request names none, each change the language (reporting). */
+  ReportLanguage: {},
   /**
    * One issue of a key under an Idempotency-Key, by a UUID derived from the department and the
    * key: which key that request issued, so that a repeat issues none (identity).

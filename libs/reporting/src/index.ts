@@ -29,6 +29,8 @@ export { GetReportBatchQuery, ListReportBatchesQuery } from './report-batch/repo
 export type { BatchReportAnswer, BatchSkipAnswer, ReportBatchAnswer, ReportBatchPage, ReportBatchSummary } from './report-batch/report-batch-queries';
 export type { ReportBatchView } from './report-batch/report-batches.projection';
 export type { ReportScheduleView } from './report-schedule/report-schedules.projection';
+export { GetReportLanguageQuery } from './report-language/report-language.query';
+export type { ReportLanguageAnswer } from './report-language/report-language.query';
 
 const projections: readonly Projection[] = [reportListProjection, reportBatchesProjection, reportSchedulesProjection];
 const reactors: readonly Reactor[] = [queueReportOnReportRequested, requestReportsOnReportBatchRequested];

@@ -34,6 +34,9 @@ import { ReportScheduleController } from './report-schedule/report-schedule.cont
 import { ChangeReportScheduleHandler, CreateReportScheduleHandler, RemoveReportScheduleHandler } from './report-schedule/report-schedule.handler';
 import { GetReportScheduleHandler, ListAllReportSchedulesHandler, ListReportSchedulesHandler } from './report-schedule/report-schedule-queries.handler';
 import { ReportScheduler } from './report-schedule/report-scheduler.service';
+import { ReportLanguageController } from './report-language/report-language.controller';
+import { GetReportLanguageHandler, SetReportLanguageHandler } from './report-language/report-language.handlers';
+import { ReportLanguages } from './report-language/report-languages.service';
 
 /** Shows the artifact store in health (`artifacts`), and closes it after the platform has closed the queue (its hooks run first), so no job is still storing. */
 @Injectable()
@@ -65,7 +68,7 @@ class ArtifactStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
 @Module({
   // The queries a request (and, in a worker, a generator) sends: the networks, events and planning modules'.
   imports: [CqrsModule, DiscoveryModule, NetworksModule, EventsModule, PlanningModule],
-  controllers: [RequestReportController, ReportReadController, ReportTemplateController, RequestReportBatchController, ReportBatchReadController, ReportScheduleController],
+  controllers: [RequestReportController, ReportReadController, ReportTemplateController, RequestReportBatchController, ReportBatchReadController, ReportScheduleController, ReportLanguageController],
   providers: [
     { provide: ARTIFACT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openArtifactStore(config) },
     ArtifactStoreLifecycle,
@@ -101,6 +104,10 @@ class ArtifactStoreLifecycle implements OnModuleInit, OnApplicationShutdown {
     ListReportSchedulesHandler,
     GetReportScheduleHandler,
     ListAllReportSchedulesHandler,
+    // The department's report language: what a request that names none is written in.
+    ReportLanguages,
+    SetReportLanguageHandler,
+    GetReportLanguageHandler,
   ],
   exports: [ReportGenerators],
 })

@@ -1,11 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REPORT_STATUSES, ReportStatus } from '../report/report.decider';
-import { REPORT_FORMATS } from '../report/report.events';
+import type { ReportingPeriod } from '@app/kernel';
+import { REPORT_FORMATS, REPORT_LANGUAGES, ReportLanguage } from '../report/report.events';
 import { ReportArtifactDto } from '../report-list/report.response';
-import { ReportBatchParametersDto } from '../request-report-batch/request-report-batch.dto';
+import { ReportPeriodDto } from '../request-report/request-report.dto';
 import { REPORT_BATCH_STATUSES, ReportBatchStatus } from './report-batch-progress';
 import type { BatchReportAnswer, BatchSkipAnswer, ReportBatchAnswer, ReportBatchPage, ReportBatchSummary } from './report-batch-queries';
 import { BATCH_SKIP_REASONS, BatchSkipReason, ReportFormat } from './report-batch.events';
+
+/** A batch's parameters as recorded: its language is always there (the department's when the request named none). */
+class RecordedBatchParametersDto {
+  @ApiProperty({ type: ReportPeriodDto }) period: ReportingPeriod;
+  @ApiProperty({ enum: REPORT_LANGUAGES, description: 'The language its reports are written in' }) language: ReportLanguage;
+}
 
 class ActorDto {
   @ApiProperty() id: string;
@@ -52,7 +59,7 @@ export class ReportBatchSummaryDto implements ReportBatchSummary {
   @ApiProperty({ format: 'uuid' }) batchId: string;
   @ApiProperty({ enum: ['annual-analysis'] }) report: 'annual-analysis';
   @ApiProperty({ enum: REPORT_FORMATS }) format: ReportFormat;
-  @ApiProperty({ type: ReportBatchParametersDto }) parameters: ReportBatchParametersDto;
+  @ApiProperty({ type: RecordedBatchParametersDto }) parameters: RecordedBatchParametersDto;
   @ApiProperty({ example: '2020/2021' }) periodLabel: string;
   @ApiProperty({ description: 'The log position every report of it is built at: the head when it was requested' }) position: number;
   @ApiProperty({

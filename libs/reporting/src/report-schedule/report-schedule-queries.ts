@@ -12,7 +12,8 @@ export interface ReportScheduleAnswer {
   timeZone: string;
   report: ScheduledReport;
   periodKind: ReportingPeriodKind;
-  language: ReportLanguage;
+  /** null: each run is written in the department's language then. */
+  language: ReportLanguage | null;
   format: ReportFormat;
   createdAt: string;
   updatedAt: string;

@@ -10,7 +10,8 @@ export interface ReportScheduleInput {
   timeZone: string;
   report: ScheduledReport;
   periodKind: ReportingPeriodKind;
-  language: ReportLanguage;
+  /** Left out (or null): each run in the department's language at its slot. */
+  language?: ReportLanguage | null;
   format?: ReportFormat;
 }
 

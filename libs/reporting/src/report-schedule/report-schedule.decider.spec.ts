@@ -27,6 +27,17 @@ describe('a report schedule', () => {
     spec.given([]).when(set({ ...KYIV, cron: '*/3 * * * * *' })).then([scheduleSet({ ...KYIV, cron: '*/3 * * * * *' })]);
   });
 
+  it('is made without a language when the department has one: each run is written in the department’s then (language null); without either, 400 language', () => {
+    const { language: _language, ...bare } = KYIV;
+    const withLanguage = (given: unknown, departmentLanguage: 'uk' | 'ru' | 'en' | null, create = true) => ({ ...set(given, create), data: { ...set(given, create).data, departmentLanguage } });
+    spec.given([]).when(withLanguage(bare, 'ru')).then([scheduleSet({ ...KYIV, language: null })]);
+    spec.given([]).when(withLanguage({ ...bare, language: null }, 'ru')).then([scheduleSet({ ...KYIV, language: null })]);
+    spec.given([scheduleSet()]).when(withLanguage(bare, 'uk', false)).then([scheduleSet({ ...KYIV, language: null }, KYIV)]);
+    spec.given([]).when(withLanguage(bare, null)).thenThrows(InvalidInput, fields('language'));
+    spec.given([]).when(set(bare)).thenThrows(InvalidInput, fields('language'));
+    spec.given([]).when(withLanguage({ ...bare, language: 'de' }, 'uk')).thenThrows(InvalidInput, fields('language'));
+  });
+
   it('refuses a bad cron, zone, kind of report or period, language, format or name, field by field (400)', () => {
     spec.given([]).when(set({ ...KYIV, cron: '0 6 32 10 *' })).thenThrows(InvalidInput, fields('cron'));
     spec.given([]).when(set({ ...KYIV, cron: '0 6 25' })).thenThrows(InvalidInput, fields('cron'));

@@ -1,5 +1,5 @@
 import { Decider, FieldError, InvalidInput, NotFound, REPORTING_PERIOD_KINDS, RuleViolated, assertNever } from '@app/kernel';
-import { DEFAULT_REPORT_FORMAT, REPORT_LANGUAGES, cronProblem, isTimeZone } from './schedule-rules';
+import { DEFAULT_REPORT_FORMAT, REPORT_LANGUAGES, ReportLanguage, cronProblem, isTimeZone, languageNotSet } from './schedule-rules';
 import { ReportScheduleEvent, ReportScheduleSpec, SCHEDULED_REPORTS, SCHEDULE_FORMATS } from './report-schedule.events';
 
 export * from './report-schedule.events';
@@ -9,9 +9,14 @@ export const MAX_SCHEDULE_NAME = 200;
 
 /**
  * Make a schedule (`create`: its id new) or change one as a whole. `given` is the body as it
- * came: the decider checks it field by field and gives it its one form.
+ * came: the decider checks it field by field and gives it its one form. `departmentLanguage`:
+ * the department's report language (null or left out: none), which a schedule of no language
+ * needs, as each of its runs is written in it.
  */
-export type SetReportSchedule = { type: 'SetReportSchedule'; data: { scheduleId: string; department: string; create: boolean; given: unknown } };
+export type SetReportSchedule = {
+  type: 'SetReportSchedule';
+  data: { scheduleId: string; department: string; create: boolean; given: unknown; departmentLanguage?: ReportLanguage | null };
+};
 export type RemoveReportSchedule = { type: 'RemoveReportSchedule'; data: { scheduleId: string; department: string } };
 export type ReportScheduleCommand = SetReportSchedule | RemoveReportSchedule;
 
@@ -22,9 +27,11 @@ export type ReportScheduleState =
 /**
  * The schedule given, checked field by field (`cron`, `timeZone`, `report`, `periodKind`,
  * `language`, `format`, `name`), in its one form (texts trimmed, the cron's fields one space
- * apart, DOCX when no format is given). Throws {@link InvalidInput} with every problem.
+ * apart, DOCX when no format is given, no language (null) when none is given: each run is
+ * written in the department's then, so the department must have one). Throws
+ * {@link InvalidInput} with every problem.
  */
-export const cleanSchedule = (given: unknown): ReportScheduleSpec => {
+export const cleanSchedule = (given: unknown, departmentLanguage: ReportLanguage | null = null): ReportScheduleSpec => {
   const body = (given && typeof given === 'object' ? given : {}) as Record<string, unknown>;
   const problems: FieldError[] = [];
   const bad = (field: string, message: string) => problems.push({ field, messages: [message] });
@@ -42,7 +49,9 @@ export const cleanSchedule = (given: unknown): ReportScheduleSpec => {
   if (!isTimeZone(timeZone)) bad('timeZone', 'timeZone must be an IANA time zone, like Europe/Kyiv');
   if (!SCHEDULED_REPORTS.includes(body.report as never)) bad('report', `report must be one of ${SCHEDULED_REPORTS.join(', ')}`);
   if (!REPORTING_PERIOD_KINDS.includes(body.periodKind as never)) bad('periodKind', `periodKind must be one of ${REPORTING_PERIOD_KINDS.join(', ')}`);
-  if (!REPORT_LANGUAGES.includes(body.language as never)) bad('language', `language must be one of ${REPORT_LANGUAGES.join(', ')}`);
+  const language = body.language ?? null;
+  if (language === null && departmentLanguage === null) problems.push(languageNotSet('language'));
+  else if (language !== null && !REPORT_LANGUAGES.includes(language as never)) bad('language', `language must be one of ${REPORT_LANGUAGES.join(', ')}`);
   const format = body.format ?? DEFAULT_REPORT_FORMAT;
   if (!SCHEDULE_FORMATS.includes(format as never)) bad('format', `format must be one of ${SCHEDULE_FORMATS.join(', ')}`);
   if (problems.length) throw new InvalidInput('the schedule is invalid', problems);
@@ -52,7 +61,7 @@ export const cleanSchedule = (given: unknown): ReportScheduleSpec => {
     timeZone,
     report: body.report as ReportScheduleSpec['report'],
     periodKind: body.periodKind as ReportScheduleSpec['periodKind'],
-    language: body.language as ReportScheduleSpec['language'],
+    language: language as ReportScheduleSpec['language'],
     format: format as ReportScheduleSpec['format'],
   };
 };
@@ -86,7 +95,7 @@ export const reportScheduleDecider: Decider<ReportScheduleState, ReportScheduleC
     const { scheduleId, department } = command.data;
     switch (command.type) {
       case 'SetReportSchedule': {
-        const spec = cleanSchedule(command.data.given);
+        const spec = cleanSchedule(command.data.given, command.data.departmentLanguage ?? null);
         if (command.data.create) {
           // A new id every time (or one derived from an Idempotency-Key, whose repeat is answered before this).
           if (state.status !== 'none') throw new RuleViolated('schedule-exists', `report schedule ${scheduleId} exists already`);

@@ -48,7 +48,15 @@ export class ReportScheduleDto implements ReportScheduleInput {
   @IsIn(REPORTING_PERIOD_KINDS)
   periodKind: ReportingPeriodKind;
 
-  @ApiProperty({ enum: REPORT_LANGUAGES, example: 'uk' }) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @ApiPropertyOptional({
+    enum: REPORT_LANGUAGES,
+    example: 'uk',
+    nullable: true,
+    description: 'The language its batches are written in; left out (or null): the department’s at each slot (PUT /department/report-language), which must then be set',
+  })
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES)
+  language?: ReportLanguage | null;
 
   @ApiPropertyOptional({ enum: SCHEDULE_FORMATS, default: 'docx' }) @IsOptional() @IsIn(SCHEDULE_FORMATS) format?: ReportFormat;
 }
@@ -65,7 +73,7 @@ export class ReportScheduleAnswerDto {
   @ApiProperty() timeZone: string;
   @ApiProperty({ enum: SCHEDULED_REPORTS }) report: ScheduledReport;
   @ApiProperty({ enum: REPORTING_PERIOD_KINDS }) periodKind: ReportingPeriodKind;
-  @ApiProperty({ enum: REPORT_LANGUAGES }) language: ReportLanguage;
+  @ApiProperty({ enum: REPORT_LANGUAGES, nullable: true, type: String, description: 'null: each run in the department’s language at its slot' }) language: ReportLanguage | null;
   @ApiProperty({ enum: SCHEDULE_FORMATS }) format: ReportFormat;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

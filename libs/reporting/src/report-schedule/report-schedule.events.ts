@@ -32,7 +32,8 @@ export interface ReportScheduleSpec {
   report: ScheduledReport;
   /** Which networks and which period: those reporting by academic years and the last academic year ended by the slot's day, or by calendar years and the last calendar year. */
   periodKind: ReportingPeriodKind;
-  language: ReportLanguage;
+  /** The language its batches are written in; null: the department's at each slot (`PUT /department/report-language`). */
+  language: ReportLanguage | null;
   format: ReportFormat;
 }
 

@@ -15,6 +15,11 @@ describe('a schedule’s runs', () => {
     expect(batchInputOf(ID, { ...KYIV, periodKind: 'calendar-year', format: 'json' }, slot, { month: 9, day: 1 })).toMatchObject({ format: 'json', parameters: { period: { kind: 'calendar-year', year: 2020 } } });
   });
 
+  it('of a schedule of no language ask for a batch of none: the batch is written in the department’s language at the slot', () => {
+    const slot = new Date('2021-10-25T03:00:00Z');
+    expect(batchInputOf(ID, { ...KYIV, language: null }, slot, { month: 9, day: 1 }).parameters).toEqual({ period: { kind: 'academic-year', academicYear: '2020/2021' }, language: null });
+  });
+
   it('name a slot’s run by the schedule and the slot’s instant alone, however it is written', () => {
     expect(slotIdempotencyKey(ID, '2021-10-25T03:00:00.000Z')).toBe(`schedule:${ID}:2021-10-25T03:00:00.000Z`);
     expect(slotIdempotencyKey(ID, '2021-10-25T06:00:00+03:00')).toBe(slotIdempotencyKey(ID, '2021-10-25T03:00:00.000Z'));

@@ -11,7 +11,8 @@ export interface RequestReportBatchInput {
   report: 'annual-analysis';
   /** DOCX when left out. */
   format?: ReportFormat;
-  parameters: { period: ReportingPeriod; language: ReportLanguage };
+  /** `language` left out (or null): the department's, recorded with the batch. */
+  parameters: { period: ReportingPeriod; language?: ReportLanguage | null };
   /** Set by a schedule's run, never by the API: the schedule and the slot (an ISO instant) the batch is for. */
   schedule?: { scheduleId: string; slot: string };
 }

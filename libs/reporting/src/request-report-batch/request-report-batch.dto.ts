@@ -15,7 +15,15 @@ import type { RequestReportBatchInput } from './request-report-batch.command';
 
 export class ReportBatchParametersDto {
   @ApiProperty({ type: ReportPeriodDto, description: 'The period: an academic or a calendar year; the networks that report by that kind of year get a report' }) @IsObject() period: ReportingPeriod;
-  @ApiProperty({ enum: REPORT_LANGUAGES, example: 'uk', description: 'The language the reports are written in' }) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @ApiPropertyOptional({
+    enum: REPORT_LANGUAGES,
+    example: 'uk',
+    nullable: true,
+    description: 'The language the reports are written in; left out: the department’s (PUT /department/report-language), recorded with the batch',
+  })
+  @IsOptional()
+  @IsIn(REPORT_LANGUAGES)
+  language?: ReportLanguage | null;
 }
 
 export class RequestReportBatchDto implements RequestReportBatchInput {

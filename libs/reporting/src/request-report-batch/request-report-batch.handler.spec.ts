@@ -7,6 +7,7 @@ import { SqliteEventStore } from '@app/event-store';
 import { GetAcademicYearStartQuery, ListNetworksQuery } from '@app/networks';
 import type { ReportGenerators } from '../report-generation/report-generators';
 import type { ReportTemplates } from '../report-template/report-templates.service';
+import type { ReportLanguages } from '../report-language/report-languages.service';
 import type { ReportTemplateRef } from '../report/report.events';
 import { ReportBatchRequested, reportBatchStream, reportIdOfBatch } from '../report-batch/report-batch.decider';
 import { RequestReportBatchCommand, RequestReportBatchInput } from './request-report-batch.command';
@@ -69,15 +70,20 @@ describe('RequestReportBatchHandler: a batch is recorded once per key, whatever 
   let inForce: ReportTemplateRef | null = null;
   const templates = { inForce: async (_department: string, kind: string) => (kind === 'annual-analysis' ? inForce : null) } as unknown as ReportTemplates;
 
+  // The department's report language (none unless a test sets one).
+  let departmentLanguage: 'uk' | 'ru' | 'en' | null = null;
+  const languages = { of: async () => departmentLanguage } as unknown as ReportLanguages;
+
   const ask = (body: RequestReportBatchInput = input(), ctx: CommandContext = context()) => handler.execute(new RequestReportBatchCommand(body, ctx));
   const batchEvents = async (batchId: string) => store.readStream(reportBatchStream(batchId));
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'okrug-batch-'));
     store = await SqliteEventStore.open({ file: join(dir, 'okrug.sqlite') });
-    handler = new RequestReportBatchHandler(store, queries, generators, templates);
+    handler = new RequestReportBatchHandler(store, queries, generators, templates, languages);
     reads = [];
     inForce = null;
+    departmentLanguage = null;
   });
   afterEach(async () => {
     await store.close();
@@ -126,7 +132,7 @@ describe('RequestReportBatchHandler: a batch is recorded once per key, whatever 
 
   it('records one batch for executions of one key at once (a schedule’s slot fired by several processes), and answers each with it', async () => {
     const schedule = { scheduleId: 'autumn', slot: '2021-10-25T03:00:00.000Z' };
-    const others = new RequestReportBatchHandler(store, queries, generators, templates);
+    const others = new RequestReportBatchHandler(store, queries, generators, templates, languages);
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, i) => (i % 2 ? others : handler).execute(new RequestReportBatchCommand(input({ schedule }), context('admin', 'schedule-autumn-2021')))),
     );
@@ -142,6 +148,22 @@ describe('RequestReportBatchHandler: a batch is recorded once per key, whatever 
     await expect(ask(input(), context('network-head'))).rejects.toBeInstanceOf(Forbidden);
     await expect(ask(input(), context('auditor'))).rejects.toBeInstanceOf(Forbidden);
     expect(reads).toEqual([]);
+    expect(await store.headPosition()).toBe(0);
+  });
+
+  it('writes a batch that names no language (a schedule’s run of none too) in the department’s, and records it; a language named wins', async () => {
+    departmentLanguage = 'uk';
+    const parametersOf = async (body: RequestReportBatchInput) => ((await batchEvents((await ask(body)).id))[0].data as ReportBatchRequested['data']).parameters;
+    expect(await parametersOf(input({}, { language: undefined }))).toEqual({ period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'uk' });
+    expect(await parametersOf(input({ schedule: { scheduleId: 'autumn', slot: '2021-10-25T03:00:00.000Z' } }, { language: null }))).toMatchObject({ language: 'uk' });
+    expect(await parametersOf(input())).toMatchObject({ language: 'ru' });
+  });
+
+  it('refuses a batch that names no language while the department has set none (400 parameters.language), recording nothing', async () => {
+    const error = (await ask(input({}, { language: undefined, period: { kind: 'month' } })).catch((e: unknown) => e)) as InvalidInput;
+    expect(error).toBeInstanceOf(InvalidInput);
+    expect(error.errors.map((e) => e.field)).toEqual(['parameters.period.kind', 'parameters.language']);
+    expect(error.errors[1].messages[0]).toContain('PUT /department/report-language');
     expect(await store.headPosition()).toBe(0);
   });
 

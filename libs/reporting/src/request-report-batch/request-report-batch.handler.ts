@@ -5,7 +5,8 @@ import { EVENT_STORE, EventStore, decideAndAppend } from '@app/event-store';
 import { GetAcademicYearStartQuery, ListNetworksQuery, Network } from '@app/networks';
 import { BatchNetworkFacts, BatchSchedule, RequestReportBatch, reportBatchDecider } from '../report-batch/report-batch.decider';
 import { ReportBatchParameters, reportBatchEvents, reportBatchStream } from '../report-batch/report-batch.events';
-import { DEFAULT_REPORT_FORMAT, REPORT_FORMATS, REPORT_LANGUAGES, ReportFormat } from '../report/report.events';
+import { DEFAULT_REPORT_FORMAT, REPORT_FORMATS, REPORT_LANGUAGES, ReportFormat, ReportLanguage } from '../report/report.events';
+import { ReportLanguages, languageNotSet } from '../report-language/report-languages.service';
 import { ReportGenerators } from '../report-generation/report-generators';
 import { ReportTemplates } from '../report-template/report-templates.service';
 import { TEMPLATED_FORMATS } from '../report-template/templated-formats';
@@ -18,9 +19,13 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 
 /**
  * The input checked field by field (the DTO checks the API's; a schedule's run sends its own):
- * the kind, the format, the period (by the kernel), the language, and a schedule's slot.
+ * the kind, the format, the period (by the kernel), the language (left out or null: the
+ * department's, `departmentLanguage`; with neither, 400 `parameters.language`), and a schedule's slot.
  */
-const batchInputOf = (input: RequestReportBatchInput): { format: ReportFormat; parameters: ReportBatchParameters; schedule: BatchSchedule | null } => {
+const batchInputOf = (
+  input: RequestReportBatchInput,
+  departmentLanguage: ReportLanguage | null,
+): { format: ReportFormat; parameters: ReportBatchParameters; schedule: BatchSchedule | null } => {
   const problems: FieldError[] = [];
   const wrong = (field: string, message: string) => problems.push({ field, messages: [message] });
   if (input.report !== 'annual-analysis') wrong('report', 'report must be annual-analysis: a batch is every network’s annual analysis');
@@ -28,7 +33,9 @@ const batchInputOf = (input: RequestReportBatchInput): { format: ReportFormat; p
   if (!REPORT_FORMATS.includes(format)) wrong('format', `format must be one of ${REPORT_FORMATS.join(', ')}`);
   const parameters = (input.parameters ?? {}) as Partial<ReportBatchParameters>;
   problems.push(...reportingPeriodProblems(parameters.period, 'parameters.period'));
-  if (!REPORT_LANGUAGES.includes(parameters.language as never)) wrong('parameters.language', `language must be one of ${REPORT_LANGUAGES.join(', ')}`);
+  const language = parameters.language ?? departmentLanguage;
+  if (language === null) problems.push(languageNotSet('parameters.language'));
+  else if (!REPORT_LANGUAGES.includes(language)) wrong('parameters.language', `language must be one of ${REPORT_LANGUAGES.join(', ')}`);
   const schedule = input.schedule ?? null;
   if (schedule) {
     if (typeof schedule.scheduleId !== 'string' || !schedule.scheduleId.trim()) wrong('schedule.scheduleId', 'scheduleId names the schedule');
@@ -37,7 +44,7 @@ const batchInputOf = (input: RequestReportBatchInput): { format: ReportFormat; p
   if (problems.length) throw new InvalidInput('the request has invalid fields', problems);
   return {
     format,
-    parameters: { period: validReportingPeriod(parameters.period), language: parameters.language! },
+    parameters: { period: validReportingPeriod(parameters.period), language: language! },
     schedule: schedule ? { scheduleId: schedule.scheduleId, slot: schedule.slot } : null,
   };
 };
@@ -65,11 +72,15 @@ export class RequestReportBatchHandler implements ICommandHandler<RequestReportB
     private readonly queries: QueryBus,
     private readonly generators: ReportGenerators,
     private readonly templates: ReportTemplates,
+    private readonly languages: ReportLanguages,
   ) {}
 
   async execute({ body, context }: RequestReportBatchCommand) {
     assertMayRequestBatch(context);
-    const { format, parameters, schedule } = batchInputOf(JSON.parse(JSON.stringify(body)) as RequestReportBatchInput);
+    const input = JSON.parse(JSON.stringify(body)) as RequestReportBatchInput;
+    // No language named (a schedule of none too): the department's as it is now, recorded with the batch.
+    const named = input?.parameters?.language ?? null;
+    const { format, parameters, schedule } = batchInputOf(input, named === null ? await this.languages.of(context.department) : null);
     const batchId = context.idempotencyKey ? deterministicId(context.department, 'report-batch', context.idempotencyKey) : newId();
     const result = await decideAndAppend({
       store: this.store,

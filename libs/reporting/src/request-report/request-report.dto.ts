@@ -31,7 +31,12 @@ const IsDayOrPosition = (): PropertyDecorator =>
     },
   });
 
-const LANGUAGE = { enum: REPORT_LANGUAGES, example: 'uk', description: 'The language it is written in' } as const;
+const LANGUAGE = {
+  enum: REPORT_LANGUAGES,
+  example: 'uk',
+  nullable: true,
+  description: 'The language it is written in; left out: the department’s (PUT /department/report-language), recorded with the request',
+} as const;
 
 /** `asOf`, the same for every kind: its schema, and its check (400 `parameters.asOf`). */
 const AsOf = (description: string): PropertyDecorator => {
@@ -54,7 +59,7 @@ export class ReportPeriodDto {
 export class AnnualAnalysisParametersDto {
   @ApiProperty({ format: 'uuid', description: 'The network the analysis is of' }) @IsUUID() networkId: string;
   @ApiProperty({ type: ReportPeriodDto, description: 'The period: an academic year, or a calendar year for a network that reports so' }) @IsObject() period: ReportingPeriod;
-  @ApiProperty(LANGUAGE) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(REPORT_LANGUAGES) language?: ReportLanguage | null;
   @AsOf('The records as they stood by the end of a day (up to today), or at a log position (a write’s `position`, then the report’s position); left out: as recorded when requested')
   asOf?: string | number | null;
 }
@@ -124,7 +129,7 @@ export class MonitoringTableParametersDto {
   @IsOptional()
   @IsIn(['series', 'kinds'])
   rowsBy?: 'series' | 'kinds';
-  @ApiProperty(LANGUAGE) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(REPORT_LANGUAGES) language?: ReportLanguage | null;
   @AsOf(
     'The events held as recorded by the end of a day (up to today; the series established and named by then), or at a log position (a write’s `position`, then the report’s position); left out: as recorded when requested',
   )
@@ -134,7 +139,7 @@ export class MonitoringTableParametersDto {
 /** A department summary: every network, for a period. */
 export class DepartmentSummaryParametersDto {
   @ApiProperty({ type: ReportPeriodDto, description: 'The period: an academic or a calendar year' }) @IsObject() period: ReportingPeriod;
-  @ApiProperty(LANGUAGE) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(REPORT_LANGUAGES) language?: ReportLanguage | null;
   @AsOf(
     'The plans, their fulfilment and the events held as recorded by the end of a day (up to today; also the day the plans are judged on), or at a log position (a write’s `position`, then the report’s position); left out: as recorded when requested',
   )
@@ -171,7 +176,7 @@ export class InstitutionProfileParametersDto {
   @ValidateIf(hasDays)
   @IsEndOfDays('to')
   to?: string | null;
-  @ApiProperty(LANGUAGE) @IsIn(REPORT_LANGUAGES) language: ReportLanguage;
+  @ApiPropertyOptional(LANGUAGE) @IsOptional() @IsIn(REPORT_LANGUAGES) language?: ReportLanguage | null;
   @AsOf(
     'Its names, stays and the events held as they stood by the end of a day (up to today), or at a log position (a write’s `position`, then the report’s position); left out: as recorded when requested',
   )
@@ -221,7 +226,7 @@ export class RequestReportDto implements RequestReportInput {
   @ApiProperty({
     ...PARAMETERS_SCHEMA,
     description:
-      'By kind: annual-analysis { networkId, period, language, asOf? }; monitoring-table { networkId?, periods: { kind, from, to }, rowsBy?, language, asOf? }; department-summary { period, language, asOf? }; institution-profile { institutionId, from?, to?, language, asOf? }. asOf, for every kind: a day up to today (the records as they stood by its end) or a log position (the report’s position)',
+      'By kind: annual-analysis { networkId, period, language?, asOf? }; monitoring-table { networkId?, periods: { kind, from, to }, rowsBy?, language?, asOf? }; department-summary { period, language?, asOf? }; institution-profile { institutionId, from?, to?, language?, asOf? }. language, for every kind: uk, ru or en; left out, the department’s (PUT /department/report-language), else 400. asOf, for every kind: a day up to today (the records as they stood by its end) or a log position (the report’s position)',
   })
   @IsObject()
   @ValidateNested()

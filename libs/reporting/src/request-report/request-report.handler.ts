@@ -8,6 +8,7 @@ import { DEFAULT_REPORT_FORMAT, ReportAsOf, ReportLanguage, ReportSpec, YearRang
 import { ReportGenerators } from '../report-generation/report-generators';
 import { ReportTemplates } from '../report-template/report-templates.service';
 import { TEMPLATED_FORMATS } from '../report-template/templated-formats';
+import { ReportLanguages, languageNotSet } from '../report-language/report-languages.service';
 import { assertMayProfile, assertMayRequest } from './report-access';
 import { RequestReportCommand, RequestReportInput } from './request-report.command';
 
@@ -20,10 +21,19 @@ const periodOf = (value: unknown): ReportingPeriod => {
 
 const idOf = (value: unknown): string => String(value).toLowerCase();
 
-/** The request's kind and parameters in the form they are recorded (the DTO checked each field; the periods are checked here). */
-export const reportSpecOfInput = (input: RequestReportInput): ReportSpec => {
+/**
+ * The request's kind and parameters in the form they are recorded (the DTO checked each field; the
+ * periods are checked here). A request that names no language is written in the department's
+ * (`departmentLanguage`), which is recorded with it; with neither, 400 `parameters.language`.
+ */
+export const reportSpecOfInput = (input: RequestReportInput, departmentLanguage: ReportLanguage | null = null): ReportSpec => {
   const p = input.parameters as Record<string, unknown>;
-  const language = p.language as ReportLanguage;
+  const language = ((p.language as ReportLanguage | null | undefined) ?? departmentLanguage) as ReportLanguage;
+  const problems = [
+    ...(input.report === 'annual-analysis' || input.report === 'department-summary' ? reportingPeriodProblems(p.period, 'parameters.period') : []),
+    ...(language ? [] : [languageNotSet('parameters.language')]),
+  ];
+  if (problems.length) throw new InvalidInput('the request has invalid fields', problems);
   // Every kind's: a day or a position (the DTO checked which); left out: null.
   const asOf = (p.asOf as ReportAsOf | undefined) ?? null;
   switch (input.report) {
@@ -52,7 +62,8 @@ export const reportSpecOfInput = (input: RequestReportInput): ReportSpec => {
 /**
  * Records the request (`ReportRequested` on `Report-<id>`), which the reactor turns into a job.
  * Its id is new, or derived from the department and the `Idempotency-Key` (a repeat answers the
- * first request). Who may ask for it is checked first (`report-access.ts`). Prepare, once: the
+ * first request). A request that names no language is given the department's (read from its
+ * stream, recorded with the request). Who may ask for it is checked first (`report-access.ts`). Prepare, once: the
  * head of the log (the report's position), the network or institution it names through the
  * networks module's queries (a network head's profile: the institution's stays too),
  * whether a generator is registered for the kind and format, and, for DOCX and PDF, the
@@ -65,11 +76,14 @@ export class RequestReportHandler implements ICommandHandler<RequestReportComman
     private readonly queries: QueryBus,
     private readonly generators: ReportGenerators,
     private readonly templates: ReportTemplates,
+    private readonly languages: ReportLanguages,
   ) {}
 
   async execute({ body, context }: RequestReportCommand) {
     const input = JSON.parse(JSON.stringify(body)) as RequestReportInput;
-    const spec = reportSpecOfInput(input);
+    // No language named: the department's, read as it is now and recorded with the request.
+    const named = (input.parameters as { language?: unknown } | undefined)?.language ?? null;
+    const spec = reportSpecOfInput(input, named === null ? await this.languages.of(context.department) : null);
     assertMayRequest(context, spec);
     const format = input.format ?? DEFAULT_REPORT_FORMAT;
     const reportId = context.idempotencyKey ? deterministicId(context.department, 'report', context.idempotencyKey) : newId();
