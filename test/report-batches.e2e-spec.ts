@@ -6,6 +6,7 @@ import { LoadDemoResult, loadDemo } from '../demo/load-demo';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
 import { OpenApiDocument } from './support/openapi-calls';
 import { secondDepartmentAdmin } from './support/second-department';
+import { expectOpensInLibreOffice } from './support/libre-office';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const UNKNOWN = '0190a1b2-0000-7000-8000-0000000000ee';
@@ -162,6 +163,7 @@ describe('report batches: every network’s annual analysis for a period', () =>
     const content = await download(murygino.contentUrl!);
     expect(content.headers['content-type']).toBe(DOCX);
     expect(docxText(content.body as Buffer)).toContain('Отчет о работе школьного округа № 3 за 2020/2021 учебный год');
+    await expectOpensInLibreOffice(content.body as Buffer);
     const single = await api.as().get(murygino.url);
     expect(single.body).toMatchObject({ reportId: murygino.reportId, batchId, position: before, parameters: { networkId: ids.murygino, period: { kind: 'academic-year', academicYear: '2020/2021' }, language: 'ru', asOf: null } });
 

@@ -10,6 +10,7 @@ import { builtInDocxTemplate, stopChartRenderer } from '@app/reporting/render/re
 import { docxText } from '@app/reporting/render/testing/docx-text';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
 import { secondDepartmentAdmin } from './support/second-department';
+import { expectOpensInLibreOffice } from './support/libre-office';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const KINDS = ['annual-analysis', 'monitoring-table', 'department-summary', 'institution-profile'];
@@ -209,6 +210,7 @@ describe('department templates (/report-templates)', () => {
     it('renders the reports of the kind asked as DOCX, which name version 1; HTML and JSON ignore it', async () => {
       first = await generated(analysis());
       expect(first.report).toMatchObject({ status: 'generated', templateVersion: '1' });
+      await expectOpensInLibreOffice(first.bytes);
       const text = docxText(first.bytes);
       expect(text).toContain('Власний шаблон управління, перша версія: Аналіз роботи Бахмутського освітнього округу № 1 за 2022/2023 навчальний рік');
       const json = await generated(analysis(network, 'json'));
@@ -233,6 +235,7 @@ describe('department templates (/report-templates)', () => {
       const second = await generated(analysis());
       expect(second.report.templateVersion).toBe('2');
       expect(docxText(second.bytes)).toContain('Власний шаблон управління, друга версія:');
+      await expectOpensInLibreOffice(second.bytes);
       const earlier = await binary(api.as().get(`/reports/${first.report.reportId}/content`));
       expect(sha256(earlier.body as Buffer)).toBe(first.report.artifact!.hash);
       expect((await api.as().get(`/reports/${first.report.reportId}`)).body.templateVersion).toBe('1');

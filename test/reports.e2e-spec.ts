@@ -12,6 +12,7 @@ import { ApiHarness } from './support/api-harness';
 import { OpenApiDocument } from './support/openapi-calls';
 import { reportGeneratorTestModule } from './support/report-generators';
 import { secondDepartmentAdmin } from './support/second-department';
+import { expectOpensInLibreOffice } from './support/libre-office';
 
 /**
  * Reports through the HTTP API (docs/reporting.md, "Requests, jobs and artifacts"): asking for
@@ -393,6 +394,7 @@ describe('reports on an installation as it ships', () => {
     const { content, bytes, report } = await generated({ report: 'annual-analysis', parameters: parameters() });
     expect(content.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(report.artifact.fileName).toBe('Отчет о работе школьного округа № 3 за 2020-2021 учебный год.docx');
+    await expectOpensInLibreOffice(bytes);
     const text = new PizZip(bytes).file('word/document.xml')!.asText().replace(/<[^>]+>/g, '');
     expect(text).toContain('Отчет о работе школьного округа № 3 за 2020/2021 учебный год');
     expect(text).toContain('МБОУ Мурыгинская СШ');
