@@ -1,15 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FixedClock } from '@app/kernel';
 import { ReportGenerators } from '@app/reporting/report-generation/report-generators';
 import { stopChartRenderer } from '@app/reporting/render/renderers';
 import { docxText } from '@app/reporting/render/testing/docx-text';
+import { JsonSchema, validate } from '@app/reporting/annual-analysis/testing/json-schema-subset';
 import { LoadDemoResult, loadDemo } from '../demo/load-demo';
 import { ADMIN_KEY, ApiHarness } from './support/api-harness';
 import { secondDepartmentAdmin } from './support/second-department';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Where the JSON served breaks its kind's schema; empty when it keeps it. */
+const schemaErrors = (kind: 'monitoring-table' | 'department-summary' | 'institution-profile', model: unknown) =>
+  validate(JSON.parse(readFileSync(join(__dirname, `../libs/reporting/src/${kind}/${kind}.schema.json`), 'utf8')) as JsonSchema, model);
 const UNKNOWN = '0190a1b2-0000-7000-8000-0000000000ee';
 
 /**
@@ -160,12 +167,14 @@ describe('the monitoring table, the department summary and the institution profi
       expect(markdown.bytes.toString('utf8')).toMatch(/^# Мониторинг мероприятий: Центральный образовательный округ/);
       const json = await generated(table({}, { format: 'json' }));
       expect(JSON.parse(json.bytes.toString('utf8'))).toMatchObject({ report: 'monitoring-table', rowsBy: 'series', periods: [{ label: '2021/2022' }, { label: '2022/2023' }], basis: { reportDate: '2023-10-25' } });
+      expect(schemaErrors('monitoring-table', JSON.parse(json.bytes.toString('utf8')))).toEqual([]);
     });
 
     it('of the whole department by calendar year with a row per kind: the November seminar in 2022', async () => {
       const { bytes } = await generated(table({ networkId: undefined, periods: { kind: 'calendar-year', from: 2022, to: 2023 }, rowsBy: 'kinds' }, { format: 'json' }));
       const model = JSON.parse(bytes.toString('utf8'));
       expect(model).toMatchObject({ title: 'Мониторинг мероприятий всех сетей, 2022–2023 гг.', network: null, rowsBy: 'kinds' });
+      expect(schemaErrors('monitoring-table', model)).toEqual([]);
       const seminars = model.rows.find((r: { key: string }) => r.key === 'seminar');
       expect(seminars.cells[0].events.map((e: { when: string }) => e.when)).toContain('в ноябре 2022 г.');
     });
@@ -222,6 +231,7 @@ describe('the monitoring table, the department summary and the institution profi
     it('by calendar year, and as HTML, Markdown and JSON', async () => {
       const json = await generated(summary({ period: { kind: 'calendar-year', year: 2022 }, language: 'en' }, { format: 'json' }));
       expect(JSON.parse(json.bytes.toString('utf8'))).toMatchObject({ report: 'department-summary', language: 'en', period: { kind: 'calendar-year', label: '2022' } });
+      expect(schemaErrors('department-summary', JSON.parse(json.bytes.toString('utf8')))).toEqual([]);
       expect((await generated(summary({}, { format: 'html' }))).bytes.toString('utf8')).toContain('<h1>Зведений звіт про роботу мереж закладів освіти за 2020/2021 навчальний рік</h1>');
       expect((await generated(summary({}, { format: 'markdown' }))).bytes.toString('utf8')).toMatch(/^# Зведений звіт/);
     });
@@ -264,6 +274,7 @@ describe('the monitoring table, the department summary and the institution profi
       const json = JSON.parse((await generated(profile({ ...days, language: 'ru' }, { format: 'json' }))).bytes.toString('utf8'));
       expect(json).toMatchObject({ report: 'institution-profile', title: 'Профиль учреждения: ЗОШ № 7', basis: { from: '2019-09-01', to: '2020-08-31' } });
       expect(json.hosted.map((e: { topic: string }) => e.topic)).toEqual([expect.stringMatching(/^Відкриті уроки для студентів/)]);
+      expect(schemaErrors('institution-profile', json)).toEqual([]);
     });
 
     it('is no spreadsheet (422 report-format-unavailable)', async () => {
