@@ -32,7 +32,7 @@ describe('reports in server processes: a crash (kill -9), a worker', () => {
   it('generates after the restart every report requested or generating when the server died, each once', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env = installation.with({ PORT: String(port), OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: KEY, OKRUG_DEPARTMENT: 'murygino', OKRUG_TEST_REPORT_DELAY_MS: '2000' });
+    const env = installation.with({ PORT: String(port), OKRUG_DATA_DIR: dataDir, OKRUG_ADMIN_KEY: KEY, OKRUG_DEPARTMENT: 'murygino', OKRUG_TEST_REPORT_DELAY_MS: '2000', OKRUG_QUEUE_LOCK_MS: '5000' });
     const start = () => startServerProcess(env, { script: 'test/support/report-server.ts' });
     const as = () => ({
       get: (path: string) => request(url).get(path).set('Authorization', `Bearer ${KEY}`),

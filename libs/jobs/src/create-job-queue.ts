@@ -7,10 +7,12 @@ export interface CreateJobQueueOptions {
   redisUrl?: string;
   /** Prefix of the Redis keys (Bull only); default `okrug`. */
   prefix?: string;
+  /** How long a worker's hold on a running job lasts (Bull only; default 30 s). */
+  lockMs?: number;
 }
 
 /** Bull on Redis when a Redis URL is given, the in-process queue otherwise. */
 export const createJobQueue = (options: CreateJobQueueOptions = {}): JobQueue =>
   options.redisUrl
-    ? new BullJobQueue(options.redisUrl, { prefix: options.prefix })
+    ? new BullJobQueue(options.redisUrl, { prefix: options.prefix, lockMs: options.lockMs })
     : new InProcessJobQueue();

@@ -35,4 +35,4 @@ export const openReadStore = async (config: AppConfig): Promise<ReadStore> => {
 };
 
 /** The job queue the configuration selects: Bull when REDIS_URL is set, else in-process. */
-export const openJobQueue = (config: AppConfig): JobQueue => createJobQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+export const openJobQueue = (config: AppConfig): JobQueue => createJobQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix, lockMs: config.queueLockMs });

@@ -30,6 +30,12 @@ export interface BullJobQueueOptions {
   onError?: (error: Error, queue: string) => void;
   /** Longest wait for a PING answer in ping(); default 3000 ms. */
   pingTimeoutMs?: number;
+  /**
+   * How long a worker holds a running job (Bull's lockDuration, renewed half-way while it runs)
+   * and how often stalled jobs are looked for; default 30 000 ms. A worker that died gives its
+   * job to another within about twice this.
+   */
+  lockMs?: number;
 }
 
 /** Jobs in Redis through Bull: one Bull queue per queue name, created on first use. */
@@ -38,6 +44,7 @@ export class BullJobQueue implements JobQueue {
   private readonly prefix: string;
   private readonly onError: (error: Error, queue: string) => void;
   private readonly pingTimeoutMs: number;
+  private readonly lockMs: number;
   private pingClient?: Redis;
   private closing?: Promise<void>;
 
@@ -48,6 +55,7 @@ export class BullJobQueue implements JobQueue {
     this.prefix = options.prefix ?? DEFAULT_KEY_PREFIX;
     this.onError = options.onError ?? (() => undefined);
     this.pingTimeoutMs = options.pingTimeoutMs ?? 3000;
+    this.lockMs = options.lockMs ?? 30_000;
   }
 
   async add<P>(queue: string, id: string, payload: P, options?: AddJobOptions): Promise<JobStatus> {
@@ -215,6 +223,10 @@ export class BullJobQueue implements JobQueue {
       queue = new Bull(name, this.redisUrl, {
         prefix: this.prefix,
         settings: {
+          // A worker holds a running job this long, renewing it half-way; a job whose holder died is
+          // found stalled at the next check and given to another worker.
+          lockDuration: this.lockMs,
+          stalledInterval: this.lockMs,
           backoffStrategies: {
             [DOUBLING_BACKOFF]: (attemptsMade: number, _error: Error, options?: { delayMs?: number }) =>
               retryDelayMs(options?.delayMs ?? 0, attemptsMade),

@@ -46,4 +46,10 @@ describe('configuration', () => {
     expect(loadConfig({ OKRUG_QUEUE_PREFIX: 'kramatorsk_2' }).queuePrefix).toBe('kramatorsk_2');
     expect(() => loadConfig({ OKRUG_QUEUE_PREFIX: 'a:b' })).toThrow(/OKRUG_QUEUE_PREFIX: 'a:b' must be letters, digits, dashes and underscores/);
   });
+
+  it('holds a running Bull job for OKRUG_QUEUE_LOCK_MS, 30 s by default, a whole number of milliseconds from 1000', () => {
+    expect(loadConfig({}).queueLockMs).toBe(30_000);
+    expect(loadConfig({ OKRUG_QUEUE_LOCK_MS: '5000' }).queueLockMs).toBe(5000);
+    for (const wrong of ['999', '2.5', 'soon', '600001']) expect(() => loadConfig({ OKRUG_QUEUE_LOCK_MS: wrong })).toThrow(/OKRUG_QUEUE_LOCK_MS: .* must be a whole number of milliseconds from 1000 to 600000/);
+  });
 });

@@ -16,6 +16,11 @@ export interface AppConfig {
   redisUrl?: string;
   /** Prefix of every Redis key of the job queue (OKRUG_QUEUE_PREFIX, default `okrug`): installations sharing one Redis keep apart. */
   queuePrefix: string;
+  /**
+   * How long a Bull worker's hold on a running job lasts (OKRUG_QUEUE_LOCK_MS, default 30 000 ms,
+   * renewed while it runs): a worker that died gives its job to another once its hold has run out.
+   */
+  queueLockMs: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Which process keeps the read models: the API itself (default) or separate workers. */
   projectionsIn: 'api' | 'worker';
@@ -94,6 +99,10 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(queuePrefix)) {
     problems.push(`OKRUG_QUEUE_PREFIX: '${queuePrefix}' must be letters, digits, dashes and underscores (at most 63)`);
   }
+  const queueLockMs = env.OKRUG_QUEUE_LOCK_MS ? Number(env.OKRUG_QUEUE_LOCK_MS) : 30_000;
+  if (!Number.isInteger(queueLockMs) || queueLockMs < 1000 || queueLockMs > 600_000) {
+    problems.push(`OKRUG_QUEUE_LOCK_MS: '${env.OKRUG_QUEUE_LOCK_MS}' must be a whole number of milliseconds from 1000 to 600000`);
+  }
   if (problems.length) throw new InvalidConfiguration(problems);
   return {
     port,
@@ -106,6 +115,7 @@ export const loadConfig = (env: Record<string, string | undefined>): AppConfig =
     mongodbUrl,
     redisUrl,
     queuePrefix,
+    queueLockMs,
     logLevel,
     projectionsIn,
     soffice: env.OKRUG_SOFFICE || undefined,
