@@ -204,6 +204,10 @@ export class BullJobQueue implements JobQueue {
   }
 
   private async closeAll(): Promise<void> {
+    // A queue made just before the close (a processor or a repeatable registered at start) may still
+    // be connecting its clients; closing them mid-connection leaves Bull's own commands failing
+    // with "Connection is closed" where nobody awaits them. Let each finish connecting first.
+    await Promise.all([...this.queues.values()].map((queue) => queue.isReady().catch(() => undefined)));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
     const client = this.pingClient;
     if (client) {
