@@ -15,6 +15,12 @@ import { mongoTestServerUnavailable, redisServerBinary, startFerretDb, startRedi
 
 const root = resolve(__dirname, '..');
 const SUITES = '(\\.e2e-spec\\.ts$|/mongodb/[^/]*\\.spec\\.ts$|/bull/[^/]*\\.spec\\.ts$)';
+/**
+ * The suites that time processes, locks and slots (kill -9, shutdown, schedules' seconds, two
+ * processes, workers, an interrupted rebuild) run one at a time after the others; the others,
+ * each on a database and a key prefix of its own, run two at a time.
+ */
+const TIMED = '(process|report-schedules|shutdown|two-api-processes|worker|interrupted-rebuild|bull-profile)\\.e2e-spec\\.ts$|/bull/[^/]*\\.spec\\.ts$';
 
 const say = (line: string) => process.stdout.write(`[test:distributed] ${line}\n`);
 
@@ -56,17 +62,28 @@ const main = async (): Promise<number> => {
     const extra = process.argv.slice(2);
     const patterns = extra.filter((arg) => !arg.startsWith('-'));
     const options = extra.filter((arg) => arg.startsWith('-'));
-    const args = [jest, '--runInBand', '--testPathPatterns', ...(patterns.length ? patterns : [SUITES]), ...options];
-    const child = spawn(process.execPath, args, {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, MONGODB_URL: mongodbUrl, REDIS_URL: redisUrl },
-    });
-    // Ctrl-C or a CI timeout reaches Jest too; the servers are stopped once it has ended.
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on('SIGINT', forward);
-    process.on('SIGTERM', forward);
-    const code = await new Promise<number>((done) => child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))));
+    const runs: string[][] = patterns.length
+      ? [['--runInBand', '--testPathPatterns', ...patterns]]
+      : [
+          ['--maxWorkers=2', '--testPathPatterns', SUITES, '--testPathIgnorePatterns', TIMED],
+          ['--runInBand', '--testPathPatterns', TIMED],
+        ];
+    let code = 0;
+    for (const run of runs) {
+      const child = spawn(process.execPath, [jest, ...run, ...options], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, MONGODB_URL: mongodbUrl, REDIS_URL: redisUrl },
+      });
+      // Ctrl-C or a CI timeout reaches Jest too; the servers are stopped once it has ended.
+      const forward = (signal: NodeJS.Signals) => child.kill(signal);
+      process.on('SIGINT', forward);
+      process.on('SIGTERM', forward);
+      const exit = await new Promise<number>((done) => child.on('exit', (c, signal) => done(c ?? (signal ? 1 : 0))));
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      code = code || exit;
+    }
     return code;
   } finally {
     await stopAll();
