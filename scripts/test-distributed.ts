@@ -65,7 +65,8 @@ const main = async (): Promise<number> => {
     const runs: string[][] = patterns.length
       ? [['--runInBand', '--testPathPatterns', ...patterns]]
       : [
-          ['--maxWorkers=2', '--testPathPatterns', SUITES, '--testPathIgnorePatterns', TIMED],
+          // Two at a time on two cores, each test may take longer than alone: up to two minutes.
+          ['--maxWorkers=2', '--testTimeout=120000', '--testPathPatterns', SUITES, '--testPathIgnorePatterns', TIMED],
           ['--runInBand', '--testPathPatterns', TIMED],
         ];
     let code = 0;
